@@ -1,0 +1,34 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { defaultTopics } from '#shared/topics/load.js';
+import { createIngestHandler } from './lib/ingest-handler.js';
+import { configFromEnv, createRuntime } from './lib/runtime.js';
+
+/** Lambda entry: S3 notifications from SQS → articles and counters in DynamoDB. */
+const logger = new Logger({ serviceName: 'trendwire-ingest' });
+const metrics = new Metrics({ namespace: 'trendwire', serviceName: 'trendwire-ingest' });
+const runtime = createRuntime(configFromEnv(), defaultTopics());
+
+const handleBatch = createIngestHandler({
+  ...runtime,
+  logger,
+  onOutcome: (_event, outcome) => {
+    metrics.addMetric(`Articles${outcome.result[0]?.toUpperCase()}${outcome.result.slice(1)}`, MetricUnit.Count, 1);
+    if (outcome.result === 'counted') {
+      for (const topic of outcome.topics) {
+        const single = metrics.singleMetric();
+        single.addDimension('topic', topic);
+        single.addMetric('TopicArticles', MetricUnit.Count, 1);
+      }
+    }
+  },
+});
+
+export const handler: typeof handleBatch = async (event, context) => {
+  logger.addContext(context);
+  try {
+    return await handleBatch(event, context);
+  } finally {
+    metrics.publishStoredMetrics();
+  }
+};

@@ -1,0 +1,53 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { ObjectEvent } from '#shared/ingest/events.js';
+import { parseNotification } from '#shared/ingest/events.js';
+import { type IngestDeps, type IngestOutcome, ingestObjectEvent } from '#shared/ingest/process.js';
+
+/** Narrow logging port: Powertools' Logger in Lambda, a console logger locally. */
+export type IngestLogger = {
+  info(message: string, extra: Record<string, unknown>): void;
+  warn(message: string, extra: Record<string, unknown>): void;
+  error(message: string, extra: Record<string, unknown>): void;
+};
+
+export type IngestHandlerDeps = IngestDeps & {
+  readonly logger: IngestLogger;
+  readonly onOutcome?: (event: ObjectEvent, outcome: IngestOutcome) => void;
+};
+
+/**
+ * SQS → ingest: each message carries one S3 notification. A record whose processing throws
+ * (throttling, network, a malformed message) is reported as a batch item failure so that SQS
+ * retries it alone and, after maxReceiveCount, moves it to the dead-letter queue. Bad articles
+ * do not throw: they become rejection records.
+ */
+export function createIngestHandler(deps: IngestHandlerDeps) {
+  const processor = new BatchProcessor(EventType.SQS);
+
+  const recordHandler = async (record: SQSRecord): Promise<void> => {
+    let events: ObjectEvent[];
+    try {
+      events = parseNotification(record.body);
+    } catch (err) {
+      deps.logger.error('message is not an S3 event notification', {
+        messageId: record.messageId,
+        error: (err as Error).message.slice(0, 500),
+      });
+      throw err;
+    }
+    for (const event of events) {
+      const outcome = await ingestObjectEvent(event, deps);
+      const log = outcome.result === 'rejected' ? deps.logger.warn : deps.logger.info;
+      log.call(deps.logger, `${event.kind} ${event.key}: ${outcome.result}`, {
+        key: event.key,
+        sequencer: event.sequencer,
+        ...outcome,
+      });
+      deps.onOutcome?.(event, outcome);
+    }
+  };
+
+  return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
+    processPartialResponse(event, recordHandler, processor, { context, throwOnFullBatchFailure: false });
+}

@@ -1,0 +1,39 @@
+import { Analyser } from '#shared/analysis/analyse.js';
+import { DEFAULT_MAX_ARTICLE_BYTES, intFromEnv, requireEnv } from '#shared/config.js';
+import { createDynamoClient, createS3Client } from '#shared/storage/clients.js';
+import { DynamoStore } from '#shared/storage/dynamo-store.js';
+import { S3ObjectSource } from '#shared/storage/s3-source.js';
+import type { TopicFile } from '#shared/topics/schema.js';
+
+/** Settings of both functions, read once at cold start; a missing one throws. */
+export type RuntimeConfig = {
+  readonly tableName: string;
+  readonly maxArticleBytes: number;
+  readonly s3Endpoint?: string | undefined;
+  readonly dynamoEndpoint?: string | undefined;
+};
+
+export function configFromEnv(env: Record<string, string | undefined> = process.env): RuntimeConfig {
+  return {
+    tableName: requireEnv('TABLE_NAME', env),
+    maxArticleBytes: intFromEnv('MAX_ARTICLE_BYTES', DEFAULT_MAX_ARTICLE_BYTES, env),
+    s3Endpoint: env.S3_ENDPOINT || undefined,
+    dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+  };
+}
+
+/** Wires the adapters: one client per service, one store, one analyser; reused across invocations. */
+export function createRuntime(config: RuntimeConfig, topics: TopicFile) {
+  const db = createDynamoClient({ dynamoEndpoint: config.dynamoEndpoint });
+  const s3 = createS3Client({ s3Endpoint: config.s3Endpoint });
+  const store = new DynamoStore(db, config.tableName);
+  return {
+    db,
+    s3,
+    store,
+    source: new S3ObjectSource(s3),
+    analyser: new Analyser(topics),
+    maxArticleBytes: config.maxArticleBytes,
+    topics,
+  };
+}

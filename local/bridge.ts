@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { encodeS3Key } from '#shared/ingest/events.js';
+
+export type BatchHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+
+type Message = { id: string; body: string; sentAt: number; receiveCount: number; visibleAt: number };
+
+export type BridgeOptions = {
+  readonly handler: BatchHandler;
+  /** Like the SQS event source's BatchSize and MaximumBatchingWindow. */
+  readonly batchSize?: number;
+  readonly batchWindowMs?: number;
+  /** Like the redrive policy: after this many receives a failing message goes to the dead-letter file. */
+  readonly maxReceiveCount?: number;
+  /** Delay before a failed message is visible again (SQS: the visibility timeout). */
+  readonly retryDelayMs?: number;
+  readonly deadLetterFile?: string;
+  /** Pending messages are kept here so that a restart delivers what a stop interrupted. */
+  readonly journalFile?: string;
+  readonly queueArn?: string;
+  readonly log?: (line: string) => void;
+};
+
+/**
+ * Stands in for S3 → SQS → Lambda: takes S3 event notifications, delivers them to the ingest
+ * handler as SQS-shaped batches, retries the records the handler reports as failed, and after
+ * maxReceiveCount receives appends them to a dead-letter file (JSON lines).
+ *
+ * Like real S3 it URL-encodes keys in notifications and gives each event of the bucket a
+ * sequencer that grows with time (s3rver's is the millisecond, so two writes in one millisecond
+ * would tie).
+ */
+export class SqsBridge {
+  private readonly queue: Message[] = [];
+  private running = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private idleWaiters: (() => void)[] = [];
+  private lastMs = 0;
+  private counter = 0;
+  private stopped = false;
+  readonly stats = { delivered: 0, failed: 0, deadLettered: 0 };
+
+  constructor(private readonly options: BridgeOptions) {
+    const journal = options.journalFile;
+    if (journal && existsSync(journal)) {
+      const pending = JSON.parse(readFileSync(journal, 'utf8')) as Message[];
+      for (const m of pending) this.queue.push({ ...m, visibleAt: 0 });
+      if (pending.length > 0) this.schedule(0);
+    }
+  }
+
+  /** A fixed-length hex sequencer that grows with every event: milliseconds, then a counter. */
+  nextSequencer(): string {
+    const now = Date.now();
+    if (now > this.lastMs) {
+      this.lastMs = now;
+      this.counter = 0;
+    } else {
+      this.counter++;
+    }
+    return `${this.lastMs.toString(16).padStart(12, '0')}${this.counter.toString(16).padStart(6, '0')}`.toUpperCase();
+  }
+
+  /** Accepts an S3 notification as s3rver emits it (raw keys, millisecond sequencers). */
+  publishS3Event(notification: { Records: { s3: { object: { key: string; sequencer?: string } } }[] }): void {
+    for (const record of notification.Records) {
+      record.s3.object.key = encodeS3Key(record.s3.object.key);
+      record.s3.object.sequencer = this.nextSequencer();
+    }
+    this.send(JSON.stringify(notification));
+  }
+
+  /** Sends a raw message body, as anything that can write to the queue could. */
+  send(body: string): void {
+    if (this.stopped) return;
+    this.queue.push({ id: randomUUID(), body, sentAt: Date.now(), receiveCount: 0, visibleAt: 0 });
+    this.persist();
+    this.schedule(this.options.batchWindowMs ?? 20);
+  }
+
+  /** Resolves when every message has been delivered and acknowledged or dead-lettered. */
+  idle(): Promise<void> {
+    if (this.queue.length === 0 && this.running === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** Stops delivering; undelivered messages stay in the journal for the next start. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    while (this.running > 0) await new Promise((r) => setTimeout(r, 20));
+    this.persist();
+  }
+
+  private schedule(delayMs: number) {
+    if (this.stopped || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.pump();
+    }, delayMs);
+  }
+
+  private async pump(): Promise<void> {
+    if (this.stopped || this.running > 0) return;
+    const now = Date.now();
+    const batch = this.queue.filter((m) => m.visibleAt <= now).slice(0, this.options.batchSize ?? 10);
+    if (batch.length === 0) {
+      if (this.queue.length > 0) {
+        const next = Math.min(...this.queue.map((m) => m.visibleAt));
+        this.schedule(Math.max(5, next - now));
+      } else {
+        this.settle();
+      }
+      return;
+    }
+    this.running++;
+    try {
+      for (const m of batch) m.receiveCount++;
+      const failedIds = await this.deliver(batch);
+      for (const m of batch) {
+        if (!failedIds.has(m.id)) {
+          this.remove(m);
+          this.stats.delivered++;
+          continue;
+        }
+        this.stats.failed++;
+        if (m.receiveCount >= (this.options.maxReceiveCount ?? 5)) {
+          this.remove(m);
+          this.deadLetter(m);
+        } else {
+          m.visibleAt = Date.now() + (this.options.retryDelayMs ?? 500) * m.receiveCount;
+        }
+      }
+      this.persist();
+    } finally {
+      this.running--;
+    }
+    if (this.queue.length > 0) this.schedule(0);
+    else this.settle();
+  }
+
+  private async deliver(batch: Message[]): Promise<Set<string>> {
+    const event: SQSEvent = { Records: batch.map((m) => this.toRecord(m)) };
+    try {
+      const res = await this.options.handler(event, localContext());
+      return new Set((res?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+    } catch (err) {
+      this.options.log?.(`ingest handler failed the whole batch: ${(err as Error).message}`);
+      return new Set(batch.map((m) => m.id));
+    }
+  }
+
+  private toRecord(m: Message): SQSRecord {
+    return {
+      messageId: m.id,
+      receiptHandle: `${m.id}#${m.receiveCount}`,
+      body: m.body,
+      attributes: {
+        ApproximateReceiveCount: String(m.receiveCount),
+        SentTimestamp: String(m.sentAt),
+        SenderId: 'local-s3',
+        ApproximateFirstReceiveTimestamp: String(Date.now()),
+      },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: this.options.queueArn ?? 'arn:aws:sqs:local:000000000000:trendwire-articles',
+      awsRegion: 'local',
+    };
+  }
+
+  private remove(m: Message) {
+    const i = this.queue.indexOf(m);
+    if (i >= 0) this.queue.splice(i, 1);
+  }
+
+  private deadLetter(m: Message) {
+    this.stats.deadLettered++;
+    this.options.log?.(`message ${m.id} failed ${m.receiveCount} times: moved to the dead-letter file`);
+    if (this.options.deadLetterFile) {
+      appendFileSync(
+        this.options.deadLetterFile,
+        `${JSON.stringify({ messageId: m.id, receiveCount: m.receiveCount, deadLetteredAt: new Date().toISOString(), body: m.body })}\n`,
+      );
+    }
+  }
+
+  private persist() {
+    if (this.options.journalFile) writeFileSync(this.options.journalFile, JSON.stringify(this.queue));
+  }
+
+  private settle() {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+}
+
+function localContext(): Context {
+  const deadline = Date.now() + 60_000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: 'trendwire-ingest-local',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'arn:aws:lambda:local:000000000000:function:trendwire-ingest-local',
+    memoryLimitInMB: '1024',
+    awsRequestId: randomUUID(),
+    logGroupName: 'local',
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => {},
+    fail: () => {},
+    succeed: () => {},
+  };
+}

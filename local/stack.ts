@@ -1,0 +1,109 @@
+import { mkdir, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import S3rver from 's3rver';
+import { createApp } from '#shared/api/app.js';
+import type { TopicFile } from '#shared/topics/schema.js';
+import { createIngestHandler, type IngestLogger } from '../functions/lib/ingest-handler.js';
+import { createRuntime } from '../functions/lib/runtime.js';
+import { SqsBridge } from './bridge.js';
+import { ensureTable, startDynamoLocal } from './dynamodb.js';
+
+export type LocalStackOptions = {
+  readonly s3Port: number;
+  readonly dynamoPort: number;
+  readonly apiPort: number;
+  readonly bucket: string;
+  readonly tableName: string;
+  /** Where S3 objects, the DynamoDB file, the bridge journal and the dead-letter file live. */
+  readonly dataDir: string;
+  readonly topics: TopicFile;
+  readonly maxArticleBytes: number;
+  readonly fresh?: boolean;
+  readonly logger?: IngestLogger;
+  readonly host?: string;
+};
+
+export type LocalStack = {
+  readonly s3Endpoint: string;
+  readonly dynamoEndpoint: string;
+  readonly apiUrl: string;
+  readonly bridge: SqsBridge;
+  readonly runtime: ReturnType<typeof createRuntime>;
+  stop(): Promise<void>;
+};
+
+const quietLogger: IngestLogger = { info() {}, warn() {}, error() {} };
+
+/**
+ * The whole pipeline on one machine: s3rver → bridge (SQS-shaped batches) → the ingest handler →
+ * DynamoDB Local, and the API on @hono/node-server. The handler and the app are the ones the
+ * Lambdas run; only the edges differ.
+ */
+export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack> {
+  const host = o.host ?? '127.0.0.1';
+  if (o.fresh) await rm(o.dataDir, { recursive: true, force: true });
+  await mkdir(join(o.dataDir, 's3'), { recursive: true });
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+  };
+  try {
+    const dynamo = await startDynamoLocal(o.dynamoPort, join(o.dataDir, 'dynamodb'));
+    stops.push(() => dynamo.stop());
+    const s3Endpoint = `http://${host}:${o.s3Port}`;
+    const dynamoEndpoint = `http://${host}:${o.dynamoPort}`;
+    const runtime = createRuntime(
+      { tableName: o.tableName, maxArticleBytes: o.maxArticleBytes, s3Endpoint, dynamoEndpoint },
+      o.topics,
+    );
+    await ensureTable(runtime.db, o.tableName);
+
+    const logger = o.logger ?? quietLogger;
+    const bridge = new SqsBridge({
+      handler: createIngestHandler({ ...runtime, logger }),
+      deadLetterFile: join(o.dataDir, 'dead-letters.jsonl'),
+      journalFile: join(o.dataDir, 'bridge-queue.json'),
+      log: (line) => logger.warn(line, {}),
+    });
+    stops.push(() => bridge.stop());
+
+    const s3 = new S3rver({
+      address: host,
+      port: o.s3Port,
+      silent: true,
+      directory: join(o.dataDir, 's3'),
+      configureBuckets: [{ name: o.bucket }],
+      allowMismatchedSignatures: true,
+      vhostBuckets: false,
+    });
+    s3.on('event', (notification) => bridge.publishS3Event(notification));
+    await s3.run();
+    stops.push(() => s3.close());
+
+    const app = createApp({
+      store: runtime.store,
+      topics: o.topics,
+      onError: (err) => logger.error('unhandled API error', { error: String((err as Error)?.stack ?? err) }),
+    });
+    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: o.apiPort, hostname: host }, () => resolve(s));
+      s.once('error', reject);
+    });
+    stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const apiPort = (server.address() as AddressInfo).port;
+
+    return {
+      s3Endpoint,
+      dynamoEndpoint,
+      apiUrl: `http://${host === '127.0.0.1' ? 'localhost' : host}:${apiPort}`,
+      bridge,
+      runtime,
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

@@ -1,0 +1,76 @@
+import { TopicMatcher } from '../topics/matcher.js';
+import type { TopicFile } from '../topics/schema.js';
+import { stripBoilerplate } from './boilerplate.js';
+import { type Entity, EntityExtractor } from './entities.js';
+import { detectLanguage } from './language.js';
+import { normaliseText, splitSentences, tokenise } from './normalise.js';
+import { type Sentiment, SentimentScorer } from './sentiment.js';
+
+export type TopicAnalysis = { readonly mentions: number; readonly sentiment: Sentiment };
+
+export type ArticleAnalysis = {
+  readonly language: string;
+  readonly sentiment: Sentiment;
+  /** Only topics with at least one mention. */
+  readonly topics: Readonly<Record<string, TopicAnalysis>>;
+  readonly entities: readonly Entity[];
+  /** Number of boilerplate lines removed before analysis. */
+  readonly boilerplateLines: number;
+};
+
+export type AnalysisInput = { readonly body: string; readonly language?: string | undefined };
+
+/**
+ * The analysis of one article body: boilerplate removed, then topic mentions, entities and
+ * sentiment over the same tokens. Pure and synchronous; build one per container and reuse it.
+ */
+export class Analyser {
+  private readonly topics: TopicMatcher;
+  private readonly entities = new EntityExtractor();
+  private readonly sentiment = new SentimentScorer();
+
+  constructor(topicFile: TopicFile) {
+    this.topics = new TopicMatcher(topicFile.topics);
+  }
+
+  get topicDefinitions() {
+    return this.topics.definitions;
+  }
+
+  analyse(input: AnalysisInput): ArticleAnalysis {
+    const { text, removed } = stripBoilerplate(normaliseText(input.body));
+    const tokens = tokenise(text);
+    const sentences = splitSentences(text);
+    const sentenceScores = this.sentiment.sentenceScores(tokens, sentences);
+
+    const topics: Record<string, TopicAnalysis> = {};
+    for (const [id, hit] of this.topics.match(text, tokens, sentences)) {
+      topics[id] = {
+        mentions: hit.mentions,
+        sentiment: SentimentScorer.combine(hit.sentences.map((s) => sentenceScores[s] ?? 0)),
+      };
+    }
+    return {
+      language: input.language ?? detectLanguage(tokens),
+      sentiment: SentimentScorer.combine(sentenceScores),
+      topics,
+      entities: this.entities.extract(text, tokens, sentences),
+      boilerplateLines: removed.length,
+    };
+  }
+}
+
+/**
+ * A first line that looks like a headline: followed by more text, at most 200 characters, at
+ * least two words, and not ending like a sentence (a period, colon, semicolon or comma).
+ */
+export function splitHeadline(text: string): { title: string | undefined; body: string } {
+  const normalised = normaliseText(text).replace(/^\s+/, '');
+  const newline = normalised.indexOf('\n');
+  if (newline < 0) return { title: undefined, body: normalised };
+  const first = normalised.slice(0, newline).trim();
+  const rest = normalised.slice(newline + 1);
+  const looksLikeHeadline =
+    first.length > 0 && first.length <= 200 && /\s/.test(first) && !/[.,;:]["')]*$/.test(first) && rest.trim() !== '';
+  return looksLikeHeadline ? { title: first, body: rest } : { title: undefined, body: normalised };
+}

@@ -1,0 +1,93 @@
+/**
+ * Text normalisation shared by every matcher. Output text keeps its diacritics (names are shown
+ * as written); `foldForMatch` folds case and diacritics for comparison only.
+ */
+
+const QUOTES: Record<string, string> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201A': "'",
+  '\u201B': "'",
+  '\u2032': "'",
+  '\u02BC': "'",
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u201E': '"',
+  '\u201F': '"',
+  '\u00AB': '"',
+  '\u00BB': '"',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2015': '-',
+  '\u2212': '-',
+  '\u00A0': ' ',
+  '\u202F': ' ',
+  '\u2009': ' ',
+};
+const QUOTE_RE = new RegExp(`[${Object.keys(QUOTES).join('')}]`, 'gu');
+
+/** NFC, straight quotes and dashes, unified line ends, no zero-width characters. */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u200B-\u200D\uFEFF]/g, '')
+    .replace(QUOTE_RE, (ch) => QUOTES[ch] ?? ch);
+}
+
+/**
+ * Case- and diacritic-insensitive form of one word. Cyrillic й/ї keep their identity (they are
+ * letters, not accented letters), Latin diacritics are dropped: Jersón = jerson, Oleksiï = oleksii.
+ */
+export function foldForMatch(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/(?<=[\u0438\u0456\u0418\u0406])\u0306/g, '\u0001') // и+breve = й: keep
+    .replace(/(?<=[\u0456\u0406])\u0308/g, '\u0002') // і+diaeresis = ї: keep
+    .replace(/\p{M}/gu, '')
+    .replace(/\u0001/g, '\u0306')
+    .replace(/\u0002/g, '\u0308')
+    .normalize('NFC')
+    .toLowerCase();
+}
+
+export type Token = {
+  /** Folded form, for matching. */
+  readonly norm: string;
+  /** Offsets into the text the tokens were taken from. */
+  readonly start: number;
+  readonly end: number;
+};
+
+const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
+
+/** Word tokens (runs of letters, digits and combining marks) with their offsets. */
+export function tokenise(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD_RE)) {
+    tokens.push({ norm: foldForMatch(m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
+}
+
+export type Sentence = { readonly start: number; readonly end: number };
+
+/**
+ * Sentence spans: a line break always ends a sentence; inside a line, `.`, `!`, `?` or `…`
+ * followed by space and an upper-case letter, a digit or a quote does.
+ */
+export function splitSentences(text: string): Sentence[] {
+  const spans: Sentence[] = [];
+  const boundary = /[.!?\u2026]+["')\]]*\s+(?=["'(\[]?[\p{Lu}\p{N}])|\n+/gu;
+  let start = 0;
+  for (const m of text.matchAll(boundary)) {
+    const end = m.index + m[0].length;
+    if (text.slice(start, end).trim()) spans.push({ start, end });
+    start = end;
+  }
+  if (text.slice(start).trim()) spans.push({ start, end: text.length });
+  return spans;
+}

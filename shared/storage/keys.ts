@@ -1,0 +1,15 @@
+import type { CounterRef } from '../ingest/contribution.js';
+import type { Granularity } from '../trends/time.js';
+
+export const articleKey = (id: string) => ({ pk: `ART#${id}`, sk: 'ART' });
+export const ARTICLES_INDEX_PK = 'ARTICLES';
+export const REJECTIONS_PK = 'REJ';
+
+export const topicCounterPk = (topic: string, g: Granularity) => `CNT#${topic}#${g === 'day' ? 'd' : 'h'}`;
+export const entityCounterPk = (day: string) => `ENT#${day}`;
+
+export function counterKey(c: CounterRef): { pk: string; sk: string } {
+  return c.kind === 'topic'
+    ? { pk: topicCounterPk(c.topic, c.granularity), sk: c.bucket }
+    : { pk: entityCounterPk(c.day), sk: String(c.shard).padStart(2, '0') };
+}

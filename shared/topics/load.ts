@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import defaultTopicsData from './default-topics.json' with { type: 'json' };
+import { TopicFile } from './schema.js';
+
+export class TopicFileError extends Error {
+  override readonly name = 'TopicFileError';
+}
+
+/** Validates a topic file's content; the error names the file and every problem in it. */
+export function parseTopicFile(data: unknown, origin: string): TopicFile {
+  const parsed = TopicFile.safeParse(data);
+  if (!parsed.success) throw new TopicFileError(`invalid topic file ${origin}:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** The topics shipped with trendwire: kherson and negotiations. */
+export const defaultTopics = (): TopicFile => parseTopicFile(defaultTopicsData, 'default-topics.json');
+
+/** Loads a topic file (JSON) from disk, or the default file when no path is given. */
+export async function loadTopicFile(path: string | undefined): Promise<TopicFile> {
+  if (!path) return defaultTopics();
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(path, 'utf8'));
+  } catch (err) {
+    throw new TopicFileError(`cannot read topic file ${path}: ${(err as Error).message}`);
+  }
+  return parseTopicFile(data, path);
+}

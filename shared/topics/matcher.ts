@@ -1,0 +1,97 @@
+import type { Sentence, Token } from '../analysis/normalise.js';
+import { type Match, PhraseMatcher } from '../analysis/phrase-matcher.js';
+import type { TopicDefinition } from './schema.js';
+
+export type TopicHit = {
+  readonly mentions: number;
+  /** Indexes of the sentences that hold a mention (for per-topic sentiment). */
+  readonly sentences: readonly number[];
+};
+
+type CompiledTopic = {
+  readonly def: TopicDefinition;
+  readonly terms: PhraseMatcher<true>;
+  readonly exclude: PhraseMatcher<true> | undefined;
+  readonly context: PhraseMatcher<true> | undefined;
+};
+
+const asMatcher = (terms: readonly string[]) => PhraseMatcher.fromTerms(terms.map((t) => [t, true] as const));
+
+/**
+ * Counts topic mentions in tokenised text per the counting rules: whole words, longest term
+ * first, overlapping terms once, two adjacent matches that form one phrase ("ceasefire talks")
+ * once; a match overlapped by an exclusion is dropped; with `context`, a match counts only when a
+ * context term appears in its sentence (or the `before` sentences preceding it) or the article.
+ */
+export class TopicMatcher {
+  private readonly topics: readonly CompiledTopic[];
+
+  constructor(definitions: readonly TopicDefinition[]) {
+    this.topics = definitions.map((def) => ({
+      def,
+      terms: asMatcher(def.terms),
+      exclude: def.exclude.length > 0 ? asMatcher(def.exclude) : undefined,
+      context: def.context ? asMatcher(def.context.terms) : undefined,
+    }));
+  }
+
+  get definitions(): readonly TopicDefinition[] {
+    return this.topics.map((t) => t.def);
+  }
+
+  match(text: string, tokens: readonly Token[], sentences: readonly Sentence[]): Map<string, TopicHit> {
+    const sentenceOf = sentenceIndexer(tokens, sentences);
+    const hits = new Map<string, TopicHit>();
+    for (const topic of this.topics) {
+      let matches = topic.terms.match(tokens);
+      if (matches.length === 0) continue;
+      if (topic.exclude) {
+        const excluded = topic.exclude.match(tokens);
+        matches = matches.filter((m) => !excluded.some((x) => x.first < m.last && m.first < x.last));
+      }
+      if (topic.context && topic.def.context) {
+        const contextSentences = new Set(topic.context.match(tokens).map((m) => sentenceOf(m.first)));
+        const { scope, before } = topic.def.context;
+        matches = matches.filter((m) => {
+          if (scope === 'article') return contextSentences.size > 0;
+          const s = sentenceOf(m.first);
+          for (let k = s - before; k <= s; k++) if (contextSentences.has(k)) return true;
+          return false;
+        });
+      }
+      const merged = mergeAdjacent(text, matches);
+      if (merged.length === 0) continue;
+      hits.set(topic.def.id, {
+        mentions: merged.length,
+        sentences: [...new Set(merged.map((m) => sentenceOf(m.first)))],
+      });
+    }
+    return hits;
+  }
+}
+
+/** Two matches separated only by spaces or a hyphen are one phrase ("ceasefire talks"). */
+function mergeAdjacent<T>(text: string, matches: readonly Match<T>[]): Match<T>[] {
+  const out: Match<T>[] = [];
+  for (const m of matches) {
+    const prev = out[out.length - 1];
+    if (prev && prev.last === m.first && /^[ \-]*$/.test(text.slice(prev.end, m.start))) {
+      out[out.length - 1] = { ...prev, last: m.last, end: m.end };
+    } else {
+      out.push(m);
+    }
+  }
+  return out;
+}
+
+/** Maps a token index to the index of the sentence that holds it. */
+function sentenceIndexer(tokens: readonly Token[], sentences: readonly Sentence[]): (token: number) => number {
+  const index = new Int32Array(tokens.length);
+  let s = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const start = (tokens[i] as Token).start;
+    while (s < sentences.length - 1 && (sentences[s] as Sentence).end <= start) s++;
+    index[i] = s;
+  }
+  return (token) => index[token] ?? 0;
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/**
+ * A term is a phrase of one or more words. A word may start or end with `*`: `negotiat*` matches
+ * negotiation, negotiators...; `*verhandlung*` matches inside a compound (Friedensverhandlungen).
+ * Matching is whole-word, case- and diacritic-insensitive, in any script.
+ */
+export const Term = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((t) => /[\p{L}\p{N}]/u.test(t), 'a term needs at least one letter or digit');
+
+export const TopicId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'lower-case letters, digits and dashes, starting with a letter or digit');
+
+export const TopicDefinition = z.object({
+  id: TopicId,
+  label: z.string().trim().min(1).max(100),
+  description: z.string().optional(),
+  terms: z.array(Term).min(1),
+  /** At least one of these must appear near a mention for it to count (e.g. war context for "talks"). */
+  context: z
+    .object({
+      terms: z.array(Term).min(1),
+      /** `sentence`: the mention's sentence or the `before` sentences preceding it; `article`: anywhere. */
+      scope: z.enum(['sentence', 'article']).default('sentence'),
+      before: z.number().int().min(0).max(5).default(1),
+    })
+    .optional(),
+  /** Phrases that void a mention they overlap ("wage negotiat*", "he talks"). */
+  exclude: z.array(Term).default([]),
+});
+export type TopicDefinition = z.infer<typeof TopicDefinition>;
+
+/**
+ * At most 20 topics: an article's counter deltas must fit one DynamoDB transaction (100 items);
+ * see shared/ingest/contribution.ts for the arithmetic.
+ */
+export const MAX_TOPICS = 20;
+
+export const TopicFile = z
+  .object({
+    version: z.literal(1),
+    topics: z.array(TopicDefinition).min(1).max(MAX_TOPICS),
+  })
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    for (const [i, topic] of file.topics.entries()) {
+      if (seen.has(topic.id)) {
+        ctx.addIssue({ code: 'custom', path: ['topics', i, 'id'], message: `duplicate topic id "${topic.id}"` });
+      }
+      seen.add(topic.id);
+    }
+  });
+export type TopicFile = z.infer<typeof TopicFile>;

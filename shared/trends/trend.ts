@@ -1,0 +1,110 @@
+import { BadParameterError } from '../errors.js';
+import { ALL_TOPIC } from '../ingest/contribution.js';
+import { bucketKey, bucketStart, DAY_MS, type Granularity, HOUR_MS, isoSeconds, stepOf } from './time.js';
+
+/** One counter item as stored: sums over the articles published in one bucket. */
+export type CounterRow = {
+  readonly bucket: string;
+  readonly articles: number;
+  readonly mentions: number;
+  readonly sentMilli: number;
+  readonly positive: number;
+  readonly neutral: number;
+  readonly negative: number;
+};
+
+/** Port: reads counter items by key range (never a scan). */
+export type TrendStore = {
+  queryCounters(topic: string, granularity: Granularity, from: string, to: string): Promise<CounterRow[]>;
+  totals(topic: string): Promise<{ articles: number; mentions: number }>;
+};
+
+export type TrendBucket = {
+  start: string;
+  articles: number;
+  mentions: number;
+  /** The topic's articles over all articles of the bucket; null when the bucket has none. */
+  share: number | null;
+  sentiment: { mean: number | null; positive: number; neutral: number; negative: number };
+};
+
+export type TrendRange = { readonly from: number; readonly to: number; readonly granularity: Granularity };
+
+export const MAX_BUCKETS: Record<Granularity, number> = { day: 366, hour: 744 };
+
+/**
+ * Parses `from`/`to` (a date or a date-time) into an inclusive range of whole buckets. Defaults:
+ * `to` = now, `from` = 30 days (day) or 48 hours (hour) before `to`. A date as `to` means the
+ * whole of that day.
+ */
+export function parseRange(
+  params: { from?: string | undefined; to?: string | undefined; granularity?: Granularity | undefined },
+  now: number,
+): TrendRange {
+  const granularity = params.granularity ?? 'day';
+  const to = params.to === undefined ? now : parseTime(params.to, 'to', 'end');
+  const from =
+    params.from === undefined ? to - (granularity === 'day' ? 30 * DAY_MS : 48 * HOUR_MS) : parseTime(params.from, 'from', 'start');
+  if (from > to) throw new BadParameterError('from', `from (${params.from}) is after to (${params.to ?? 'now'})`);
+  const first = bucketStart(from, granularity);
+  const last = bucketStart(to, granularity);
+  const count = (last - first) / stepOf(granularity) + 1;
+  if (count > MAX_BUCKETS[granularity]) {
+    throw new BadParameterError(
+      'from',
+      `the range spans ${count} ${granularity} buckets; at most ${MAX_BUCKETS[granularity]} are allowed`,
+    );
+  }
+  return { from: first, to: last, granularity };
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function parseTime(value: string, name: string, end: 'start' | 'end'): number {
+  if (DATE_RE.test(value)) {
+    const t = Date.parse(`${value}T00:00:00Z`);
+    if (!Number.isNaN(t) && new Date(t).toISOString().startsWith(value)) return end === 'end' ? t + DAY_MS - 1 : t;
+  } else if (DATETIME_RE.test(value)) {
+    const t = Date.parse(value);
+    if (!Number.isNaN(t)) return t;
+  }
+  throw new BadParameterError(
+    name,
+    `${name} must be a date (2022-11-10) or a date-time with a zone (2022-11-10T12:00:00Z), got "${value.slice(0, 40)}"`,
+  );
+}
+
+/** Zero-filled buckets of a topic over a range, with share of voice against all articles. */
+export async function topicTrend(store: TrendStore, topic: string, range: TrendRange): Promise<TrendBucket[]> {
+  const fromKey = bucketKey(range.from, range.granularity);
+  const toKey = bucketKey(range.to, range.granularity);
+  const [rows, allRows] = await Promise.all([
+    store.queryCounters(topic, range.granularity, fromKey, toKey),
+    store.queryCounters(ALL_TOPIC, range.granularity, fromKey, toKey),
+  ]);
+  const byBucket = new Map(rows.map((r) => [r.bucket, r]));
+  const allByBucket = new Map(allRows.map((r) => [r.bucket, r]));
+  const buckets: TrendBucket[] = [];
+  for (let t = range.from; t <= range.to; t += stepOf(range.granularity)) {
+    const key = bucketKey(t, range.granularity);
+    const row = byBucket.get(key);
+    const all = allByBucket.get(key)?.articles ?? 0;
+    const articles = row?.articles ?? 0;
+    buckets.push({
+      start: isoSeconds(t),
+      articles,
+      mentions: row?.mentions ?? 0,
+      share: all > 0 ? round4(articles / all) : null,
+      sentiment: {
+        mean: articles > 0 && row ? round4(row.sentMilli / 1000 / articles) : null,
+        positive: row?.positive ?? 0,
+        neutral: row?.neutral ?? 0,
+        negative: row?.negative ?? 0,
+      },
+    });
+  }
+  return buckets;
+}
+
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;

@@ -41,6 +41,8 @@ export class SqsBridge {
   private counter = 0;
   private stopped = false;
   readonly stats = { delivered: 0, failed: 0, deadLettered: 0 };
+  /** The bodies of the last messages sent, newest last (to inspect or replay a delivery). */
+  readonly history: string[] = [];
 
   constructor(private readonly options: BridgeOptions) {
     const journal = options.journalFile;
@@ -75,6 +77,8 @@ export class SqsBridge {
   /** Sends a raw message body, as anything that can write to the queue could. */
   send(body: string): void {
     if (this.stopped) return;
+    this.history.push(body);
+    if (this.history.length > 100) this.history.shift();
     this.queue.push({ id: randomUUID(), body, sentAt: Date.now(), receiveCount: 0, visibleAt: 0 });
     this.persist();
     this.schedule(this.options.batchWindowMs ?? 20);

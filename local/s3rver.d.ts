@@ -20,3 +20,9 @@ declare module 's3rver' {
     httpServer: Server;
   }
 }
+
+declare module 's3rver/lib/models/account.js' {
+  type Account = { id: number; displayName: string };
+  const AWSAccount: { registry: Map<string, Account>; DUMMY_ACCOUNT: Account };
+  export default AWSAccount;
+}

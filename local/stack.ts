@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import S3rver from 's3rver';
+import AWSAccount from 's3rver/lib/models/account.js';
 import { createApp } from '#shared/api/app.js';
 import type { TopicFile } from '#shared/topics/schema.js';
 import { createIngestHandler, type IngestLogger } from '../functions/lib/ingest-handler.js';
@@ -33,6 +34,17 @@ export type LocalStack = {
   readonly runtime: ReturnType<typeof createRuntime>;
   stop(): Promise<void>;
 };
+
+/**
+ * s3rver knows one access key (S3RVER); the local contract is "any access key and secret", so that
+ * a user's own `aws` CLI profile works. Unknown key ids fall back to s3rver's dummy account
+ * (signatures are not checked: allowMismatchedSignatures).
+ */
+function acceptAnyAccessKey() {
+  const registry = AWSAccount.registry;
+  const get = Map.prototype.get;
+  registry.get = (id: string) => get.call(registry, id) ?? AWSAccount.DUMMY_ACCOUNT;
+}
 
 const quietLogger: IngestLogger = { info() {}, warn() {}, error() {} };
 
@@ -69,6 +81,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     });
     stops.push(() => bridge.stop());
 
+    acceptAnyAccessKey();
     const s3 = new S3rver({
       address: host,
       port: o.s3Port,

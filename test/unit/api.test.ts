@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from '#shared/api/app.js';
+import { defaultTopics } from '#shared/topics/load.js';
+import type { CounterRow, TrendStore } from '#shared/trends/trend.js';
+
+/** A trend store over fixed rows: these tests are about HTTP behaviour, not storage. */
+const rows: Record<string, CounterRow[]> = {
+  'kherson|day': [{ bucket: '2022-11-10', articles: 2, mentions: 9, sentMilli: -800, positive: 0, neutral: 0, negative: 2 }],
+  '_all|day': [{ bucket: '2022-11-10', articles: 4, mentions: 0, sentMilli: 0, positive: 1, neutral: 1, negative: 2 }],
+};
+const store: TrendStore = {
+  async queryCounters(topic, g, from, to) {
+    return (rows[`${topic}|${g}`] ?? []).filter((r) => r.bucket >= from && r.bucket <= to);
+  },
+  async totals(topic) {
+    const r = rows[`${topic}|day`] ?? [];
+    return { articles: r.reduce((a, b) => a + b.articles, 0), mentions: r.reduce((a, b) => a + b.mentions, 0) };
+  },
+};
+const app = createApp({ store, topics: defaultTopics(), now: () => Date.parse('2022-11-20T10:00:00Z') });
+const get = (path: string) => app.request(path);
+
+describe('API', () => {
+  it('answers /health', async () => {
+    const res = await get('/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('lists the configured topics with their totals', async () => {
+    const body = await (await get('/topics')).json();
+    expect(body.topics).toEqual([
+      { id: 'kherson', label: 'Kherson', articles: 2, mentions: 9 },
+      { id: 'negotiations', label: 'Negotiations', articles: 0, mentions: 0 },
+    ]);
+  });
+
+  it('returns zero-filled daily buckets with share and mean sentiment, both ends inclusive', async () => {
+    const res = await get('/topics/kherson/trend?from=2022-11-09&to=2022-11-11');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ topic: 'kherson', granularity: 'day', from: '2022-11-09T00:00:00Z', to: '2022-11-11T00:00:00Z' });
+    expect(body.buckets).toEqual([
+      { start: '2022-11-09T00:00:00Z', articles: 0, mentions: 0, share: null, sentiment: { mean: null, positive: 0, neutral: 0, negative: 0 } },
+      { start: '2022-11-10T00:00:00Z', articles: 2, mentions: 9, share: 0.5, sentiment: { mean: -0.4, positive: 0, neutral: 0, negative: 2 } },
+      { start: '2022-11-11T00:00:00Z', articles: 0, mentions: 0, share: null, sentiment: { mean: null, positive: 0, neutral: 0, negative: 0 } },
+    ]);
+  });
+
+  it('defaults to the 30 days before now', async () => {
+    const body = await (await get('/topics/kherson/trend')).json();
+    expect(body.buckets).toHaveLength(31);
+    expect(body.to).toBe('2022-11-20T00:00:00Z');
+  });
+
+  it('gives 48 hourly buckets by default with granularity=hour', async () => {
+    const body = await (await get('/topics/kherson/trend?granularity=hour')).json();
+    expect(body.buckets).toHaveLength(49);
+    expect(body.buckets[0].start).toBe('2022-11-18T10:00:00Z');
+  });
+
+  it('serves the same rows as CSV', async () => {
+    const res = await get('/topics/kherson/trend?from=2022-11-10&to=2022-11-10&format=csv');
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(await res.text()).toBe(
+      'start,articles,mentions,share,sentiment_mean,positive,neutral,negative\n2022-11-10T00:00:00Z,2,9,0.5,-0.4,0,0,2\n',
+    );
+  });
+
+  it.each([
+    ['/topics/kherson/trend?granularity=week', 'granularity'],
+    ['/topics/kherson/trend?from=yesterday', 'from'],
+    ['/topics/kherson/trend?to=2022-13-45', 'to'],
+    ['/topics/kherson/trend?from=2022-11-10&to=2022-11-01', 'from'],
+    ['/topics/kherson/trend?from=2020-01-01&to=2022-01-01', 'from'],
+    ['/topics/kherson/trend?format=xml', 'format'],
+    ['/topics/kherson/trend?granularity=day&granularity=hour', 'granularity'],
+  ])('answers %s with a 400 problem naming %s', async (path, parameter) => {
+    const res = await get(path);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    const body = await res.json();
+    expect(body).toMatchObject({ status: 400, title: 'Bad parameter', parameter });
+    expect(body.detail).toContain(parameter);
+  });
+
+  it('answers an unknown topic with a 404 problem', async () => {
+    const res = await get('/topics/bakhmut/trend');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect((await res.json()).detail).toMatch(/no topic "bakhmut"/);
+  });
+
+  it('answers an unknown route with a 404 problem', async () => {
+    const res = await get('/nope');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('publishes an OpenAPI 3.1 document generated from the route schemas', async () => {
+    const doc = await (await get('/openapi.json')).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/topics', '/topics/{id}/trend']));
+    const params = doc.paths['/topics/{id}/trend'].get.parameters.map((p: { name: string }) => p.name);
+    expect(params).toEqual(expect.arrayContaining(['id', 'from', 'to', 'granularity', 'format']));
+  });
+
+  it('hides internal errors behind a generic 500 problem', async () => {
+    const failing = createApp({
+      store: { ...store, totals: async () => Promise.reject(new Error('secret connection string')) },
+      topics: defaultTopics(),
+      onError: () => {},
+    });
+    const res = await failing.request('/topics');
+    expect(res.status).toBe(500);
+    expect(await res.text()).not.toContain('secret');
+  });
+});

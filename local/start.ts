@@ -37,7 +37,9 @@ async function main() {
   const firstStart = fresh || !existsSync(join(dataDir, 'dynamodb'));
   const log = (level: string) => (message: string, extra: Record<string, unknown>) => {
     const detail = 'reason' in extra ? ` (${String(extra.reason)})` : '';
-    say(`[${new Date().toISOString().slice(11, 19)}] ${level === 'info' ? '' : `${level}: `}${message}${detail}`);
+    say(
+      `[${new Date().toISOString().slice(11, 19)}] ${level === 'info' ? '' : `${level}: `}${message}${detail}`,
+    );
   };
   const stack = await startLocalStack({
     s3Port,
@@ -98,6 +100,7 @@ Ctrl-C stops everything.
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof PortInUseError || err instanceof ConfigError || err instanceof TopicFileError) fail(err.message);
+  if (err instanceof PortInUseError || err instanceof ConfigError || err instanceof TopicFileError)
+    fail(err.message);
   fail(String((err as Error)?.stack ?? err));
 });

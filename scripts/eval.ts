@@ -1,6 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { Analyser } from '#shared/analysis/analyse.js';
 import { ArticleJson } from '#shared/ingest/parse.js';
 import { defaultTopics } from '#shared/topics/load.js';
@@ -13,7 +13,9 @@ import { defaultTopics } from '#shared/topics/load.js';
 const dir = resolve(process.argv[2] ?? join(import.meta.dirname, '..', 'test', 'fixtures', 'dev'));
 const analyser = new Analyser(defaultTopics());
 const predictions: Record<string, unknown> = {};
-for (const file of readdirSync(dir).filter((f) => /^dev-\d+\.json$/.test(f)).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => /^dev-\d+\.json$/.test(f))
+  .sort()) {
   const article = ArticleJson.parse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
   const a = analyser.analyse({ body: article.body, language: undefined });
   predictions[file.replace(/\.json$/, '')] = {

@@ -5,7 +5,8 @@ type Env = Record<string, string | undefined>;
 /** Reads a required variable; throws a named error at cold start rather than limping on with ''. */
 export function requireEnv(name: string, env: Env = process.env): string {
   const value = env[name];
-  if (value === undefined || value.trim() === '') throw new ConfigError(`environment variable ${name} is not set`);
+  if (value === undefined || value.trim() === '')
+    throw new ConfigError(`environment variable ${name} is not set`);
   return value;
 }
 

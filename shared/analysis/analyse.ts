@@ -71,6 +71,10 @@ export function splitHeadline(text: string): { title: string | undefined; body: 
   const first = normalised.slice(0, newline).trim();
   const rest = normalised.slice(newline + 1);
   const looksLikeHeadline =
-    first.length > 0 && first.length <= 200 && /\s/.test(first) && !/[.,;:]["')]*$/.test(first) && rest.trim() !== '';
+    first.length > 0 &&
+    first.length <= 200 &&
+    /\s/.test(first) &&
+    !/[.,;:]["')]*$/.test(first) &&
+    rest.trim() !== '';
   return looksLikeHeadline ? { title: first, body: rest } : { title: undefined, body: normalised };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import gazetteerData from './data/gazetteer.json' with { type: 'json' };
-import { type Match, PhraseMatcher } from './phrase-matcher.js';
 import { foldForMatch, type Sentence, type Token } from './normalise.js';
+import { type Match, PhraseMatcher } from './phrase-matcher.js';
 
 export const EntityType = z.enum(['person', 'place', 'organization']);
 export type EntityType = z.infer<typeof EntityType>;
@@ -10,12 +10,14 @@ export type Entity = { readonly name: string; readonly type: EntityType; readonl
 
 const Gazetteer = z.object({
   about: z.string(),
-  entities: z.array(z.object({ name: z.string().min(1), type: EntityType, aliases: z.array(z.string().min(1)) })),
+  entities: z.array(
+    z.object({ name: z.string().min(1), type: EntityType, aliases: z.array(z.string().min(1)) }),
+  ),
 });
 type GazetteerEntry = { readonly name: string; readonly type: EntityType; readonly acronym: boolean };
 
 /** Short all-capital aliases (UN, EU, AP) must be written in capitals: "un" is a French article. */
-const isAcronym = (alias: string) => /^[\p{Lu}\d.\-]{1,5}$/u.test(alias);
+const isAcronym = (alias: string) => /^[\p{Lu}\d.-]{1,5}$/u.test(alias);
 
 function buildGazetteerMatcher(): PhraseMatcher<GazetteerEntry> {
   const gazetteer = Gazetteer.parse(gazetteerData);
@@ -29,49 +31,61 @@ function buildGazetteerMatcher(): PhraseMatcher<GazetteerEntry> {
 }
 
 /** Titles that introduce a person's name; stripped from the name itself. */
-const TITLES = new Set(
-  [
-    'president',
-    'prime',
-    'minister',
-    'general',
-    'gen',
-    'colonel',
-    'col',
-    'lieutenant',
-    'commander',
-    'spokesman',
-    'spokeswoman',
-    'spokesperson',
-    'governor',
-    'mayor',
-    'secretary',
-    'chancellor',
-    'adviser',
-    'advisor',
-    'chief',
-    'mr',
-    'mrs',
-    'ms',
-    'dr',
-    'senator',
-    'ambassador',
-    'patriarch',
-    'pope',
-    'king',
-    'queen',
-    'deputy',
-    'director',
-    'head',
-    'leader',
-    'official',
-    'analyst',
-    'soldier',
-  ],
-);
+const TITLES = new Set([
+  'president',
+  'prime',
+  'minister',
+  'general',
+  'gen',
+  'colonel',
+  'col',
+  'lieutenant',
+  'commander',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'governor',
+  'mayor',
+  'secretary',
+  'chancellor',
+  'adviser',
+  'advisor',
+  'chief',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'senator',
+  'ambassador',
+  'patriarch',
+  'pope',
+  'king',
+  'queen',
+  'deputy',
+  'director',
+  'head',
+  'leader',
+  'official',
+  'analyst',
+  'soldier',
+]);
 
 const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}'-]+$/u;
-const STOP_NAMES = new Set(['the', 'on', 'in', 'a', 'an', 'and', 'of', 'for', 'but', 'said', 'told', 'after', 'when']);
+const STOP_NAMES = new Set([
+  'the',
+  'on',
+  'in',
+  'a',
+  'an',
+  'and',
+  'of',
+  'for',
+  'but',
+  'said',
+  'told',
+  'after',
+  'when',
+]);
 
 /**
  * Entities from a gazetteer of known names (data/gazetteer.json) plus people the text introduces

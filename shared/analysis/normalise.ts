@@ -45,14 +45,15 @@ export function normaliseText(text: string): string {
 export function foldForMatch(word: string): string {
   return word
     .normalize('NFKD')
-    .replace(/(?<=[\u0438\u0456\u0418\u0406])\u0306/g, '\u0001') // и+breve = й: keep
-    .replace(/(?<=[\u0456\u0406])\u0308/g, '\u0002') // і+diaeresis = ї: keep
-    .replace(/\p{M}/gu, '')
-    .replace(/\u0001/g, '\u0306')
-    .replace(/\u0002/g, '\u0308')
+    .replace(/\p{M}/gu, (mark, offset: number, text: string) =>
+      KEPT_MARKS.has(`${text[offset - 1]}${mark}`) ? mark : '',
+    )
     .normalize('NFC')
     .toLowerCase();
 }
+
+/** Cyrillic letters that decompose but are letters of their own: й (и + breve), ї (і + diaeresis). */
+const KEPT_MARKS = new Set(['\u0438\u0306', '\u0418\u0306', '\u0456\u0308', '\u0406\u0308']);
 
 export type Token = {
   /** Folded form, for matching. */
@@ -81,7 +82,7 @@ export type Sentence = { readonly start: number; readonly end: number };
  */
 export function splitSentences(text: string): Sentence[] {
   const spans: Sentence[] = [];
-  const boundary = /[.!?\u2026]+["')\]]*\s+(?=["'(\[]?[\p{Lu}\p{N}])|\n+/gu;
+  const boundary = /[.!?\u2026]+["')\]]*\s+(?=["'([]?[\p{Lu}\p{N}])|\n+/gu;
   let start = 0;
   for (const m of text.matchAll(boundary)) {
     const end = m.index + m[0].length;

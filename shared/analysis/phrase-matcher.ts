@@ -9,7 +9,11 @@ import { foldForMatch, type Token, tokenise } from './normalise.js';
 
 type WordPattern = { readonly kind: 'exact' | 'prefix' | 'suffix' | 'infix'; readonly text: string };
 
-export type Pattern<T> = { readonly words: readonly WordPattern[]; readonly value: T; readonly source: string };
+export type Pattern<T> = {
+  readonly words: readonly WordPattern[];
+  readonly value: T;
+  readonly source: string;
+};
 
 export type Match<T> = {
   readonly value: T;
@@ -105,10 +109,18 @@ export class PhraseMatcher<T> {
       const n = p.words.length;
       if (i + n > tokens.length || (best && best.last - best.first >= n)) continue;
       let ok = true;
-      for (let k = 0; k < n && ok; k++) ok = wordMatches(p.words[k] as WordPattern, (tokens[i + k] as Token).norm);
+      for (let k = 0; k < n && ok; k++)
+        ok = wordMatches(p.words[k] as WordPattern, (tokens[i + k] as Token).norm);
       if (!ok) continue;
       const lastToken = tokens[i + n - 1] as Token;
-      best = { value: p.value, pattern: p.source, first: i, last: i + n, start: token.start, end: lastToken.end };
+      best = {
+        value: p.value,
+        pattern: p.source,
+        first: i,
+        last: i + n,
+        start: token.start,
+        end: lastToken.end,
+      };
     }
     return best;
   }

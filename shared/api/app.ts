@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { BadParameterError, NotFoundError } from '../errors.js';
 import type { TopicFile } from '../topics/schema.js';
-import { parseRange, type TrendBucket, type TrendStore, topicTrend } from '../trends/trend.js';
 import { isoSeconds } from '../trends/time.js';
+import { parseRange, type TrendBucket, type TrendStore, topicTrend } from '../trends/trend.js';
 import { problem, problemResponse } from './problem.js';
 
 export type ApiDeps = {
@@ -29,7 +29,10 @@ const Bucket = z
     start: z.string().openapi({ example: '2022-11-10T00:00:00Z' }),
     articles: z.number().int(),
     mentions: z.number().int(),
-    share: z.number().nullable().openapi({ description: "The topic's articles over all articles of the bucket." }),
+    share: z
+      .number()
+      .nullable()
+      .openapi({ description: "The topic's articles over all articles of the bucket." }),
     sentiment: z.object({
       mean: z.number().nullable(),
       positive: z.number().int(),
@@ -54,7 +57,10 @@ const TrendQuery = z.object({
     .string()
     .optional()
     .openapi({ description: 'Inclusive start: a date or a date-time (UTC).', example: '2022-11-01' }),
-  to: z.string().optional().openapi({ description: 'Inclusive end: a date or a date-time.', example: '2022-11-30' }),
+  to: z
+    .string()
+    .optional()
+    .openapi({ description: 'Inclusive end: a date or a date-time.', example: '2022-11-30' }),
   granularity: z.enum(['day', 'hour']).optional().openapi({ description: 'Bucket size (default day).' }),
   format: z.enum(['json', 'csv']).optional().openapi({ description: 'json (default) or csv.' }),
 });
@@ -106,7 +112,10 @@ export function createApp(deps: ApiDeps) {
       if (result.success) return;
       const issue = result.error.issues[0];
       const parameter = String(issue?.path[0] ?? 'request');
-      const why = issue?.code === 'invalid_type' && issue.message.includes('array') ? 'is given more than once' : issue?.message;
+      const why =
+        issue?.code === 'invalid_type' && issue.message.includes('array')
+          ? 'is given more than once'
+          : issue?.message;
       return problem(c, 400, `${parameter}: ${why ?? 'invalid'}`, parameter);
     },
   });
@@ -150,7 +159,8 @@ export function createApp(deps: ApiDeps) {
 
   app.notFound((c) => problem(c, 404, `no route ${c.req.method} ${new URL(c.req.url).pathname}`));
   app.onError((err, c) => {
-    if (err instanceof BadParameterError) return problem(c, 400, `${err.parameter}: ${err.message}`, err.parameter);
+    if (err instanceof BadParameterError)
+      return problem(c, 400, `${err.parameter}: ${err.message}`, err.parameter);
     if (err instanceof NotFoundError) return problem(c, 404, err.message);
     deps.onError?.(err);
     return problem(c, 500, 'the request could not be completed; it has been logged');

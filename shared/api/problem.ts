@@ -1,6 +1,6 @@
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { z } from '@hono/zod-openapi';
 
 /** RFC 9457 problem details. */
 export const Problem = z
@@ -9,7 +9,10 @@ export const Problem = z
     title: z.string().openapi({ example: 'Bad parameter' }),
     status: z.number().int().openapi({ example: 400 }),
     detail: z.string().openapi({ example: 'granularity: must be one of day, hour' }),
-    parameter: z.string().optional().openapi({ description: 'The query or path parameter at fault (400 only).' }),
+    parameter: z
+      .string()
+      .optional()
+      .openapi({ description: 'The query or path parameter at fault (400 only).' }),
   })
   .openapi('Problem');
 export type Problem = z.infer<typeof Problem>;
@@ -21,7 +24,12 @@ const TITLES: Record<number, [string, string]> = {
   500: ['internal', 'Internal error'],
 };
 
-export function problem(c: Context, status: ContentfulStatusCode, detail: string, parameter?: string): Response {
+export function problem(
+  c: Context,
+  status: ContentfulStatusCode,
+  detail: string,
+  parameter?: string,
+): Response {
   const [slug, title] = TITLES[status] ?? ['error', 'Error'];
   const body: Problem = {
     type: `https://trendwire.dev/problems/${slug}`,

@@ -36,4 +36,5 @@ export type ArticleRecord = {
 export type Rejection = { readonly key: string; readonly reason: string; readonly at: string };
 
 /** One article per object key: its id is a digest of the key, stable across overwrites. */
-export const articleIdOf = (key: string): string => createHash('sha256').update(key).digest('hex').slice(0, 24);
+export const articleIdOf = (key: string): string =>
+  createHash('sha256').update(key).digest('hex').slice(0, 24);

@@ -12,7 +12,12 @@ export type CounterDelta = { readonly counter: CounterRef; readonly add: Readonl
 
 /** A counter item, named in domain terms; the storage adapter maps it to keys. */
 export type CounterRef =
-  | { readonly kind: 'topic'; readonly topic: string; readonly granularity: Granularity; readonly bucket: string }
+  | {
+      readonly kind: 'topic';
+      readonly topic: string;
+      readonly granularity: Granularity;
+      readonly bucket: string;
+    }
   | { readonly kind: 'entities'; readonly day: string; readonly shard: number };
 
 /** The pseudo-topic that counts every ingested article: the denominator of `share`. */
@@ -26,7 +31,8 @@ export const MAX_ENTITIES_COUNTED = 50;
 export const counterId = (c: CounterRef): string =>
   c.kind === 'topic' ? `t|${c.topic}|${c.granularity}|${c.bucket}` : `e|${c.day}|${c.shard}`;
 
-const labelField = (label: SentimentLabel) => (label === 'positive' ? 'pos' : label === 'negative' ? 'neg' : 'neu');
+const labelField = (label: SentimentLabel) =>
+  label === 'positive' ? 'pos' : label === 'negative' ? 'neg' : 'neu';
 
 function shardOf(name: string): number {
   let h = 0;
@@ -82,13 +88,17 @@ export function contributionOf(analysis: ArticleAnalysis, publishedAt: string): 
  * items, 92 with the 20-topic maximum of a topic file, so one transaction (100 items) always holds
  * them with the article record and a rejection record.
  */
-export function diffContributions(before: readonly CounterDelta[], after: readonly CounterDelta[]): CounterDelta[] {
+export function diffContributions(
+  before: readonly CounterDelta[],
+  after: readonly CounterDelta[],
+): CounterDelta[] {
   const merged = new Map<string, { counter: CounterRef; add: Record<string, number> }>();
   const apply = (list: readonly CounterDelta[], sign: 1 | -1) => {
     for (const d of list) {
       const id = counterId(d.counter);
       const row = merged.get(id) ?? { counter: d.counter, add: {} };
-      for (const [attr, amount] of Object.entries(d.add)) row.add[attr] = (row.add[attr] ?? 0) + sign * amount;
+      for (const [attr, amount] of Object.entries(d.add))
+        row.add[attr] = (row.add[attr] ?? 0) + sign * amount;
       merged.set(id, row);
     }
   };

@@ -64,7 +64,8 @@ export function parseArticleObject(obj: ObjectContent): ParsedArticle {
   }
   if (obj.bytes.byteLength === 0) throw new RejectedArticleError('the object is empty');
   const text = decodeUtf8(obj.bytes);
-  if (text.includes('\u0000')) throw new RejectedArticleError('the object is binary, not text (it contains NUL bytes)');
+  if (text.includes('\u0000'))
+    throw new RejectedArticleError('the object is binary, not text (it contains NUL bytes)');
   const metaTime = obj.metadata['published-at'];
 
   if (isText) {
@@ -90,7 +91,9 @@ export function parseArticleObject(obj: ObjectContent): ParsedArticle {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `field "${issue.path.join('.')}"` : 'the document';
-    throw new RejectedArticleError(`JSON does not match the article schema: ${where} ${issue?.message ?? ''}`.trim());
+    throw new RejectedArticleError(
+      `JSON does not match the article schema: ${where} ${issue?.message ?? ''}`.trim(),
+    );
   }
   const a = parsed.data;
   return {

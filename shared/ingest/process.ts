@@ -138,7 +138,11 @@ async function prepare(event: ObjectEvent, deps: IngestDeps): Promise<Prepared |
       bytes: fetched.bytes.byteLength,
       contribution: contributionOf(analysis, article.publishedAt),
     };
-    return { record, rejection: undefined, outcome: { result: 'counted', id, topics: Object.keys(analysis.topics) } };
+    return {
+      record,
+      rejection: undefined,
+      outcome: { result: 'counted', id, topics: Object.keys(analysis.topics) },
+    };
   } catch (err) {
     if (err instanceof RejectedArticleError) return reject(err.message);
     throw err;

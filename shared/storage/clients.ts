@@ -1,13 +1,17 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /**
  * SDK clients, one per service, built once per container. Endpoints are overridden for the local
  * stack; on AWS they come from the environment. Against s3rver, checksums must be WHEN_REQUIRED:
  * with the SDK's default, streamed uploads are stored with their chunk framing and no error.
  */
-export type ClientOptions = { readonly region?: string; readonly s3Endpoint?: string; readonly dynamoEndpoint?: string };
+export type ClientOptions = {
+  readonly region?: string;
+  readonly s3Endpoint?: string;
+  readonly dynamoEndpoint?: string;
+};
 
 const localCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 

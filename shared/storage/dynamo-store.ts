@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
@@ -7,12 +8,11 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { createHash } from 'node:crypto';
 import { type ArticleRecord, articleIdOf, type Rejection } from '../ingest/article.js';
 import type { CounterDelta } from '../ingest/contribution.js';
 import type { IngestStore } from '../ingest/process.js';
-import type { CounterRow, TrendStore } from '../trends/trend.js';
 import type { Granularity } from '../trends/time.js';
+import type { CounterRow, TrendStore } from '../trends/trend.js';
 import { ARTICLES_INDEX_PK, articleKey, counterKey, REJECTIONS_PK, topicCounterPk } from './keys.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -29,7 +29,9 @@ export class DynamoStore implements IngestStore, TrendStore {
   }
 
   async getArticleById(id: string): Promise<ArticleRecord | undefined> {
-    const res = await this.db.send(new GetCommand({ TableName: this.tableName, Key: articleKey(id), ConsistentRead: true }));
+    const res = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: articleKey(id), ConsistentRead: true }),
+    );
     if (!res.Item) return undefined;
     const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...record } = res.Item;
     return record as ArticleRecord;
@@ -110,7 +112,12 @@ export class DynamoStore implements IngestStore, TrendStore {
     }
   }
 
-  async queryCounters(topic: string, granularity: Granularity, from: string, to: string): Promise<CounterRow[]> {
+  async queryCounters(
+    topic: string,
+    granularity: Granularity,
+    from: string,
+    to: string,
+  ): Promise<CounterRow[]> {
     const rows: CounterRow[] = [];
     const pages = paginateQuery(
       { client: this.db },
@@ -165,7 +172,10 @@ function toCounterRow(item: Record<string, unknown>): CounterRow {
 
 /** The article record changed under us (condition failed) or another transaction held an item. */
 function isLostRace(err: unknown): boolean {
-  if (!(err instanceof TransactionCanceledException) && (err as { name?: string }).name !== 'TransactionCanceledException') {
+  if (
+    !(err instanceof TransactionCanceledException) &&
+    (err as { name?: string }).name !== 'TransactionCanceledException'
+  ) {
     return (err as { name?: string }).name === 'TransactionConflictException';
   }
   const reasons = (err as TransactionCanceledException).CancellationReasons ?? [];

@@ -12,7 +12,9 @@ export class S3ObjectSource implements ObjectSource {
   ): Promise<FetchedObject | 'missing' | 'too-large'> {
     let res: GetObjectCommandOutput;
     try {
-      res = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: options.versionId }));
+      res = await this.s3.send(
+        new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: options.versionId }),
+      );
     } catch (err) {
       if (err instanceof NoSuchKey || (err as { name?: string }).name === 'NoSuchKey') return 'missing';
       if ((err as { name?: string }).name === 'NoSuchVersion') return 'missing';
@@ -33,7 +35,11 @@ export class S3ObjectSource implements ObjectSource {
       }
       chunks.push(chunk);
     }
-    return { bytes: Buffer.concat(chunks), metadata: lowerCaseKeys(res.Metadata ?? {}), versionId: res.VersionId };
+    return {
+      bytes: Buffer.concat(chunks),
+      metadata: lowerCaseKeys(res.Metadata ?? {}),
+      versionId: res.VersionId,
+    };
   }
 }
 

@@ -10,7 +10,8 @@ export class TopicFileError extends Error {
 /** Validates a topic file's content; the error names the file and every problem in it. */
 export function parseTopicFile(data: unknown, origin: string): TopicFile {
   const parsed = TopicFile.safeParse(data);
-  if (!parsed.success) throw new TopicFileError(`invalid topic file ${origin}:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new TopicFileError(`invalid topic file ${origin}:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
 

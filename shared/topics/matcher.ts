@@ -75,7 +75,7 @@ function mergeAdjacent<T>(text: string, matches: readonly Match<T>[]): Match<T>[
   const out: Match<T>[] = [];
   for (const m of matches) {
     const prev = out[out.length - 1];
-    if (prev && prev.last === m.first && /^[ \-]*$/.test(text.slice(prev.end, m.start))) {
+    if (prev && prev.last === m.first && /^[ -]*$/.test(text.slice(prev.end, m.start))) {
       out[out.length - 1] = { ...prev, last: m.last, end: m.end };
     } else {
       out.push(m);
@@ -85,7 +85,10 @@ function mergeAdjacent<T>(text: string, matches: readonly Match<T>[]): Match<T>[
 }
 
 /** Maps a token index to the index of the sentence that holds it. */
-function sentenceIndexer(tokens: readonly Token[], sentences: readonly Sentence[]): (token: number) => number {
+function sentenceIndexer(
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+): (token: number) => number {
   const index = new Int32Array(tokens.length);
   let s = 0;
   for (let i = 0; i < tokens.length; i++) {

@@ -14,7 +14,10 @@ export const Term = z
 
 export const TopicId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'lower-case letters, digits and dashes, starting with a letter or digit');
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,47}$/,
+    'lower-case letters, digits and dashes, starting with a letter or digit',
+  );
 
 export const TopicDefinition = z.object({
   id: TopicId,
@@ -50,7 +53,11 @@ export const TopicFile = z
     const seen = new Set<string>();
     for (const [i, topic] of file.topics.entries()) {
       if (seen.has(topic.id)) {
-        ctx.addIssue({ code: 'custom', path: ['topics', i, 'id'], message: `duplicate topic id "${topic.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['topics', i, 'id'],
+          message: `duplicate topic id "${topic.id}"`,
+        });
       }
       seen.add(topic.id);
     }

@@ -44,8 +44,11 @@ export function parseRange(
   const granularity = params.granularity ?? 'day';
   const to = params.to === undefined ? now : parseTime(params.to, 'to', 'end');
   const from =
-    params.from === undefined ? to - (granularity === 'day' ? 30 * DAY_MS : 48 * HOUR_MS) : parseTime(params.from, 'from', 'start');
-  if (from > to) throw new BadParameterError('from', `from (${params.from}) is after to (${params.to ?? 'now'})`);
+    params.from === undefined
+      ? to - (granularity === 'day' ? 30 * DAY_MS : 48 * HOUR_MS)
+      : parseTime(params.from, 'from', 'start');
+  if (from > to)
+    throw new BadParameterError('from', `from (${params.from}) is after to (${params.to ?? 'now'})`);
   const first = bucketStart(from, granularity);
   const last = bucketStart(to, granularity);
   const count = (last - first) / stepOf(granularity) + 1;
@@ -64,7 +67,8 @@ const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
 function parseTime(value: string, name: string, end: 'start' | 'end'): number {
   if (DATE_RE.test(value)) {
     const t = Date.parse(`${value}T00:00:00Z`);
-    if (!Number.isNaN(t) && new Date(t).toISOString().startsWith(value)) return end === 'end' ? t + DAY_MS - 1 : t;
+    if (!Number.isNaN(t) && new Date(t).toISOString().startsWith(value))
+      return end === 'end' ? t + DAY_MS - 1 : t;
   } else if (DATETIME_RE.test(value)) {
     const t = Date.parse(value);
     if (!Number.isNaN(t)) return t;
@@ -76,7 +80,11 @@ function parseTime(value: string, name: string, end: 'start' | 'end'): number {
 }
 
 /** Zero-filled buckets of a topic over a range, with share of voice against all articles. */
-export async function topicTrend(store: TrendStore, topic: string, range: TrendRange): Promise<TrendBucket[]> {
+export async function topicTrend(
+  store: TrendStore,
+  topic: string,
+  range: TrendRange,
+): Promise<TrendBucket[]> {
   const fromKey = bucketKey(range.from, range.granularity);
   const toKey = bucketKey(range.to, range.granularity);
   const [rows, allRows] = await Promise.all([

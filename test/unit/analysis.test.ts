@@ -36,7 +36,9 @@ describe('Analyser: the seed article', () => {
 
   it('merges aliases into canonical entity names', () => {
     const names = result.entities.map((e) => e.name);
-    expect(names).toEqual(expect.arrayContaining(['Dnipro River', 'Bakhmut', 'Kyiv', 'Volodymyr Zelensky', 'Mark Milley']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Dnipro River', 'Bakhmut', 'Kyiv', 'Volodymyr Zelensky', 'Mark Milley']),
+    );
     expect(names).not.toContain('Dnieper');
     expect(names).not.toContain('Bakhmout');
     const zelensky = result.entities.find((e) => e.name === 'Volodymyr Zelensky');
@@ -77,7 +79,9 @@ describe('Topic matching', () => {
   });
 
   it('counts a term inside a compound (Friedensverhandlungen)', () => {
-    expect(mentions('Die Friedensverhandlungen zwischen Russland und der Ukraine stocken.').negotiations).toBe(1);
+    expect(
+      mentions('Die Friedensverhandlungen zwischen Russland und der Ukraine stocken.').negotiations,
+    ).toBe(1);
   });
 
   it('matches whole words only: a term inside another word does not count', () => {
@@ -112,7 +116,9 @@ describe('Normalisation', () => {
   });
 
   it('strips "Read also", bylines and photo credits, keeping the rest', () => {
-    const body = ['• Read also: Something else', 'By Jane Doe, AFP', 'Real text.', 'Photo: Reuters'].join('\n');
+    const body = ['• Read also: Something else', 'By Jane Doe, AFP', 'Real text.', 'Photo: Reuters'].join(
+      '\n',
+    );
     expect(stripBoilerplate(body).text.trim()).toBe('Real text.');
   });
 });

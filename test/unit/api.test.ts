@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '#shared/api/app.js';
 import { defaultTopics } from '#shared/topics/load.js';
 import type { CounterRow, TrendStore } from '#shared/trends/trend.js';
+import { readJson } from '../support/json.js';
 
 /** A trend store over fixed rows: these tests are about HTTP behaviour, not storage. */
 const rows: Record<string, CounterRow[]> = {
-  'kherson|day': [{ bucket: '2022-11-10', articles: 2, mentions: 9, sentMilli: -800, positive: 0, neutral: 0, negative: 2 }],
-  '_all|day': [{ bucket: '2022-11-10', articles: 4, mentions: 0, sentMilli: 0, positive: 1, neutral: 1, negative: 2 }],
+  'kherson|day': [
+    { bucket: '2022-11-10', articles: 2, mentions: 9, sentMilli: -800, positive: 0, neutral: 0, negative: 2 },
+  ],
+  '_all|day': [
+    { bucket: '2022-11-10', articles: 4, mentions: 0, sentMilli: 0, positive: 1, neutral: 1, negative: 2 },
+  ],
 };
 const store: TrendStore = {
   async queryCounters(topic, g, from, to) {
@@ -14,7 +19,10 @@ const store: TrendStore = {
   },
   async totals(topic) {
     const r = rows[`${topic}|day`] ?? [];
-    return { articles: r.reduce((a, b) => a + b.articles, 0), mentions: r.reduce((a, b) => a + b.mentions, 0) };
+    return {
+      articles: r.reduce((a, b) => a + b.articles, 0),
+      mentions: r.reduce((a, b) => a + b.mentions, 0),
+    };
   },
 };
 const app = createApp({ store, topics: defaultTopics(), now: () => Date.parse('2022-11-20T10:00:00Z') });
@@ -24,11 +32,11 @@ describe('API', () => {
   it('answers /health', async () => {
     const res = await get('/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+    expect(await readJson(res)).toEqual({ status: 'ok' });
   });
 
   it('lists the configured topics with their totals', async () => {
-    const body = await (await get('/topics')).json();
+    const body = await readJson(await get('/topics'));
     expect(body.topics).toEqual([
       { id: 'kherson', label: 'Kherson', articles: 2, mentions: 9 },
       { id: 'negotiations', label: 'Negotiations', articles: 0, mentions: 0 },
@@ -38,23 +46,46 @@ describe('API', () => {
   it('returns zero-filled daily buckets with share and mean sentiment, both ends inclusive', async () => {
     const res = await get('/topics/kherson/trend?from=2022-11-09&to=2022-11-11');
     expect(res.status).toBe(200);
-    const body = await res.json();
-    expect(body).toMatchObject({ topic: 'kherson', granularity: 'day', from: '2022-11-09T00:00:00Z', to: '2022-11-11T00:00:00Z' });
+    const body = await readJson(res);
+    expect(body).toMatchObject({
+      topic: 'kherson',
+      granularity: 'day',
+      from: '2022-11-09T00:00:00Z',
+      to: '2022-11-11T00:00:00Z',
+    });
     expect(body.buckets).toEqual([
-      { start: '2022-11-09T00:00:00Z', articles: 0, mentions: 0, share: null, sentiment: { mean: null, positive: 0, neutral: 0, negative: 0 } },
-      { start: '2022-11-10T00:00:00Z', articles: 2, mentions: 9, share: 0.5, sentiment: { mean: -0.4, positive: 0, neutral: 0, negative: 2 } },
-      { start: '2022-11-11T00:00:00Z', articles: 0, mentions: 0, share: null, sentiment: { mean: null, positive: 0, neutral: 0, negative: 0 } },
+      {
+        start: '2022-11-09T00:00:00Z',
+        articles: 0,
+        mentions: 0,
+        share: null,
+        sentiment: { mean: null, positive: 0, neutral: 0, negative: 0 },
+      },
+      {
+        start: '2022-11-10T00:00:00Z',
+        articles: 2,
+        mentions: 9,
+        share: 0.5,
+        sentiment: { mean: -0.4, positive: 0, neutral: 0, negative: 2 },
+      },
+      {
+        start: '2022-11-11T00:00:00Z',
+        articles: 0,
+        mentions: 0,
+        share: null,
+        sentiment: { mean: null, positive: 0, neutral: 0, negative: 0 },
+      },
     ]);
   });
 
   it('defaults to the 30 days before now', async () => {
-    const body = await (await get('/topics/kherson/trend')).json();
+    const body = await readJson(await get('/topics/kherson/trend'));
     expect(body.buckets).toHaveLength(31);
     expect(body.to).toBe('2022-11-20T00:00:00Z');
   });
 
   it('gives 48 hourly buckets by default with granularity=hour', async () => {
-    const body = await (await get('/topics/kherson/trend?granularity=hour')).json();
+    const body = await readJson(await get('/topics/kherson/trend?granularity=hour'));
     expect(body.buckets).toHaveLength(49);
     expect(body.buckets[0].start).toBe('2022-11-18T10:00:00Z');
   });
@@ -79,7 +110,7 @@ describe('API', () => {
     const res = await get(path);
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
-    const body = await res.json();
+    const body = await readJson(res);
     expect(body).toMatchObject({ status: 400, title: 'Bad parameter', parameter });
     expect(body.detail).toContain(parameter);
   });
@@ -88,7 +119,7 @@ describe('API', () => {
     const res = await get('/topics/bakhmut/trend');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
-    expect((await res.json()).detail).toMatch(/no topic "bakhmut"/);
+    expect((await readJson(res)).detail).toMatch(/no topic "bakhmut"/);
   });
 
   it('answers an unknown route with a 404 problem', async () => {
@@ -98,9 +129,11 @@ describe('API', () => {
   });
 
   it('publishes an OpenAPI 3.1 document generated from the route schemas', async () => {
-    const doc = await (await get('/openapi.json')).json();
+    const doc = await readJson(await get('/openapi.json'));
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/topics', '/topics/{id}/trend']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/health', '/topics', '/topics/{id}/trend']),
+    );
     const params = doc.paths['/topics/{id}/trend'].get.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(expect.arrayContaining(['id', 'from', 'to', 'granularity', 'format']));
   });

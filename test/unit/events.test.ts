@@ -12,7 +12,9 @@ const record = (eventName: string, key: string, extra: Record<string, unknown> =
 
 describe('parseNotification', () => {
   it('decodes URL-encoded keys as S3 writes them', () => {
-    const [e] = parseNotification(JSON.stringify({ Records: [record('ObjectCreated:Put', 'red+flower%C3%A9.txt')] }));
+    const [e] = parseNotification(
+      JSON.stringify({ Records: [record('ObjectCreated:Put', 'red+flower%C3%A9.txt')] }),
+    );
     expect(e?.key).toBe('red flowerà.txt'.replace('à', 'é'));
     expect(e?.kind).toBe('created');
   });
@@ -32,7 +34,9 @@ describe('parseNotification', () => {
   });
 
   it('ignores event types that do not change an article', () => {
-    expect(parseNotification(JSON.stringify({ Records: [record('ObjectRestore:Completed', 'a.txt')] }))).toEqual([]);
+    expect(
+      parseNotification(JSON.stringify({ Records: [record('ObjectRestore:Completed', 'a.txt')] })),
+    ).toEqual([]);
   });
 });
 

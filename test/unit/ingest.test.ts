@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { Analyser } from '#shared/analysis/analyse.js';
 import type { ArticleRecord, Rejection } from '#shared/ingest/article.js';
-import { type CounterDelta, contributionOf, counterId, diffContributions } from '#shared/ingest/contribution.js';
+import {
+  type CounterDelta,
+  contributionOf,
+  counterId,
+  diffContributions,
+} from '#shared/ingest/contribution.js';
 import type { ObjectEvent } from '#shared/ingest/events.js';
-import { type FetchedObject, type IngestStore, ingestObjectEvent, type ObjectSource } from '#shared/ingest/process.js';
+import {
+  type FetchedObject,
+  type IngestStore,
+  ingestObjectEvent,
+  type ObjectSource,
+} from '#shared/ingest/process.js';
 import { defaultTopics } from '#shared/topics/load.js';
 
 const analyser = new Analyser(defaultTopics());
@@ -23,7 +33,12 @@ class MemoryStore implements IngestStore {
     return this.records.get(key);
   }
 
-  async commitArticle(next: ArticleRecord, previous: ArticleRecord | undefined, deltas: readonly CounterDelta[], rejection?: Rejection) {
+  async commitArticle(
+    next: ArticleRecord,
+    previous: ArticleRecord | undefined,
+    deltas: readonly CounterDelta[],
+    rejection?: Rejection,
+  ) {
     if (this.conflicts > 0) {
       this.conflicts--;
       return false;
@@ -72,7 +87,9 @@ describe('ingestObjectEvent', () => {
   it('counts a new article', async () => {
     const { store, source, deps } = setup();
     source.put('a.txt', 'Ukrainian troops entered Kherson.');
-    expect(await ingestObjectEvent(event('created', 'a.txt', '01'), deps)).toMatchObject({ result: 'counted' });
+    expect(await ingestObjectEvent(event('created', 'a.txt', '01'), deps)).toMatchObject({
+      result: 'counted',
+    });
     expect(kherson(store)).toMatchObject({ articles: 1, mentions: 1 });
   });
 
@@ -107,7 +124,10 @@ describe('ingestObjectEvent', () => {
     const { store, source, deps } = setup();
     source.put('a.pdf', '%PDF');
     const outcome = await ingestObjectEvent(event('created', 'a.pdf', '01'), deps);
-    expect(outcome).toMatchObject({ result: 'rejected', reason: expect.stringMatching(/unsupported file type/) });
+    expect(outcome).toMatchObject({
+      result: 'rejected',
+      reason: expect.stringMatching(/unsupported file type/),
+    });
     expect(store.rejections).toHaveLength(1);
     expect(store.counters.size).toBe(0);
   });
@@ -126,7 +146,9 @@ describe('ingestObjectEvent', () => {
     const { store, source, deps } = setup();
     source.put('a.txt', 'Kherson.');
     store.conflicts = 2;
-    expect(await ingestObjectEvent(event('created', 'a.txt', '01'), deps)).toMatchObject({ result: 'counted' });
+    expect(await ingestObjectEvent(event('created', 'a.txt', '01'), deps)).toMatchObject({
+      result: 'counted',
+    });
     expect(store.commits).toBe(1);
     expect(kherson(store)).toMatchObject({ articles: 1 });
   });

@@ -76,9 +76,9 @@ describe('parseArticleObject: JSON', () => {
   });
 
   it('rejects a publishedAt that is not ISO 8601', () => {
-    expect(rejection(() => parseArticleObject(obj('x.json', '{"body":"b","publishedAt":"yesterday"}')))).toMatch(
-      /publishedAt/,
-    );
+    expect(
+      rejection(() => parseArticleObject(obj('x.json', '{"body":"b","publishedAt":"yesterday"}'))),
+    ).toMatch(/publishedAt/);
   });
 
   it('rejects bad published-at metadata instead of silently falling back', () => {
@@ -90,7 +90,9 @@ describe('parseArticleObject: JSON', () => {
 
 describe('parseArticleObject: rejected inputs', () => {
   it('rejects an unsupported suffix', () => {
-    expect(rejection(() => parseArticleObject(obj('report.pdf', '%PDF-1.4')))).toMatch(/unsupported file type/);
+    expect(rejection(() => parseArticleObject(obj('report.pdf', '%PDF-1.4')))).toMatch(
+      /unsupported file type/,
+    );
   });
 
   it('rejects an empty object', () => {
@@ -103,6 +105,8 @@ describe('parseArticleObject: rejected inputs', () => {
   });
 
   it('rejects binary content', () => {
-    expect(rejection(() => parseArticleObject(obj('a.txt', Uint8Array.from([0x41, 0, 0x42]))))).toMatch(/binary/);
+    expect(rejection(() => parseArticleObject(obj('a.txt', Uint8Array.from([0x41, 0, 0x42]))))).toMatch(
+      /binary/,
+    );
   });
 });

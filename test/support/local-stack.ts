@@ -1,0 +1,37 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultTopics } from '#shared/topics/load.js';
+import { freePort } from '../../local/ports.js';
+import { type LocalStack, startLocalStack } from '../../local/stack.js';
+
+export type TestStack = LocalStack & {
+  readonly bucket: string;
+  readonly dataDir: string;
+  dispose(): Promise<void>;
+};
+
+/** The real local stack (DynamoDB Local + s3rver + bridge + API) on free ports and a temp dir. */
+export async function startTestStack(options: { maxArticleBytes?: number } = {}): Promise<TestStack> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'trendwire-test-'));
+  const bucket = 'articles';
+  const stack = await startLocalStack({
+    s3Port: await freePort(),
+    dynamoPort: await freePort(),
+    apiPort: 0,
+    bucket,
+    tableName: 'trendwire',
+    dataDir,
+    topics: defaultTopics(),
+    maxArticleBytes: options.maxArticleBytes ?? 1024 * 1024,
+  });
+  return {
+    ...stack,
+    bucket,
+    dataDir,
+    async dispose() {
+      await stack.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -19,6 +19,9 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 
 /** DynamoDB adapter of the ingest and trend ports: one table, see table.ts for the item layout. */
 export class DynamoStore implements IngestStore, TrendStore {
+  /** Committed transactions and the write units DynamoDB reported for them. */
+  readonly stats = { transactions: 0, writeUnits: 0 };
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -104,7 +107,18 @@ export class DynamoStore implements IngestStore, TrendStore {
       .digest('hex')
       .slice(0, 36);
     try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: token }));
+      const res = await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: items,
+          ClientRequestToken: token,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      this.stats.transactions++;
+      this.stats.writeUnits += (res.ConsumedCapacity ?? []).reduce(
+        (sum, c) => sum + (c.CapacityUnits ?? 0),
+        0,
+      );
       return true;
     } catch (err) {
       if (isLostRace(err)) return false;

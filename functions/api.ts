@@ -2,16 +2,16 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { handle } from 'hono/aws-lambda';
 import { createApp } from '#shared/api/app.js';
 import { defaultTopics } from '#shared/topics/load.js';
-import { configFromEnv, createRuntime } from './lib/runtime.js';
+import { configFromEnv, createApiRuntime } from './lib/runtime.js';
 
 /** Lambda entry: API Gateway HTTP API → the Hono app. */
 const logger = new Logger({ serviceName: 'trendwire-api' });
-const runtime = createRuntime(configFromEnv(), defaultTopics());
+const runtime = createApiRuntime(configFromEnv());
 
 export const handler = handle(
   createApp({
     store: runtime.store,
-    topics: runtime.topics,
+    topics: defaultTopics(),
     onError: (err) => logger.error('unhandled error', err as Error),
   }),
 );

@@ -7,8 +7,8 @@ import AWSAccount from 's3rver/lib/models/account.js';
 import { createApp } from '#shared/api/app.js';
 import type { TopicFile } from '#shared/topics/schema.js';
 import { createIngestHandler, type IngestLogger } from '../functions/lib/ingest-handler.js';
-import { createRuntime } from '../functions/lib/runtime.js';
-import { SqsBridge } from './bridge.js';
+import { createIngestRuntime } from '../functions/lib/runtime.js';
+import { type BridgeOptions, SqsBridge } from './bridge.js';
 import { ensureTable, startDynamoLocal } from './dynamodb.js';
 
 export type LocalStackOptions = {
@@ -24,6 +24,8 @@ export type LocalStackOptions = {
   readonly fresh?: boolean;
   readonly logger?: IngestLogger;
   readonly host?: string;
+  /** Bridge settings (retry delay, receive count) — tests shorten them. */
+  readonly bridge?: Partial<Pick<BridgeOptions, 'retryDelayMs' | 'maxReceiveCount' | 'batchSize'>>;
 };
 
 export type LocalStack = {
@@ -31,7 +33,7 @@ export type LocalStack = {
   readonly dynamoEndpoint: string;
   readonly apiUrl: string;
   readonly bridge: SqsBridge;
-  readonly runtime: ReturnType<typeof createRuntime>;
+  readonly runtime: ReturnType<typeof createIngestRuntime>;
   stop(): Promise<void>;
 };
 
@@ -66,7 +68,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     stops.push(() => dynamo.stop());
     const s3Endpoint = `http://${host}:${o.s3Port}`;
     const dynamoEndpoint = `http://${host}:${o.dynamoPort}`;
-    const runtime = createRuntime(
+    const runtime = createIngestRuntime(
       { tableName: o.tableName, maxArticleBytes: o.maxArticleBytes, s3Endpoint, dynamoEndpoint },
       o.topics,
     );
@@ -78,6 +80,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       deadLetterFile: join(o.dataDir, 'dead-letters.jsonl'),
       journalFile: join(o.dataDir, 'bridge-queue.json'),
       log: (line) => logger.warn(line, {}),
+      ...o.bridge,
     });
     stops.push(() => bridge.stop());
 

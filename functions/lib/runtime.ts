@@ -22,18 +22,20 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
   };
 }
 
-/** Wires the adapters: one client per service, one store, one analyser; reused across invocations. */
-export function createRuntime(config: RuntimeConfig, topics: TopicFile) {
+/** What the API needs: the store over one DynamoDB client. */
+export function createApiRuntime(config: RuntimeConfig) {
   const db = createDynamoClient({ dynamoEndpoint: config.dynamoEndpoint });
+  return { db, store: new DynamoStore(db, config.tableName) };
+}
+
+/** What ingestion needs besides: S3, the analyser built once, the size limit. */
+export function createIngestRuntime(config: RuntimeConfig, topics: TopicFile) {
   const s3 = createS3Client({ s3Endpoint: config.s3Endpoint });
-  const store = new DynamoStore(db, config.tableName);
   return {
-    db,
+    ...createApiRuntime(config),
     s3,
-    store,
     source: new S3ObjectSource(s3),
     analyser: new Analyser(topics),
     maxArticleBytes: config.maxArticleBytes,
-    topics,
   };
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
@@ -109,5 +110,30 @@ describe('Pipeline on DynamoDB Local and s3rver', () => {
     expect(await res.Body?.transformToString()).toBe(text);
     await stack.bridge.idle();
     expect(await day('kherson', '2022-11-14')).toMatchObject({ articles: 1, mentions: 2000 });
+  });
+
+  it('serves hourly buckets across a day boundary', async () => {
+    const { body } = await api(
+      '/topics/kherson/trend?granularity=hour&from=2022-11-10T11:00:00Z&to=2022-11-11T00:00:00Z',
+    );
+    expect(body.buckets).toHaveLength(14);
+    expect(body.buckets[1]).toMatchObject({ start: '2022-11-10T12:00:00Z', articles: 1, mentions: 8 });
+    expect(body.buckets.at(-1).start).toBe('2022-11-11T00:00:00Z');
+  });
+
+  it('fails only the poison record of a batch and dead-letters it after the retries', async () => {
+    const before = { ...stack.bridge.stats };
+    stack.bridge.send('this is not an S3 event notification');
+    await put('2022/good-neighbour.txt', 'Kherson again.', { 'published-at': '2022-11-15T10:00:00Z' });
+    await stack.bridge.idle();
+    expect(await day('kherson', '2022-11-15')).toMatchObject({ articles: 1, mentions: 1 });
+    expect(stack.bridge.stats.deadLettered - before.deadLettered).toBe(1);
+    // Three failed receives, all of the poison message: the good record was never failed with it.
+    expect(stack.bridge.stats.failed - before.failed).toBe(3);
+    const lines = (await readFile(join(stack.dataDir, 'dead-letters.jsonl'), 'utf8')).trim().split('\n');
+    expect(JSON.parse(lines.at(-1) as string)).toMatchObject({
+      receiveCount: 3,
+      body: 'this is not an S3 event notification',
+    });
   });
 });

@@ -13,6 +13,7 @@ export type TestStack = LocalStack & {
 
 /** The real local stack (DynamoDB Local + s3rver + bridge + API) on free ports and a temp dir. */
 export async function startTestStack(options: { maxArticleBytes?: number } = {}): Promise<TestStack> {
+  // Short retry delays: a poison message reaches the dead-letter file in well under a second.
   const dataDir = await mkdtemp(join(tmpdir(), 'trendwire-test-'));
   const bucket = 'articles';
   const stack = await startLocalStack({
@@ -24,6 +25,7 @@ export async function startTestStack(options: { maxArticleBytes?: number } = {})
     dataDir,
     topics: defaultTopics(),
     maxArticleBytes: options.maxArticleBytes ?? 1024 * 1024,
+    bridge: { retryDelayMs: 20, maxReceiveCount: 3 },
   });
   return {
     ...stack,

@@ -90,14 +90,17 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
           { AttributeName: d.partitionKey, KeyType: 'HASH' },
           { AttributeName: d.sortKey, KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: d.indexes.map((i) => ({
-          IndexName: i.name,
-          KeySchema: [
-            { AttributeName: i.partitionKey, KeyType: 'HASH' },
-            { AttributeName: i.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        })),
+        GlobalSecondaryIndexes:
+          d.indexes.length === 0
+            ? undefined
+            : d.indexes.map((i) => ({
+                IndexName: i.name,
+                KeySchema: [
+                  { AttributeName: i.partitionKey, KeyType: 'HASH' },
+                  { AttributeName: i.sortKey, KeyType: 'RANGE' },
+                ],
+                Projection: { ProjectionType: 'ALL' },
+              })),
       }),
     );
   } catch (err) {

@@ -24,6 +24,8 @@ export type LocalStackOptions = {
   readonly fresh?: boolean;
   readonly logger?: IngestLogger;
   readonly host?: string;
+  /** Browser origins allowed to call the API (CORS); none by default. */
+  readonly corsOrigins?: readonly string[];
   /** Bridge settings (retry delay, receive count) — tests shorten them. */
   readonly bridge?: Partial<Pick<BridgeOptions, 'retryDelayMs' | 'maxReceiveCount' | 'batchSize'>>;
 };
@@ -101,6 +103,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     const app = createApp({
       store: runtime.store,
       topics: o.topics,
+      corsOrigins: o.corsOrigins,
       onError: (err) => logger.error('unhandled API error', { error: String((err as Error)?.stack ?? err) }),
     });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

@@ -51,6 +51,10 @@ async function main() {
     topics,
     maxArticleBytes,
     fresh,
+    corsOrigins: (env.TRENDWIRE_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     logger: { info: log('info'), warn: log('warn'), error: log('error') },
   });
 

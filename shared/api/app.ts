@@ -1,151 +1,228 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
+import { listArticles } from '../articles/list.js';
+import { topEntities } from '../entities/top.js';
 import { BadParameterError, NotFoundError } from '../errors.js';
+import type { ArticleRecord } from '../ingest/article.js';
+import { ALL_TOPIC } from '../ingest/contribution.js';
 import type { TopicFile } from '../topics/schema.js';
 import { isoSeconds } from '../trends/time.js';
-import { parseRange, type TrendBucket, type TrendStore, topicTrend } from '../trends/trend.js';
+import { parseRange, parseTime, type TrendBucket, type TrendStore, topicTrend } from '../trends/trend.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import type { ArticleReader, RejectionReader } from './ports.js';
 import { problem, problemResponse } from './problem.js';
+import * as S from './schemas.js';
+
+export type ApiStore = TrendStore & ArticleReader & RejectionReader;
 
 export type ApiDeps = {
-  readonly store: TrendStore;
+  readonly store: ApiStore;
   readonly topics: TopicFile;
   readonly now?: () => number;
+  /** Origins allowed to call the API from a browser; none (same origin only) by default. */
+  readonly corsOrigins?: readonly string[];
   /** Logs unexpected errors; the client only sees a generic 500. */
   readonly onError?: (err: unknown) => void;
 };
 
-const Health = z.object({ status: z.literal('ok') }).openapi('Health');
+const DEFAULT_LIMIT = 20;
+const json = (schema: z.ZodType, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+const badRequest = { 400: problemResponse('A parameter is invalid; the problem names it.') };
+const notFound = (what: string) => ({ 404: problemResponse(`No such ${what}.`) });
 
-const TopicSummary = z
-  .object({
-    id: z.string().openapi({ example: 'kherson' }),
-    label: z.string().openapi({ example: 'Kherson' }),
-    articles: z.number().int(),
-    mentions: z.number().int(),
-  })
-  .openapi('TopicSummary');
-
-const Bucket = z
-  .object({
-    start: z.string().openapi({ example: '2022-11-10T00:00:00Z' }),
-    articles: z.number().int(),
-    mentions: z.number().int(),
-    share: z
-      .number()
-      .nullable()
-      .openapi({ description: "The topic's articles over all articles of the bucket." }),
-    sentiment: z.object({
-      mean: z.number().nullable(),
-      positive: z.number().int(),
-      neutral: z.number().int(),
-      negative: z.number().int(),
-    }),
-  })
-  .openapi('TrendBucket');
-
-const Trend = z
-  .object({
-    topic: z.string(),
-    granularity: z.enum(['day', 'hour']),
-    from: z.string(),
-    to: z.string(),
-    buckets: z.array(Bucket),
-  })
-  .openapi('Trend');
-
-const TrendQuery = z.object({
-  from: z
-    .string()
-    .optional()
-    .openapi({ description: 'Inclusive start: a date or a date-time (UTC).', example: '2022-11-01' }),
-  to: z
-    .string()
-    .optional()
-    .openapi({ description: 'Inclusive end: a date or a date-time.', example: '2022-11-30' }),
-  granularity: z.enum(['day', 'hour']).optional().openapi({ description: 'Bucket size (default day).' }),
-  format: z.enum(['json', 'csv']).optional().openapi({ description: 'json (default) or csv.' }),
+const csvOrJson = (schema: z.ZodType, description: string) => ({
+  content: { 'application/json': { schema }, 'text/csv': { schema: z.string() } },
+  description,
 });
 
-const healthRoute = createRoute({
-  method: 'get',
-  path: '/health',
-  responses: { 200: { content: { 'application/json': { schema: Health } }, description: 'The API is up.' } },
-});
-
-const topicsRoute = createRoute({
-  method: 'get',
-  path: '/topics',
-  responses: {
-    200: {
-      content: { 'application/json': { schema: z.object({ topics: z.array(TopicSummary) }) } },
-      description: 'The configured topics with their all-time article and mention counts.',
+const routes = {
+  health: createRoute({
+    method: 'get',
+    path: '/health',
+    responses: { 200: json(S.Health, 'The API is up.') },
+  }),
+  topics: createRoute({
+    method: 'get',
+    path: '/topics',
+    responses: {
+      200: json(S.TopicList, 'The configured topics with their all-time article and mention counts.'),
     },
-  },
-});
-
-const trendRoute = createRoute({
-  method: 'get',
-  path: '/topics/{id}/trend',
-  request: {
-    params: z.object({ id: z.string().max(100).openapi({ example: 'kherson' }) }),
-    query: TrendQuery,
-  },
-  responses: {
-    200: {
-      content: {
-        'application/json': { schema: Trend },
-        'text/csv': { schema: z.string() },
-      },
-      description: 'Zero-filled buckets of the topic over the range.',
+  }),
+  trend: createRoute({
+    method: 'get',
+    path: '/topics/{id}/trend',
+    request: {
+      params: z.object({ id: z.string().max(100).openapi({ example: 'kherson' }) }),
+      query: S.TrendQuery,
     },
-    400: problemResponse('A parameter is invalid.'),
-    404: problemResponse('No such topic.'),
-  },
-});
+    responses: {
+      200: csvOrJson(S.Trend, 'Zero-filled buckets of the topic over the range.'),
+      ...badRequest,
+      ...notFound('topic'),
+    },
+  }),
+  trends: createRoute({
+    method: 'get',
+    path: '/trends',
+    request: { query: S.TrendsQuery },
+    responses: {
+      200: csvOrJson(S.Trends, 'One series of buckets per topic.'),
+      ...badRequest,
+      ...notFound('topic'),
+    },
+  }),
+  articles: createRoute({
+    method: 'get',
+    path: '/articles',
+    request: { query: S.ArticleQuery },
+    responses: { 200: json(S.ArticleList, 'Articles, newest first.'), ...badRequest, ...notFound('topic') },
+  }),
+  article: createRoute({
+    method: 'get',
+    path: '/articles/{id}',
+    request: { params: z.object({ id: z.string().max(100) }) },
+    responses: { 200: json(S.ArticleDetail, 'One article with its analysis.'), ...notFound('article') },
+  }),
+  entities: createRoute({
+    method: 'get',
+    path: '/entities',
+    request: { query: S.EntityQuery },
+    responses: { 200: json(S.EntityList, 'Entities of the range, most mentioned first.'), ...badRequest },
+  }),
+  rejections: createRoute({
+    method: 'get',
+    path: '/rejections',
+    request: { query: S.PageQuery },
+    responses: { 200: json(S.RejectionList, 'Rejected objects, newest first.'), ...badRequest },
+  }),
+};
 
 /** The HTTP API: one Hono app, served by Lambda and by the local stack alike. */
 export function createApp(deps: ApiDeps) {
   const now = deps.now ?? Date.now;
-  const topicById = new Map(deps.topics.topics.map((t) => [t.id, t]));
+  const topicIds = deps.topics.topics.map((t) => t.id);
+  const knownTopic = (id: string) => {
+    if (!topicIds.includes(id)) throw new NotFoundError(`no topic "${id}"; GET /topics lists them`);
+    return id;
+  };
 
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (result.success) return;
       const issue = result.error.issues[0];
       const parameter = String(issue?.path[0] ?? 'request');
-      const why =
-        issue?.code === 'invalid_type' && issue.message.includes('array')
-          ? 'is given more than once'
-          : issue?.message;
-      return problem(c, 400, `${parameter}: ${why ?? 'invalid'}`, parameter);
+      // A repeated query parameter (?limit=1&limit=2) arrives as an array: say so, not "NaN".
+      const repeated = (c.req.queries(parameter)?.length ?? 0) > 1;
+      return problem(
+        c,
+        400,
+        `${parameter}: ${repeated ? 'is given more than once' : issue?.message}`,
+        parameter,
+      );
     },
   });
 
-  app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
+  if (deps.corsOrigins && deps.corsOrigins.length > 0) {
+    app.use(
+      '*',
+      cors({ origin: [...deps.corsOrigins], allowMethods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 600 }),
+    );
+  }
+  app.use('*', compress());
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.headers.has('cache-control')) return;
+    const cacheable = c.req.method === 'GET' && c.res.status === 200 && c.req.path !== '/health';
+    c.res.headers.set('cache-control', cacheable ? 'public, max-age=60' : 'no-store');
+  });
 
-  app.openapi(topicsRoute, async (c) => {
+  app.openapi(routes.health, (c) => c.json({ status: 'ok' as const }, 200));
+
+  app.openapi(routes.topics, async (c) => {
     const topics = await Promise.all(
       deps.topics.topics.map(async (t) => ({ id: t.id, label: t.label, ...(await deps.store.totals(t.id)) })),
     );
     return c.json({ topics }, 200);
   });
 
-  app.openapi(trendRoute, async (c) => {
-    const { id } = c.req.valid('param');
+  app.openapi(routes.trend, async (c) => {
+    const id = knownTopic(c.req.valid('param').id);
     const query = c.req.valid('query');
-    if (!topicById.has(id)) throw new NotFoundError(`no topic "${id}"; GET /topics lists them`);
     const range = parseRange(query, now());
     const buckets = await topicTrend(deps.store, id, range);
-    const body = {
-      topic: id,
-      granularity: range.granularity,
-      from: isoSeconds(range.from),
-      to: isoSeconds(range.to),
-      buckets,
-    };
-    if (query.format === 'csv') {
-      return c.body(trendCsv(buckets), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    if (query.format === 'csv') return csv(c, trendCsv([{ topic: id, buckets }]));
+    return c.json({ topic: id, granularity: range.granularity, ...rangeOut(range), buckets }, 200);
+  });
+
+  app.openapi(routes.trends, async (c) => {
+    const query = c.req.valid('query');
+    const ids =
+      query.topics === undefined ? topicIds : [...new Set(query.topics.split(',').map((t) => t.trim()))];
+    if (ids.length === 0 || ids.some((t) => t === '')) {
+      throw new BadParameterError('topics', 'must be comma-separated topic ids, e.g. kherson,negotiations');
     }
-    return c.json(body, 200);
+    ids.forEach(knownTopic);
+    const range = parseRange(query, now());
+    const series = await Promise.all(
+      ids.map(async (topic) => ({ topic, buckets: await topicTrend(deps.store, topic, range) })),
+    );
+    if (query.format === 'csv') return csv(c, trendCsv(series));
+    return c.json({ granularity: range.granularity, ...rangeOut(range), series }, 200);
+  });
+
+  app.openapi(routes.articles, async (c) => {
+    const query = c.req.valid('query');
+    const topic = query.topic === undefined ? ALL_TOPIC : knownTopic(query.topic);
+    const from = query.from === undefined ? undefined : parseTime(query.from, 'from', 'start');
+    const to = query.to === undefined ? undefined : parseTime(query.to, 'to', 'end');
+    if (from !== undefined && to !== undefined && from > to)
+      throw new BadParameterError('from', 'is after to');
+    const cursorQuery = { route: 'articles', topic, from, to };
+    const position = query.cursor ? decodeCursor(query.cursor, cursorQuery, ListCursor).p : undefined;
+    const page = await listArticles(deps.store, {
+      topic,
+      from,
+      to,
+      limit: query.limit ?? DEFAULT_LIMIT,
+      position: position ? { month: position[0], after: position[1] } : undefined,
+    });
+    const nextCursor = page.next
+      ? encodeCursor({ p: [page.next.month, page.next.after] }, cursorQuery)
+      : null;
+    return c.json({ items: page.items.map(articleSummary), nextCursor }, 200);
+  });
+
+  app.openapi(routes.article, async (c) => {
+    const { id } = c.req.valid('param');
+    const record = /^[0-9a-f]{24}$/.test(id) ? await deps.store.getArticleById(id) : undefined;
+    if (record?.status !== 'active') throw new NotFoundError(`no article "${id}"`);
+    return c.json(articleDetail(record), 200);
+  });
+
+  app.openapi(routes.entities, async (c) => {
+    const query = c.req.valid('query');
+    const range = parseRange({ from: query.from, to: query.to, granularity: 'day' }, now());
+    const cursorQuery = { route: 'entities', type: query.type, ...rangeOut(range) };
+    const offset = query.cursor ? decodeCursor(query.cursor, cursorQuery, OffsetCursor).o : 0;
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const all = await topEntities(deps.store, range, query.type);
+    const entities = all.slice(offset, offset + limit);
+    const nextCursor = offset + limit < all.length ? encodeCursor({ o: offset + limit }, cursorQuery) : null;
+    return c.json({ entities, nextCursor }, 200);
+  });
+
+  app.openapi(routes.rejections, async (c) => {
+    const query = c.req.valid('query');
+    const cursorQuery = { route: 'rejections' };
+    const after = query.cursor ? decodeCursor(query.cursor, cursorQuery, RejectionCursor).a : undefined;
+    const page = await deps.store.listRejections(query.limit ?? DEFAULT_LIMIT, after);
+    const nextCursor = page.next ? encodeCursor({ a: page.next }, cursorQuery) : null;
+    return c.json({ items: page.items, nextCursor }, 200);
   });
 
   app.doc31('/openapi.json', {
@@ -153,11 +230,13 @@ export function createApp(deps: ApiDeps) {
     info: {
       title: 'trendwire',
       version: '1',
-      description: 'Per-topic trends of news coverage: articles, mentions, share of voice and sentiment.',
+      description:
+        'Per-topic trends of news coverage: articles, mentions, share of voice and sentiment. ' +
+        'Errors are RFC 9457 problem details (application/problem+json).',
     },
   });
 
-  app.notFound((c) => problem(c, 404, `no route ${c.req.method} ${new URL(c.req.url).pathname}`));
+  app.notFound((c) => problem(c, 404, `no route ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {
     if (err instanceof BadParameterError)
       return problem(c, 400, `${err.parameter}: ${err.message}`, err.parameter);
@@ -168,19 +247,67 @@ export function createApp(deps: ApiDeps) {
   return app;
 }
 
-function trendCsv(buckets: readonly TrendBucket[]): string {
-  const header = 'start,articles,mentions,share,sentiment_mean,positive,neutral,negative';
-  const rows = buckets.map((b) =>
-    [
-      b.start,
-      b.articles,
-      b.mentions,
-      b.share ?? '',
-      b.sentiment.mean ?? '',
-      b.sentiment.positive,
-      b.sentiment.neutral,
-      b.sentiment.negative,
-    ].join(','),
+/** Cursor positions, validated before they reach a key. */
+const ListCursor = z.object({
+  p: z.tuple([
+    z.string().regex(/^\d{4}-\d{2}$/),
+    z.string().regex(/^(|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#[0-9a-f]{24})$/),
+  ]),
+});
+const OffsetCursor = z.object({ o: z.number().int().min(1).max(1_000_000) });
+const RejectionCursor = z.object({ a: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9a-f]{24}$/) });
+
+const rangeOut = (range: { from: number; to: number }) => ({
+  from: isoSeconds(range.from),
+  to: isoSeconds(range.to),
+});
+
+const neutral = { score: 0, label: 'neutral' as const };
+
+function articleSummary(r: ArticleRecord) {
+  return {
+    id: r.id,
+    key: r.key,
+    title: r.title ?? null,
+    source: r.source ?? null,
+    url: r.url ?? null,
+    publishedAt: r.publishedAt ?? r.updatedAt,
+    sentiment: r.sentiment ?? neutral,
+    topics: { ...(r.topics ?? {}) },
+  };
+}
+
+function articleDetail(r: ArticleRecord) {
+  return {
+    ...articleSummary(r),
+    language: r.language ?? 'und',
+    entities: (r.entities ?? []).map((e) => ({ name: e.name, type: e.type, mentions: e.mentions })),
+    bytes: r.bytes ?? null,
+    fingerprint: r.fingerprint ?? null,
+    updatedAt: r.updatedAt,
+  };
+}
+
+function csv(c: Context, body: string) {
+  return c.body(body, 200, { 'content-type': 'text/csv; charset=utf-8' });
+}
+
+function trendCsv(series: readonly { topic: string; buckets: readonly TrendBucket[] }[]): string {
+  const header = 'topic,start,articles,mentions,share,sentiment_mean,positive,neutral,negative';
+  const rows = series.flatMap(({ topic, buckets }) =>
+    buckets.map((b) =>
+      [
+        topic,
+        b.start,
+        b.articles,
+        b.mentions,
+        b.share ?? '',
+        b.sentiment.mean ?? '',
+        b.sentiment.positive,
+        b.sentiment.neutral,
+        b.sentiment.negative,
+      ].join(','),
+    ),
   );
   return `${[header, ...rows].join('\n')}\n`;
 }

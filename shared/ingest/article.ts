@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Entity } from '../analysis/entities.js';
 import type { Sentiment } from '../analysis/sentiment.js';
-import type { CounterDelta } from './contribution.js';
+import type { Contribution } from './contribution.js';
 
 export type ArticleStatus = 'active' | 'rejected' | 'deleted';
 
@@ -18,7 +18,7 @@ export type ArticleRecord = {
   readonly versionId?: string | undefined;
   readonly status: ArticleStatus;
   readonly updatedAt: string;
-  readonly contribution: readonly CounterDelta[];
+  readonly contribution: Contribution;
   readonly reason?: string | undefined;
   readonly title?: string | undefined;
   readonly source?: string | undefined;

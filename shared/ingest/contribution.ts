@@ -20,6 +20,27 @@ export type CounterRef =
     }
   | { readonly kind: 'entities'; readonly day: string; readonly shard: number };
 
+/**
+ * An article's place in a listing: `/articles?topic=…` reads these newest first, month by month.
+ * Every counted article is listed under ALL_TOPIC and under each topic it mentions.
+ */
+export type Membership = { readonly topic: string; readonly month: string; readonly sortKey: string };
+
+/** Everything an article adds: counter amounts and listing entries. Kept on its record. */
+export type Contribution = {
+  readonly counters: readonly CounterDelta[];
+  readonly memberships: readonly Membership[];
+};
+
+export const EMPTY_CONTRIBUTION: Contribution = { counters: [], memberships: [] };
+
+/** What a change writes: counter amounts to ADD, listing entries to put and to delete. */
+export type ContributionChange = {
+  readonly counters: readonly CounterDelta[];
+  readonly put: readonly Membership[];
+  readonly remove: readonly Membership[];
+};
+
 /** The pseudo-topic that counts every ingested article: the denominator of `share`. */
 export const ALL_TOPIC = '_all';
 
@@ -43,7 +64,7 @@ function shardOf(name: string): number {
 /** Entity attribute names: `m|person|Volodymyr Zelensky` (mentions), `a|…` (articles). */
 export const entityAttribute = (field: 'm' | 'a', type: string, name: string) => `${field}|${type}|${name}`;
 
-export function contributionOf(analysis: ArticleAnalysis, publishedAt: string): CounterDelta[] {
+export function contributionOf(analysis: ArticleAnalysis, publishedAt: string, id: string): Contribution {
   const deltas: CounterDelta[] = [];
   for (const granularity of ['day', 'hour'] as const) {
     const bucket = bucketKey(publishedAt, granularity);
@@ -79,19 +100,28 @@ export function contributionOf(analysis: ArticleAnalysis, publishedAt: string): 
   for (const [shard, add] of [...byShard].sort((a, b) => a[0] - b[0])) {
     deltas.push({ counter: { kind: 'entities', day, shard }, add });
   }
-  return deltas;
+  const month = publishedAt.slice(0, 7);
+  const sortKey = `${publishedAt}#${id}`;
+  const memberships = [ALL_TOPIC, ...Object.keys(analysis.topics)].map((topic) => ({
+    topic,
+    month,
+    sortKey,
+  }));
+  return { counters: deltas, memberships };
 }
 
+const membershipId = (m: Membership) => `${m.topic}|${m.month}|${m.sortKey}`;
+
 /**
- * The deltas that move counters from `before` to `after`: after − before, per item and attribute,
- * zero amounts and empty items dropped. Bounded: at most 2 × (2 × (topics + 1) + ENTITY_SHARDS)
- * items, 92 with the 20-topic maximum of a topic file, so one transaction (100 items) always holds
- * them with the article record and a rejection record.
+ * What moves the stored state from `before` to `after`: counter amounts after − before (zero
+ * amounts and empty items dropped) and the listing entries that appear or disappear.
+ *
+ * Bounded: an article touches at most 2 × (topics + 1) topic counters + ENTITY_SHARDS entity
+ * items + (topics + 1) listing entries, and a change at most twice that (old and new day). With
+ * the MAX_TOPICS = 14 of a topic file: 2 × (30 + 4 + 15) = 98 items, plus the article record and
+ * a rejection record = 100, DynamoDB's transaction limit.
  */
-export function diffContributions(
-  before: readonly CounterDelta[],
-  after: readonly CounterDelta[],
-): CounterDelta[] {
+export function diffContributions(before: Contribution, after: Contribution): ContributionChange {
   const merged = new Map<string, { counter: CounterRef; add: Record<string, number> }>();
   const apply = (list: readonly CounterDelta[], sign: 1 | -1) => {
     for (const d of list) {
@@ -102,12 +132,18 @@ export function diffContributions(
       merged.set(id, row);
     }
   };
-  apply(before, -1);
-  apply(after, 1);
-  const out: CounterDelta[] = [];
+  apply(before.counters, -1);
+  apply(after.counters, 1);
+  const counters: CounterDelta[] = [];
   for (const row of merged.values()) {
     const add = Object.fromEntries(Object.entries(row.add).filter(([, v]) => v !== 0));
-    if (Object.keys(add).length > 0) out.push({ counter: row.counter, add });
+    if (Object.keys(add).length > 0) counters.push({ counter: row.counter, add });
   }
-  return out;
+  const had = new Set(before.memberships.map(membershipId));
+  const has = new Set(after.memberships.map(membershipId));
+  return {
+    counters,
+    put: after.memberships.filter((m) => !had.has(membershipId(m))),
+    remove: before.memberships.filter((m) => !has.has(membershipId(m))),
+  };
 }

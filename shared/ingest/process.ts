@@ -3,7 +3,12 @@ import type { Analyser } from '../analysis/analyse.js';
 import { normaliseText } from '../analysis/normalise.js';
 import { RejectedArticleError } from '../errors.js';
 import { type ArticleRecord, articleIdOf, type Rejection } from './article.js';
-import { type CounterDelta, contributionOf, diffContributions } from './contribution.js';
+import {
+  type ContributionChange,
+  contributionOf,
+  diffContributions,
+  EMPTY_CONTRIBUTION,
+} from './contribution.js';
 import type { ObjectEvent } from './events.js';
 import { parseArticleObject } from './parse.js';
 import { compareSequencers } from './sequencer.js';
@@ -12,14 +17,14 @@ import { compareSequencers } from './sequencer.js';
 export type IngestStore = {
   getArticle(key: string): Promise<ArticleRecord | undefined>;
   /**
-   * Writes `next`, the counter `deltas` and the optional rejection in one transaction, provided
+   * Writes `next`, the counter and listing `change` and the optional rejection in one transaction, provided
    * the stored record is still `previous` (same sequencer, or still absent). Returns false when
    * another writer got there first; the caller re-reads and decides again.
    */
   commitArticle(
     next: ArticleRecord,
     previous: ArticleRecord | undefined,
-    deltas: readonly CounterDelta[],
+    change: ContributionChange,
     rejection: Rejection | undefined,
   ): Promise<boolean>;
 };
@@ -71,8 +76,11 @@ export async function ingestObjectEvent(event: ObjectEvent, deps: IngestDeps): P
   if (prepared === 'missing') return { result: 'missing' };
 
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const deltas = diffContributions(previous?.contribution ?? [], prepared.record.contribution);
-    if (await deps.store.commitArticle(prepared.record, previous, deltas, prepared.rejection)) {
+    const change = diffContributions(
+      previous?.contribution ?? EMPTY_CONTRIBUTION,
+      prepared.record.contribution,
+    );
+    if (await deps.store.commitArticle(prepared.record, previous, change, prepared.rejection)) {
       return prepared.outcome;
     }
     previous = await deps.store.getArticle(event.key);
@@ -94,13 +102,13 @@ async function prepare(event: ObjectEvent, deps: IngestDeps): Promise<Prepared |
 
   if (event.kind === 'removed') {
     return {
-      record: { ...base, status: 'deleted', contribution: [] },
+      record: { ...base, status: 'deleted', contribution: EMPTY_CONTRIBUTION },
       rejection: undefined,
       outcome: { result: 'deleted', id },
     };
   }
   const reject = (reason: string): Prepared => ({
-    record: { ...base, status: 'rejected', reason, contribution: [] },
+    record: { ...base, status: 'rejected', reason, contribution: EMPTY_CONTRIBUTION },
     rejection: { key: event.key, reason, at: now },
     outcome: { result: 'rejected', id, reason },
   });
@@ -136,7 +144,7 @@ async function prepare(event: ObjectEvent, deps: IngestDeps): Promise<Prepared |
       entities: analysis.entities.slice(0, 100),
       fingerprint: createHash('sha256').update(normaliseText(article.body).trim()).digest('hex'),
       bytes: fetched.bytes.byteLength,
-      contribution: contributionOf(analysis, article.publishedAt),
+      contribution: contributionOf(analysis, article.publishedAt, id),
     };
     return {
       record,

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
   GetCommand,
   paginateQuery,
@@ -8,19 +10,34 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import type { ArticleReader, ListingPage, RejectionPage, RejectionReader } from '../api/ports.js';
 import { type ArticleRecord, articleIdOf, type Rejection } from '../ingest/article.js';
-import type { CounterDelta } from '../ingest/contribution.js';
+import type { ContributionChange } from '../ingest/contribution.js';
 import type { IngestStore } from '../ingest/process.js';
 import type { Granularity } from '../trends/time.js';
 import type { CounterRow, TrendStore } from '../trends/trend.js';
-import { ARTICLES_INDEX_PK, articleKey, counterKey, REJECTIONS_PK, topicCounterPk } from './keys.js';
+import { itemBytes, transactionalWriteUnits } from './item-size.js';
+import {
+  articleKey,
+  counterKey,
+  entityCounterPk,
+  listingPk,
+  membershipKey,
+  REJECTIONS_PK,
+  topicCounterPk,
+} from './keys.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-/** DynamoDB adapter of the ingest and trend ports: one table, see table.ts for the item layout. */
-export class DynamoStore implements IngestStore, TrendStore {
-  /** Committed transactions and the write units DynamoDB reported for them. */
-  readonly stats = { transactions: 0, writeUnits: 0 };
+/** DynamoDB adapter of the ingest and read ports: one table, see table.ts for the item layout. */
+export class DynamoStore implements IngestStore, TrendStore, ArticleReader, RejectionReader {
+  /**
+   * Committed transactions, their items, the write units they cost by DynamoDB's billing rules
+   * (billedWriteUnits: 2 per started KB per item; counter updates billed at their item size
+   * after the update, an upper bound) and the units the server reported (DynamoDB Local's
+   * figure differs from what AWS bills for transactions).
+   */
+  readonly stats = { transactions: 0, items: 0, billedWriteUnits: 0, reportedWriteUnits: 0 };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -35,36 +52,27 @@ export class DynamoStore implements IngestStore, TrendStore {
     const res = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: articleKey(id), ConsistentRead: true }),
     );
-    if (!res.Item) return undefined;
-    const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...record } = res.Item;
-    return record as ArticleRecord;
+    return res.Item ? toRecord(res.Item) : undefined;
   }
 
   /**
    * One transaction: the article record (conditional on the previous record's sequencer, or on
-   * its absence), an ADD update per counter item, and the rejection if any. Write cost: 2 WCU per
-   * item (transactional writes cost double), so 2 × (1 + counters) per article; 14 for an article
-   * that mentions both default topics and a few entities, plus 2 for a rejection record.
-   * The ClientRequestToken is derived from the key and both sequencers: a replay of the same
-   * transaction within DynamoDB's 10-minute window is a no-op instead of a double count.
+   * its absence), an ADD update per counter item, a Put or Delete per listing entry that appears
+   * or disappears, and the rejection if any. The ClientRequestToken is derived from the key and
+   * both sequencers: an SDK retry of a transaction that did commit is a no-op, not a double count.
    */
   async commitArticle(
     next: ArticleRecord,
     previous: ArticleRecord | undefined,
-    deltas: readonly CounterDelta[],
+    change: ContributionChange,
     rejection: Rejection | undefined,
   ): Promise<boolean> {
+    const TableName = this.tableName;
     const items: TransactItem[] = [
       {
         Put: {
-          TableName: this.tableName,
-          Item: {
-            ...articleKey(next.id),
-            ...(next.status === 'active' && next.publishedAt
-              ? { gsi1pk: ARTICLES_INDEX_PK, gsi1sk: `${next.publishedAt}#${next.id}` }
-              : {}),
-            ...next,
-          },
+          TableName,
+          Item: { ...articleKey(next.id), ...next },
           ...(previous
             ? {
                 ConditionExpression: 'sequencer = :prev',
@@ -74,7 +82,7 @@ export class DynamoStore implements IngestStore, TrendStore {
         },
       },
     ];
-    for (const d of deltas) {
+    for (const d of change.counters) {
       const names: Record<string, string> = {};
       const values: Record<string, number> = {};
       const parts: string[] = [];
@@ -85,7 +93,7 @@ export class DynamoStore implements IngestStore, TrendStore {
       });
       items.push({
         Update: {
-          TableName: this.tableName,
+          TableName,
           Key: counterKey(d.counter),
           UpdateExpression: `ADD ${parts.join(', ')}`,
           ExpressionAttributeNames: names,
@@ -93,12 +101,12 @@ export class DynamoStore implements IngestStore, TrendStore {
         },
       });
     }
+    for (const m of change.remove) items.push({ Delete: { TableName, Key: membershipKey(m) } });
+    for (const m of change.put)
+      items.push({ Put: { TableName, Item: { ...membershipKey(m), id: next.id } } });
     if (rejection) {
       items.push({
-        Put: {
-          TableName: this.tableName,
-          Item: { pk: REJECTIONS_PK, sk: `${rejection.at}#${next.id}`, ...rejection },
-        },
+        Put: { TableName, Item: { pk: REJECTIONS_PK, sk: `${rejection.at}#${next.id}`, ...rejection } },
       });
     }
     if (items.length > 100) throw new Error(`transaction of ${items.length} items exceeds DynamoDB's 100`);
@@ -115,7 +123,12 @@ export class DynamoStore implements IngestStore, TrendStore {
         }),
       );
       this.stats.transactions++;
-      this.stats.writeUnits += (res.ConsumedCapacity ?? []).reduce(
+      this.stats.items += items.length;
+      this.stats.billedWriteUnits += items.reduce(
+        (sum, i) => sum + transactionalWriteUnits(transactItemBytes(i)),
+        0,
+      );
+      this.stats.reportedWriteUnits += (res.ConsumedCapacity ?? []).reduce(
         (sum, c) => sum + (c.CapacityUnits ?? 0),
         0,
       );
@@ -150,25 +163,146 @@ export class DynamoStore implements IngestStore, TrendStore {
   async totals(topic: string): Promise<{ articles: number; mentions: number }> {
     let articles = 0;
     let mentions = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': topicCounterPk(topic, 'day') },
-          ProjectionExpression: 'articles, mentions',
-          ExclusiveStartKey: startKey,
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.db },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': topicCounterPk(topic, 'day') },
+        ProjectionExpression: 'articles, mentions',
+      },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) {
         articles += Number(item.articles ?? 0);
         mentions += Number(item.mentions ?? 0);
       }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    }
     return { articles, mentions };
   }
+
+  /** Listing entries of one topic-month between two sort keys (inclusive), newest first. */
+  async listMonth(
+    topic: string,
+    month: string,
+    range: { from: string; to: string },
+    limit: number,
+    after: string | undefined,
+  ): Promise<ListingPage> {
+    const res = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': listingPk(topic, month), ':from': range.from, ':to': range.to },
+        ScanIndexForward: false,
+        Limit: limit,
+        ...(after ? { ExclusiveStartKey: { pk: listingPk(topic, month), sk: after } } : {}),
+      }),
+    );
+    return {
+      entries: (res.Items ?? []).map((i) => ({ sortKey: String(i.sk), id: String(i.id) })),
+      more: res.LastEvaluatedKey !== undefined,
+    };
+  }
+
+  /** Article records by id, in the order asked (missing ones left out). */
+  async getArticles(ids: readonly string[]): Promise<ArticleRecord[]> {
+    const found = new Map<string, ArticleRecord>();
+    for (let i = 0; i < ids.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map(articleKey);
+      for (let attempt = 0; keys && keys.length > 0 && attempt < 5; attempt++) {
+        const res: BatchGetCommandOutput = await this.db.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }),
+        );
+        for (const item of res.Responses?.[this.tableName] ?? []) {
+          const record = toRecord(item);
+          found.set(record.id, record);
+        }
+        keys = res.UnprocessedKeys?.[this.tableName]?.Keys;
+        if (keys && keys.length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+      }
+    }
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  /** First and last day with a counter item for the topic: bounds an open-ended listing. */
+  async dayBounds(topic: string): Promise<{ first: string; last: string } | undefined> {
+    const edge = async (forward: boolean) => {
+      const res = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': topicCounterPk(topic, 'day') },
+          ScanIndexForward: forward,
+          Limit: 1,
+          ProjectionExpression: 'sk',
+        }),
+      );
+      const sk = res.Items?.[0]?.sk;
+      return typeof sk === 'string' ? sk : undefined;
+    };
+    const [first, last] = await Promise.all([edge(true), edge(false)]);
+    return first && last ? { first, last } : undefined;
+  }
+
+  /** All entity counters of one day, shards merged: attribute name → amount. */
+  async entityDay(day: string): Promise<Record<string, number>> {
+    const res = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': entityCounterPk(day) },
+      }),
+    );
+    const merged: Record<string, number> = {};
+    for (const item of res.Items ?? []) {
+      for (const [k, v] of Object.entries(item)) {
+        if (k !== 'pk' && k !== 'sk' && typeof v === 'number') merged[k] = (merged[k] ?? 0) + v;
+      }
+    }
+    return merged;
+  }
+
+  async listRejections(limit: number, after: string | undefined): Promise<RejectionPage> {
+    const res = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': REJECTIONS_PK },
+        ScanIndexForward: false,
+        Limit: limit,
+        ...(after ? { ExclusiveStartKey: { pk: REJECTIONS_PK, sk: after } } : {}),
+      }),
+    );
+    const items = (res.Items ?? []).map((i) => ({
+      key: String(i.key),
+      reason: String(i.reason),
+      at: String(i.at),
+    }));
+    const last = res.LastEvaluatedKey?.sk;
+    return { items, next: typeof last === 'string' ? last : undefined };
+  }
+}
+
+/** Bytes of the item a transaction item writes (a counter: keys and the attributes it adds). */
+function transactItemBytes(i: TransactItem): number {
+  if (i.Put?.Item) return itemBytes(i.Put.Item);
+  if (i.Delete?.Key) return itemBytes(i.Delete.Key);
+  if (i.Update?.Key) {
+    const attrs = Object.fromEntries(
+      Object.entries(i.Update.ExpressionAttributeNames ?? {}).map(([alias, name]) => [
+        name,
+        i.Update?.ExpressionAttributeValues?.[`:v${alias.slice(2)}`],
+      ]),
+    );
+    return itemBytes({ ...i.Update.Key, ...attrs });
+  }
+  return 0;
+}
+
+function toRecord(item: Record<string, unknown>): ArticleRecord {
+  const { pk: _pk, sk: _sk, ...record } = item;
+  return record as ArticleRecord;
 }
 
 function toCounterRow(item: Record<string, unknown>): CounterRow {
@@ -186,12 +320,9 @@ function toCounterRow(item: Record<string, unknown>): CounterRow {
 
 /** The article record changed under us (condition failed) or another transaction held an item. */
 function isLostRace(err: unknown): boolean {
-  if (
-    !(err instanceof TransactionCanceledException) &&
-    (err as { name?: string }).name !== 'TransactionCanceledException'
-  ) {
-    return (err as { name?: string }).name === 'TransactionConflictException';
-  }
+  const name = (err as { name?: string }).name;
+  if (name === 'TransactionConflictException') return true;
+  if (!(err instanceof TransactionCanceledException) && name !== 'TransactionCanceledException') return false;
   const reasons = (err as TransactionCanceledException).CancellationReasons ?? [];
   return reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict');
 }

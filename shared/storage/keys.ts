@@ -1,8 +1,7 @@
-import type { CounterRef } from '../ingest/contribution.js';
+import type { CounterRef, Membership } from '../ingest/contribution.js';
 import type { Granularity } from '../trends/time.js';
 
 export const articleKey = (id: string) => ({ pk: `ART#${id}`, sk: 'ART' });
-export const ARTICLES_INDEX_PK = 'ARTICLES';
 export const REJECTIONS_PK = 'REJ';
 
 export const topicCounterPk = (topic: string, g: Granularity) => `CNT#${topic}#${g === 'day' ? 'd' : 'h'}`;
@@ -13,3 +12,7 @@ export function counterKey(c: CounterRef): { pk: string; sk: string } {
     ? { pk: topicCounterPk(c.topic, c.granularity), sk: c.bucket }
     : { pk: entityCounterPk(c.day), sk: String(c.shard).padStart(2, '0') };
 }
+
+/** Listing entries: `LIST#<topic>#<yyyy-mm>` / `<publishedAt>#<id>`, read newest first. */
+export const listingPk = (topic: string, month: string) => `LIST#${topic}#${month}`;
+export const membershipKey = (m: Membership) => ({ pk: listingPk(m.topic, m.month), sk: m.sortKey });

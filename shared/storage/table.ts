@@ -2,15 +2,24 @@
  * The one DynamoDB table, defined once: the CDK stack and the local stack both build it from this.
  *
  * Items (single-table design):
- * | item                    | pk                         | sk                 | gsi1 (sparse)                  |
- * |-------------------------|----------------------------|--------------------|--------------------------------|
- * | article record          | `ART#<id>`                 | `ART`              | `ARTICLES` / `<publishedAt>#<id>` (active only) |
- * | topic counter           | `CNT#<topic>#<d or h>`     | `2022-11-10[T12]`  |                                |
- * | entity counters of a day| `ENT#<yyyy-mm-dd>`         | `<shard>`          |                                |
- * | rejection               | `REJ`                      | `<at>#<id>`        |                                |
+ * | item                     | pk                      | sk                 |
+ * |--------------------------|-------------------------|--------------------|
+ * | article record           | `ART#<id>`              | `ART`              |
+ * | topic counter            | `CNT#<topic>#<d or h>`  | `2022-11-10[T12]`  |
+ * | entity counters of a day | `ENT#<yyyy-mm-dd>`      | `<shard>`          |
+ * | listing entry            | `LIST#<topic>#<yyyy-mm>`| `<publishedAt>#<id>` |
+ * | rejection                | `REJ`                   | `<at>#<id>`        |
+ *
+ * Every read is a GetItem or a Query on one partition key; no index is needed.
  */
-export const TABLE_DEFINITION = {
-  partitionKey: 'pk',
-  sortKey: 'sk',
-  indexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
-} as const;
+export type IndexDefinition = {
+  readonly name: string;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+};
+
+export const TABLE_DEFINITION: {
+  readonly partitionKey: string;
+  readonly sortKey: string;
+  readonly indexes: readonly IndexDefinition[];
+} = { partitionKey: 'pk', sortKey: 'sk', indexes: [] };

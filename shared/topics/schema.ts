@@ -39,10 +39,10 @@ export const TopicDefinition = z.object({
 export type TopicDefinition = z.infer<typeof TopicDefinition>;
 
 /**
- * At most 20 topics: an article's counter deltas must fit one DynamoDB transaction (100 items);
- * see shared/ingest/contribution.ts for the arithmetic.
+ * At most 14 topics: every change of an article must fit one DynamoDB transaction (100 items);
+ * see diffContributions in shared/ingest/contribution.ts for the arithmetic.
  */
-export const MAX_TOPICS = 20;
+export const MAX_TOPICS = 14;
 
 export const TopicFile = z
   .object({

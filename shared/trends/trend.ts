@@ -64,7 +64,8 @@ export function parseRange(
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-function parseTime(value: string, name: string, end: 'start' | 'end'): number {
+/** A date (its first or last millisecond) or a date-time with a zone, in ms; a BadParameterError names `name`. */
+export function parseTime(value: string, name: string, end: 'start' | 'end'): number {
   if (DATE_RE.test(value)) {
     const t = Date.parse(`${value}T00:00:00Z`);
     if (!Number.isNaN(t) && new Date(t).toISOString().startsWith(value))

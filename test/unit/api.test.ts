@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { ApiStore } from '#shared/api/app.js';
 import { createApp } from '#shared/api/app.js';
 import { defaultTopics } from '#shared/topics/load.js';
-import type { CounterRow, TrendStore } from '#shared/trends/trend.js';
+import type { CounterRow } from '#shared/trends/trend.js';
 import { readJson } from '../support/json.js';
 
 /** A trend store over fixed rows: these tests are about HTTP behaviour, not storage. */
@@ -13,7 +14,16 @@ const rows: Record<string, CounterRow[]> = {
     { bucket: '2022-11-10', articles: 4, mentions: 0, sentMilli: 0, positive: 1, neutral: 1, negative: 2 },
   ],
 };
-const store: TrendStore = {
+const empty = {
+  getArticleById: async () => undefined,
+  getArticles: async () => [],
+  listMonth: async () => ({ entries: [], more: false }),
+  dayBounds: async () => undefined,
+  entityDay: async () => ({}),
+  listRejections: async () => ({ items: [], next: undefined }),
+};
+const store: ApiStore = {
+  ...empty,
   async queryCounters(topic, g, from, to) {
     return (rows[`${topic}|${g}`] ?? []).filter((r) => r.bucket >= from && r.bucket <= to);
   },
@@ -94,7 +104,7 @@ describe('API', () => {
     const res = await get('/topics/kherson/trend?from=2022-11-10&to=2022-11-10&format=csv');
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(await res.text()).toBe(
-      'start,articles,mentions,share,sentiment_mean,positive,neutral,negative\n2022-11-10T00:00:00Z,2,9,0.5,-0.4,0,0,2\n',
+      'topic,start,articles,mentions,share,sentiment_mean,positive,neutral,negative\nkherson,2022-11-10T00:00:00Z,2,9,0.5,-0.4,0,0,2\n',
     );
   });
 
@@ -113,6 +123,11 @@ describe('API', () => {
     const body = await readJson(res);
     expect(body).toMatchObject({ status: 400, title: 'Bad parameter', parameter });
     expect(body.detail).toContain(parameter);
+  });
+
+  it('says a repeated parameter is repeated', async () => {
+    const res = await get('/rejections?limit=1&limit=2');
+    expect((await readJson(res)).detail).toBe('limit: is given more than once');
   });
 
   it('answers an unknown topic with a 404 problem', async () => {
@@ -147,5 +162,28 @@ describe('API', () => {
     const res = await failing.request('/topics');
     expect(res.status).toBe(500);
     expect(await res.text()).not.toContain('secret');
+  });
+
+  it('gzips large responses for clients that accept it', async () => {
+    const res = await app.request('/topics/kherson/trend?granularity=hour', {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const plain = await app.request('/topics/kherson/trend?granularity=hour');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+  });
+
+  it('lets caches keep successful reads for a minute, and nothing else', async () => {
+    expect((await get('/topics')).headers.get('cache-control')).toBe('public, max-age=60');
+    expect((await get('/health')).headers.get('cache-control')).toBe('no-store');
+    expect((await get('/topics/x/trend')).headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('allows no cross-origin reads unless origins are configured', async () => {
+    const origin = { headers: { origin: 'https://newsroom.example' } };
+    expect((await app.request('/topics', origin)).headers.get('access-control-allow-origin')).toBeNull();
+    const open = createApp({ store, topics: defaultTopics(), corsOrigins: ['https://newsroom.example'] });
+    const res = await open.request('/topics', origin);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://newsroom.example');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyser } from '#shared/analysis/analyse.js';
 import type { ArticleRecord, Rejection } from '#shared/ingest/article.js';
 import {
-  type CounterDelta,
+  type ContributionChange,
   contributionOf,
   counterId,
   diffContributions,
@@ -36,7 +36,7 @@ class MemoryStore implements IngestStore {
   async commitArticle(
     next: ArticleRecord,
     previous: ArticleRecord | undefined,
-    deltas: readonly CounterDelta[],
+    change: ContributionChange,
     rejection?: Rejection,
   ) {
     if (this.conflicts > 0) {
@@ -46,7 +46,7 @@ class MemoryStore implements IngestStore {
     if (this.records.get(next.key)?.sequencer !== previous?.sequencer) return false;
     this.commits++;
     this.records.set(next.key, next);
-    for (const d of deltas) {
+    for (const d of change.counters) {
       const row = this.counters.get(counterId(d.counter)) ?? {};
       for (const [k, v] of Object.entries(d.add)) row[k] = (row[k] ?? 0) + v;
       this.counters.set(counterId(d.counter), row);
@@ -164,7 +164,9 @@ describe('contributions', () => {
   const analysis = analyser.analyse({ body: 'Kherson. Peace talks between Russia and Ukraine.' });
 
   it('adds an all-articles counter and one per mentioned topic, per day and per hour', () => {
-    const ids = contributionOf(analysis, '2022-11-10T12:30:00Z').map((d) => counterId(d.counter));
+    const ids = contributionOf(analysis, '2022-11-10T12:30:00Z', 'a1').counters.map((d) =>
+      counterId(d.counter),
+    );
     expect(ids).toEqual(
       expect.arrayContaining([
         't|_all|day|2022-11-10',
@@ -176,17 +178,30 @@ describe('contributions', () => {
   });
 
   it('diffs to nothing when the contribution does not change', () => {
-    const c = contributionOf(analysis, '2022-11-10T12:30:00Z');
-    expect(diffContributions(c, c)).toEqual([]);
+    const c = contributionOf(analysis, '2022-11-10T12:30:00Z', 'a1');
+    expect(diffContributions(c, c)).toEqual({ counters: [], put: [], remove: [] });
   });
 
   it('moves counts between days when the publication time changes', () => {
-    const before = contributionOf(analysis, '2022-11-10T12:30:00Z');
-    const after = contributionOf(analysis, '2022-11-11T12:30:00Z');
+    const before = contributionOf(analysis, '2022-11-10T12:30:00Z', 'a1');
+    const after = contributionOf(analysis, '2022-11-11T12:30:00Z', 'a1');
     const diff = diffContributions(before, after);
-    const day10 = diff.find((d) => counterId(d.counter) === 't|kherson|day|2022-11-10');
-    const day11 = diff.find((d) => counterId(d.counter) === 't|kherson|day|2022-11-11');
+    const day10 = diff.counters.find((d) => counterId(d.counter) === 't|kherson|day|2022-11-10');
+    const day11 = diff.counters.find((d) => counterId(d.counter) === 't|kherson|day|2022-11-11');
     expect(day10?.add.articles).toBe(-1);
     expect(day11?.add.articles).toBe(1);
+  });
+
+  it('lists the article under every topic it mentions and under all articles, and moves the entries', () => {
+    const before = contributionOf(analysis, '2022-11-10T12:30:00Z', 'a1');
+    expect(before.memberships.map((m) => m.topic).sort()).toEqual(['_all', 'kherson', 'negotiations']);
+    const after = contributionOf(analyser.analyse({ body: 'Kherson only.' }), '2022-12-01T08:00:00Z', 'a1');
+    const diff = diffContributions(before, after);
+    expect(diff.remove.map((m) => `${m.topic}@${m.month}`).sort()).toEqual([
+      '_all@2022-11',
+      'kherson@2022-11',
+      'negotiations@2022-11',
+    ]);
+    expect(diff.put.map((m) => `${m.topic}@${m.month}`).sort()).toEqual(['_all@2022-12', 'kherson@2022-12']);
   });
 });

@@ -1,0 +1,26 @@
+import type { ArticleRecord, Rejection } from '../ingest/article.js';
+
+/** Ports the read side needs beyond trends; DynamoStore implements them, tests may fake them. */
+export type ListingEntry = { readonly sortKey: string; readonly id: string };
+export type ListingPage = { readonly entries: readonly ListingEntry[]; readonly more: boolean };
+
+export type ArticleReader = {
+  getArticleById(id: string): Promise<ArticleRecord | undefined>;
+  getArticles(ids: readonly string[]): Promise<ArticleRecord[]>;
+  /** Listing entries of a topic-month with sort keys in [from, to], newest first, after `after`. */
+  listMonth(
+    topic: string,
+    month: string,
+    range: { from: string; to: string },
+    limit: number,
+    after: string | undefined,
+  ): Promise<ListingPage>;
+  dayBounds(topic: string): Promise<{ first: string; last: string } | undefined>;
+  entityDay(day: string): Promise<Record<string, number>>;
+};
+
+export type RejectionPage = { readonly items: readonly Rejection[]; readonly next: string | undefined };
+
+export type RejectionReader = {
+  listRejections(limit: number, after: string | undefined): Promise<RejectionPage>;
+};

@@ -1,0 +1,161 @@
+import { z } from '@hono/zod-openapi';
+
+/** Response and query schemas of the HTTP API: they validate requests and generate /openapi.json. */
+
+export const Health = z.object({ status: z.literal('ok') }).openapi('Health');
+
+export const TopicSummary = z
+  .object({
+    id: z.string().openapi({ example: 'kherson' }),
+    label: z.string().openapi({ example: 'Kherson' }),
+    articles: z.number().int(),
+    mentions: z.number().int(),
+  })
+  .openapi('TopicSummary');
+export const TopicList = z.object({ topics: z.array(TopicSummary) }).openapi('TopicList');
+
+export const Bucket = z
+  .object({
+    start: z.string().openapi({ example: '2022-11-10T00:00:00Z' }),
+    articles: z.number().int(),
+    mentions: z.number().int(),
+    share: z.number().nullable().openapi({
+      description: "The topic's articles over all articles of the bucket; null when it has none.",
+    }),
+    sentiment: z.object({
+      mean: z
+        .number()
+        .nullable()
+        .openapi({ description: 'Mean per-topic sentiment in [-1, 1]; null when empty.' }),
+      positive: z.number().int(),
+      neutral: z.number().int(),
+      negative: z.number().int(),
+    }),
+  })
+  .openapi('TrendBucket');
+
+const Granularity = z.enum(['day', 'hour']);
+
+export const Trend = z
+  .object({
+    topic: z.string(),
+    granularity: Granularity,
+    from: z.string(),
+    to: z.string(),
+    buckets: z.array(Bucket),
+  })
+  .openapi('Trend');
+
+export const Trends = z
+  .object({
+    granularity: Granularity,
+    from: z.string(),
+    to: z.string(),
+    series: z.array(z.object({ topic: z.string(), buckets: z.array(Bucket) })),
+  })
+  .openapi('Trends');
+
+const Sentiment = z
+  .object({ score: z.number().min(-1).max(1), label: z.enum(['negative', 'neutral', 'positive']) })
+  .openapi('Sentiment');
+
+export const ArticleSummary = z
+  .object({
+    id: z.string(),
+    key: z.string().openapi({ description: 'The S3 object key of the article.' }),
+    title: z.string().nullable(),
+    source: z.string().nullable(),
+    url: z.string().nullable(),
+    publishedAt: z.string(),
+    sentiment: Sentiment,
+    topics: z.record(z.string(), z.object({ mentions: z.number().int(), sentiment: Sentiment })),
+  })
+  .openapi('ArticleSummary');
+
+export const EntityType = z.enum(['person', 'place', 'organization']);
+
+export const ArticleDetail = ArticleSummary.extend({
+  language: z.string(),
+  entities: z.array(z.object({ name: z.string(), type: EntityType, mentions: z.number().int() })),
+  bytes: z.number().int().nullable(),
+  fingerprint: z.string().nullable().openapi({ description: 'SHA-256 of the normalised body.' }),
+  updatedAt: z.string(),
+}).openapi('Article');
+
+const nextCursor = z
+  .string()
+  .nullable()
+  .openapi({ description: 'Pass as `cursor` for the next page; null on the last.' });
+
+export const ArticleList = z.object({ items: z.array(ArticleSummary), nextCursor }).openapi('ArticleList');
+
+export const EntityList = z
+  .object({
+    entities: z.array(
+      z.object({
+        name: z.string(),
+        type: EntityType,
+        articles: z.number().int(),
+        mentions: z.number().int(),
+      }),
+    ),
+    nextCursor,
+  })
+  .openapi('EntityList');
+
+export const RejectionList = z
+  .object({ items: z.array(z.object({ key: z.string(), reason: z.string(), at: z.string() })), nextCursor })
+  .openapi('RejectionList');
+
+const from = z.string().optional().openapi({
+  description: 'Inclusive start: a date (2022-11-10) or a date-time with a zone.',
+  example: '2022-11-01',
+});
+const to = z
+  .string()
+  .optional()
+  .openapi({ description: 'Inclusive end: a date or a date-time.', example: '2022-11-30' });
+const limit = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(100)
+  .optional()
+  .openapi({ description: 'Page size, 1 to 100 (default 20).', type: 'integer' });
+const cursor = z
+  .string()
+  .max(2000)
+  .optional()
+  .openapi({ description: 'The nextCursor of the previous page.' });
+
+export const TrendQuery = z.object({
+  from,
+  to,
+  granularity: Granularity.optional().openapi({ description: 'Bucket size (default day).' }),
+  format: z.enum(['json', 'csv']).optional().openapi({ description: 'json (default) or csv.' }),
+});
+
+export const TrendsQuery = TrendQuery.extend({
+  topics: z.string().max(1000).optional().openapi({
+    description: 'Comma-separated topic ids (default: every topic).',
+    example: 'kherson,negotiations',
+  }),
+});
+
+export const ArticleQuery = z.object({
+  topic: z.string().max(100).optional().openapi({ description: 'Only articles that mention this topic.' }),
+  from,
+  to,
+  limit,
+  cursor,
+});
+
+export const EntityQuery = z.object({
+  from,
+  to,
+  type: EntityType.optional(),
+  limit,
+  cursor,
+});
+
+export const PageQuery = z.object({ limit, cursor });

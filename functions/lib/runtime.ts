@@ -9,6 +9,8 @@ import type { TopicFile } from '#shared/topics/schema.js';
 export type RuntimeConfig = {
   readonly tableName: string;
   readonly maxArticleBytes: number;
+  /** Items each topic counter is spread over (hot topics); the same for ingest and API. */
+  readonly counterShards: number;
   readonly s3Endpoint?: string | undefined;
   readonly dynamoEndpoint?: string | undefined;
 };
@@ -17,6 +19,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
   return {
     tableName: requireEnv('TABLE_NAME', env),
     maxArticleBytes: intFromEnv('MAX_ARTICLE_BYTES', DEFAULT_MAX_ARTICLE_BYTES, env),
+    counterShards: intFromEnv('COUNTER_SHARDS', 1, env),
     s3Endpoint: env.S3_ENDPOINT || undefined,
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
   };
@@ -25,7 +28,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
 /** What the API needs: the store over one DynamoDB client. */
 export function createApiRuntime(config: RuntimeConfig) {
   const db = createDynamoClient({ dynamoEndpoint: config.dynamoEndpoint });
-  return { db, store: new DynamoStore(db, config.tableName) };
+  return { db, store: new DynamoStore(db, config.tableName, { counterShards: config.counterShards }) };
 }
 
 /** What ingestion needs besides: S3, the analyser built once, the size limit. */
@@ -37,5 +40,6 @@ export function createIngestRuntime(config: RuntimeConfig, topics: TopicFile) {
     source: new S3ObjectSource(s3),
     analyser: new Analyser(topics),
     maxArticleBytes: config.maxArticleBytes,
+    counterShards: config.counterShards,
   };
 }

@@ -17,6 +17,8 @@ export type CounterRef =
       readonly topic: string;
       readonly granularity: Granularity;
       readonly bucket: string;
+      /** Which of the topic's counter shards (0 when counters are not sharded). */
+      readonly shard: number;
     }
   | { readonly kind: 'entities'; readonly day: string; readonly shard: number };
 
@@ -50,7 +52,9 @@ export const ENTITY_SHARDS = 4;
 export const MAX_ENTITIES_COUNTED = 50;
 
 export const counterId = (c: CounterRef): string =>
-  c.kind === 'topic' ? `t|${c.topic}|${c.granularity}|${c.bucket}` : `e|${c.day}|${c.shard}`;
+  c.kind === 'topic'
+    ? `t|${c.topic}|${c.granularity}|${c.bucket}${c.shard ? `|${c.shard}` : ''}`
+    : `e|${c.day}|${c.shard}`;
 
 const labelField = (label: SentimentLabel) =>
   label === 'positive' ? 'pos' : label === 'negative' ? 'neg' : 'neu';
@@ -64,12 +68,22 @@ function shardOf(name: string): number {
 /** Entity attribute names: `m|person|Volodymyr Zelensky` (mentions), `a|…` (articles). */
 export const entityAttribute = (field: 'm' | 'a', type: string, name: string) => `${field}|${type}|${name}`;
 
-export function contributionOf(analysis: ArticleAnalysis, publishedAt: string, id: string): Contribution {
+/**
+ * The contribution of an analysed article. `counterShard` spreads a hot topic-day's writes over
+ * several items (see counterShardOf); its value is kept in the contribution, so the article's
+ * later overwrite or delete takes back exactly from the shard it added to.
+ */
+export function contributionOf(
+  analysis: ArticleAnalysis,
+  publishedAt: string,
+  id: string,
+  counterShard = 0,
+): Contribution {
   const deltas: CounterDelta[] = [];
   for (const granularity of ['day', 'hour'] as const) {
     const bucket = bucketKey(publishedAt, granularity);
     deltas.push({
-      counter: { kind: 'topic', topic: ALL_TOPIC, granularity, bucket },
+      counter: { kind: 'topic', topic: ALL_TOPIC, granularity, bucket, shard: counterShard },
       add: {
         articles: 1,
         sentMilli: Math.round(analysis.sentiment.score * 1000),
@@ -78,7 +92,7 @@ export function contributionOf(analysis: ArticleAnalysis, publishedAt: string, i
     });
     for (const [topic, t] of Object.entries(analysis.topics)) {
       deltas.push({
-        counter: { kind: 'topic', topic, granularity, bucket },
+        counter: { kind: 'topic', topic, granularity, bucket, shard: counterShard },
         add: {
           articles: 1,
           mentions: t.mentions,
@@ -108,6 +122,17 @@ export function contributionOf(analysis: ArticleAnalysis, publishedAt: string, i
     sortKey,
   }));
   return { counters: deltas, memberships };
+}
+
+/**
+ * The counter shard of an event: a hash of the key and sequencer, so that every retry or
+ * redelivery of the same event rebuilds the same transaction (and its idempotency token).
+ */
+export function counterShardOf(key: string, sequencer: string, shards: number): number {
+  if (shards <= 1) return 0;
+  let h = 2166136261;
+  for (const ch of `${key}\n${sequencer.toUpperCase()}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return (h >>> 0) % shards;
 }
 
 const membershipId = (m: Membership) => `${m.topic}|${m.month}|${m.sortKey}`;

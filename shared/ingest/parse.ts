@@ -16,11 +16,33 @@ export type ParsedArticle = {
 export const ArticleJson = z.object({
   title: z.string().max(1000).optional(),
   body: z.string().refine((b) => b.trim() !== '', 'must not be empty'),
-  publishedAt: z.iso.datetime({ offset: true }).optional(),
+  // Checked by publicationTime, whose message says what a valid value looks like.
+  publishedAt: z.string().max(100).optional(),
   source: z.string().max(500).optional(),
   url: z.string().max(2000).optional(),
   language: z.string().max(35).optional(),
 });
+
+/** An article is a flat object; anything nested deeper is not one (and costs to walk). */
+const MAX_JSON_DEPTH = 32;
+
+/** Deepest nesting of arrays and objects in a JSON text, strings skipped; linear, no recursion. */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x5b || ch === 0x7b) max = Math.max(max, ++depth);
+    else if (ch === 0x5d || ch === 0x7d) depth--;
+  }
+  return max;
+}
 
 const TEXT_SUFFIXES = ['.txt', '.text', '.md'];
 const JSON_SUFFIXES = ['.json'];
@@ -81,6 +103,12 @@ export function parseArticleObject(obj: ObjectContent): ParsedArticle {
     };
   }
 
+  const depth = jsonDepth(text);
+  if (depth > MAX_JSON_DEPTH) {
+    throw new RejectedArticleError(
+      `JSON nested ${depth} levels deep; an article is at most ${MAX_JSON_DEPTH}`,
+    );
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -6,6 +6,7 @@ import { type ArticleRecord, articleIdOf, type Rejection } from './article.js';
 import {
   type ContributionChange,
   contributionOf,
+  counterShardOf,
   diffContributions,
   EMPTY_CONTRIBUTION,
 } from './contribution.js';
@@ -49,6 +50,8 @@ export type IngestDeps = {
   readonly source: ObjectSource;
   readonly analyser: Analyser;
   readonly maxArticleBytes: number;
+  /** Items each topic's counters are spread over (1: not sharded); readers must use the same. */
+  readonly counterShards?: number;
   readonly now?: () => Date;
 };
 
@@ -144,7 +147,12 @@ async function prepare(event: ObjectEvent, deps: IngestDeps): Promise<Prepared |
       entities: analysis.entities.slice(0, 100),
       fingerprint: createHash('sha256').update(normaliseText(article.body).trim()).digest('hex'),
       bytes: fetched.bytes.byteLength,
-      contribution: contributionOf(analysis, article.publishedAt, id),
+      contribution: contributionOf(
+        analysis,
+        article.publishedAt,
+        id,
+        counterShardOf(event.key, event.sequencer, deps.counterShards ?? 1),
+      ),
     };
     return {
       record,

@@ -7,6 +7,7 @@ import {
   GetCommand,
   paginateQuery,
   QueryCommand,
+  type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -39,10 +40,19 @@ export class DynamoStore implements IngestStore, TrendStore, ArticleReader, Reje
    */
   readonly stats = { transactions: 0, items: 0, billedWriteUnits: 0, reportedWriteUnits: 0 };
 
+  private readonly shards: readonly number[];
+
+  /**
+   * `counterShards`: how many items each topic's counters are spread over; readers sum them.
+   * It must be the value the writers use, and may only grow (a smaller value hides shards).
+   */
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
+    options: { counterShards?: number } = {},
+  ) {
+    this.shards = Array.from({ length: Math.max(1, options.counterShards ?? 1) }, (_, i) => i);
+  }
 
   async getArticle(key: string): Promise<ArticleRecord | undefined> {
     return this.getArticleById(articleIdOf(key));
@@ -58,8 +68,7 @@ export class DynamoStore implements IngestStore, TrendStore, ArticleReader, Reje
   /**
    * One transaction: the article record (conditional on the previous record's sequencer, or on
    * its absence), an ADD update per counter item, a Put or Delete per listing entry that appears
-   * or disappears, and the rejection if any. The ClientRequestToken is derived from the key and
-   * both sequencers: an SDK retry of a transaction that did commit is a no-op, not a double count.
+   * or disappears, and the rejection if any.
    */
   async commitArticle(
     next: ArticleRecord,
@@ -110,10 +119,11 @@ export class DynamoStore implements IngestStore, TrendStore, ArticleReader, Reje
       });
     }
     if (items.length > 100) throw new Error(`transaction of ${items.length} items exceeds DynamoDB's 100`);
-    const token = createHash('sha256')
-      .update(`${next.key}\n${previous?.sequencer ?? '-'}\n${next.sequencer}`)
-      .digest('hex')
-      .slice(0, 36);
+    // The token is a digest of the exact transaction: the SDK's own retries resend the same bytes
+    // and are no-ops if the first attempt committed, while a transaction rebuilt later (an SQS
+    // redelivery after a failure: new updatedAt) gets a new token instead of DynamoDB's
+    // IdempotentParameterMismatch for a reused one.
+    const token = createHash('sha256').update(JSON.stringify(items)).digest('base64url').slice(0, 36);
     try {
       const res = await this.db.send(
         new TransactWriteCommand({
@@ -145,40 +155,51 @@ export class DynamoStore implements IngestStore, TrendStore, ArticleReader, Reje
     from: string,
     to: string,
   ): Promise<CounterRow[]> {
-    const rows: CounterRow[] = [];
-    const pages = paginateQuery(
-      { client: this.db },
-      {
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': topicCounterPk(topic, granularity), ':from': from, ':to': to },
-      },
+    const perShard = await Promise.all(
+      this.shards.map((shard) =>
+        this.queryAll({
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': topicCounterPk(topic, granularity, shard),
+            ':from': from,
+            ':to': to,
+          },
+        }),
+      ),
     );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) rows.push(toCounterRow(item));
-    }
-    return rows;
+    return sumByBucket(perShard.flat().map(toCounterRow));
   }
 
   async totals(topic: string): Promise<{ articles: number; mentions: number }> {
+    const perShard = await Promise.all(
+      this.shards.map((shard) =>
+        this.queryAll({
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': topicCounterPk(topic, 'day', shard) },
+          ProjectionExpression: 'articles, mentions',
+        }),
+      ),
+    );
     let articles = 0;
     let mentions = 0;
-    const pages = paginateQuery(
-      { client: this.db },
-      {
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': topicCounterPk(topic, 'day') },
-        ProjectionExpression: 'articles, mentions',
-      },
-    );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) {
-        articles += Number(item.articles ?? 0);
-        mentions += Number(item.mentions ?? 0);
-      }
+    for (const item of perShard.flat()) {
+      articles += Number(item.articles ?? 0);
+      mentions += Number(item.mentions ?? 0);
     }
     return { articles, mentions };
+  }
+
+  private async queryAll(
+    input: Pick<
+      QueryCommandInput,
+      'KeyConditionExpression' | 'ExpressionAttributeValues' | 'ProjectionExpression'
+    >,
+  ): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    for await (const page of paginateQuery({ client: this.db }, { TableName: this.tableName, ...input })) {
+      items.push(...(page.Items ?? []));
+    }
+    return items;
   }
 
   /** Listing entries of one topic-month between two sort keys (inclusive), newest first. */
@@ -227,12 +248,12 @@ export class DynamoStore implements IngestStore, TrendStore, ArticleReader, Reje
 
   /** First and last day with a counter item for the topic: bounds an open-ended listing. */
   async dayBounds(topic: string): Promise<{ first: string; last: string } | undefined> {
-    const edge = async (forward: boolean) => {
+    const edge = async (shard: number, forward: boolean) => {
       const res = await this.db.send(
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': topicCounterPk(topic, 'day') },
+          ExpressionAttributeValues: { ':pk': topicCounterPk(topic, 'day', shard) },
           ScanIndexForward: forward,
           Limit: 1,
           ProjectionExpression: 'sk',
@@ -241,7 +262,10 @@ export class DynamoStore implements IngestStore, TrendStore, ArticleReader, Reje
       const sk = res.Items?.[0]?.sk;
       return typeof sk === 'string' ? sk : undefined;
     };
-    const [first, last] = await Promise.all([edge(true), edge(false)]);
+    const edges = await Promise.all(this.shards.flatMap((shard) => [edge(shard, true), edge(shard, false)]));
+    const days = edges.filter((d): d is string => d !== undefined).sort();
+    const first = days[0];
+    const last = days.at(-1);
     return first && last ? { first, last } : undefined;
   }
 
@@ -303,6 +327,29 @@ function transactItemBytes(i: TransactItem): number {
 function toRecord(item: Record<string, unknown>): ArticleRecord {
   const { pk: _pk, sk: _sk, ...record } = item;
   return record as ArticleRecord;
+}
+
+/** Rows of several shards merged into one per bucket, in bucket order. */
+function sumByBucket(rows: readonly CounterRow[]): CounterRow[] {
+  const merged = new Map<string, CounterRow>();
+  for (const r of rows) {
+    const m = merged.get(r.bucket);
+    merged.set(
+      r.bucket,
+      m
+        ? {
+            bucket: r.bucket,
+            articles: m.articles + r.articles,
+            mentions: m.mentions + r.mentions,
+            sentMilli: m.sentMilli + r.sentMilli,
+            positive: m.positive + r.positive,
+            neutral: m.neutral + r.neutral,
+            negative: m.negative + r.negative,
+          }
+        : r,
+    );
+  }
+  return [...merged.values()].sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0));
 }
 
 function toCounterRow(item: Record<string, unknown>): CounterRow {

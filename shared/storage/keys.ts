@@ -4,12 +4,14 @@ import type { Granularity } from '../trends/time.js';
 export const articleKey = (id: string) => ({ pk: `ART#${id}`, sk: 'ART' });
 export const REJECTIONS_PK = 'REJ';
 
-export const topicCounterPk = (topic: string, g: Granularity) => `CNT#${topic}#${g === 'day' ? 'd' : 'h'}`;
+/** Topic counters: `CNT#<topic>#d` (or `#h`), with `#<shard>` appended for shards 1 and up. */
+export const topicCounterPk = (topic: string, g: Granularity, shard = 0) =>
+  `CNT#${topic}#${g === 'day' ? 'd' : 'h'}${shard ? `#${shard}` : ''}`;
 export const entityCounterPk = (day: string) => `ENT#${day}`;
 
 export function counterKey(c: CounterRef): { pk: string; sk: string } {
   return c.kind === 'topic'
-    ? { pk: topicCounterPk(c.topic, c.granularity), sk: c.bucket }
+    ? { pk: topicCounterPk(c.topic, c.granularity, c.shard), sk: c.bucket }
     : { pk: entityCounterPk(c.day), sk: String(c.shard).padStart(2, '0') };
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultTopics } from '#shared/topics/load.js';
 import { freePort } from '../../local/ports.js';
-import { type LocalStack, startLocalStack } from '../../local/stack.js';
+import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../local/stack.js';
 
 export type TestStack = LocalStack & {
   readonly bucket: string;
@@ -12,7 +12,14 @@ export type TestStack = LocalStack & {
 };
 
 /** The real local stack (DynamoDB Local + s3rver + bridge + API) on free ports and a temp dir. */
-export async function startTestStack(options: { maxArticleBytes?: number } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: {
+    maxArticleBytes?: number;
+    counterShards?: number;
+    bridge?: LocalStackOptions['bridge'];
+    logger?: LocalStackOptions['logger'];
+  } = {},
+): Promise<TestStack> {
   // Short retry delays: a poison message reaches the dead-letter file in well under a second.
   const dataDir = await mkdtemp(join(tmpdir(), 'trendwire-test-'));
   const bucket = 'articles';
@@ -25,7 +32,9 @@ export async function startTestStack(options: { maxArticleBytes?: number } = {})
     dataDir,
     topics: defaultTopics(),
     maxArticleBytes: options.maxArticleBytes ?? 1024 * 1024,
-    bridge: { retryDelayMs: 20, maxReceiveCount: 3 },
+    counterShards: options.counterShards,
+    logger: options.logger,
+    bridge: { retryDelayMs: 20, maxReceiveCount: 3, ...options.bridge },
   });
   return {
     ...stack,

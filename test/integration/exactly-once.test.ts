@@ -1,0 +1,161 @@
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Analyser } from '#shared/analysis/analyse.js';
+import { listArticles } from '#shared/articles/list.js';
+import { articleIdOf } from '#shared/ingest/article.js';
+import { ALL_TOPIC, contributionOf, counterId } from '#shared/ingest/contribution.js';
+import type { ObjectEvent } from '#shared/ingest/events.js';
+import { type FetchedObject, ingestObjectEvent, type ObjectSource } from '#shared/ingest/process.js';
+import { createDynamoClient } from '#shared/storage/clients.js';
+import { DynamoStore } from '#shared/storage/dynamo-store.js';
+import { defaultTopics } from '#shared/topics/load.js';
+import { type DynamoLocal, ensureTable, startDynamoLocal } from '../../local/dynamodb.js';
+import { freePort } from '../../local/ports.js';
+
+const analyser = new Analyser(defaultTopics());
+const KEYS = ['a.txt', 'b.txt', 'c.txt'];
+const BODIES = [
+  'Kherson was shelled overnight.',
+  'Kherson and the Kherson region. Peace talks between Kyiv and Moscow stalled.',
+  'Nothing about the war here, only the weather in Lisbon.',
+  '', // rejected: empty
+];
+const TIMES = ['2022-11-10T10:00:00.000Z', '2022-11-11T23:30:00.000Z'];
+
+type Op = { key: string; kind: 'put' | 'delete'; body: number; time: number };
+const opArb: fc.Arbitrary<Op> = fc.record({
+  key: fc.constantFrom(...KEYS),
+  kind: fc.constantFrom('put', 'put', 'delete'),
+  body: fc.nat(BODIES.length - 1),
+  time: fc.nat(TIMES.length - 1),
+});
+
+/** A bucket whose GetObject answers with the content current at the time of the call. */
+class Bucket implements ObjectSource {
+  objects = new Map<string, { body: string; time: string }>();
+  async getObject(_b: string, key: string): Promise<FetchedObject | 'missing'> {
+    await new Promise((r) => setImmediate(r)); // a network hop: lets the other worker run
+    const o = this.objects.get(key);
+    return o ? { bytes: new TextEncoder().encode(o.body), metadata: { 'published-at': o.time } } : 'missing';
+  }
+}
+
+/** What one clean pass over the bucket's current objects gives: counter amounts by counter id. */
+function referenceCounters(bucket: Bucket): Map<string, Record<string, number>> {
+  const totals = new Map<string, Record<string, number>>();
+  for (const [key, o] of bucket.objects) {
+    if (o.body.trim() === '') continue; // rejected, never counted
+    const c = contributionOf(analyser.analyse({ body: o.body }), o.time, articleIdOf(key));
+    for (const d of c.counters) {
+      if (d.counter.kind !== 'topic') continue;
+      const row = totals.get(counterId(d.counter)) ?? {};
+      for (const [k, v] of Object.entries(d.add)) row[k] = (row[k] ?? 0) + v;
+      totals.set(counterId(d.counter), row);
+    }
+  }
+  return totals;
+}
+
+describe('Exactly-once counting (property)', () => {
+  let dynamo: DynamoLocal;
+  let db: ReturnType<typeof createDynamoClient>;
+  let runs = 0;
+  beforeAll(async () => {
+    const port = await freePort();
+    dynamo = await startDynamoLocal(port, undefined);
+    db = createDynamoClient({ dynamoEndpoint: `http://127.0.0.1:${port}` });
+  });
+  afterAll(async () => {
+    await dynamo?.stop();
+    console.info(`exactly-once property: ${runs} random event sequences checked`);
+  });
+
+  it('ends with the counts of one clean pass, whatever the duplicates, order and concurrency', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(opArb, { minLength: 1, maxLength: 10 }),
+        fc.array(fc.nat(), { minLength: 30, maxLength: 30 }), // delivery choices
+        fc.constantFrom(1, 3), // counter shards
+        async (ops, choices, shards) => {
+          const table = `prop${runs++}`;
+          await ensureTable(db, table);
+          const store = new DynamoStore(db, table, { counterShards: shards });
+          const bucket = new Bucket();
+          const deps = { store, source: bucket, analyser, maxArticleBytes: 1 << 20, counterShards: shards };
+          const pending: ObjectEvent[] = [];
+          let choice = 0;
+          const pick = () => choices[choice++ % choices.length] as number;
+          const deliverSome = async (all: boolean) => {
+            // Two workers take events in a random order; some are delivered twice.
+            const worker = async () => {
+              while (pending.length > 0 && (all || pick() % 3 !== 0)) {
+                const [event] = pending.splice(pick() % pending.length, 1) as [ObjectEvent];
+                if (pick() % 4 === 0) pending.push({ ...event, eventTime: new Date().toISOString() }); // duplicate
+                await ingestObjectEvent(event, deps);
+              }
+            };
+            await Promise.all([worker(), worker()]);
+          };
+          for (const [i, op] of ops.entries()) {
+            const sequencer = (0x1000 + i).toString(16).toUpperCase().padStart(18, '0');
+            if (op.kind === 'put')
+              bucket.objects.set(op.key, { body: BODIES[op.body] as string, time: TIMES[op.time] as string });
+            else bucket.objects.delete(op.key);
+            pending.push({
+              kind: op.kind === 'put' ? 'created' : 'removed',
+              bucket: 'articles',
+              key: op.key,
+              sequencer,
+              eventTime: new Date().toISOString(),
+            });
+            if (pick() % 2 === 0) await deliverSome(false);
+          }
+          await deliverSome(true);
+
+          const expected = referenceCounters(bucket);
+          for (const topic of [ALL_TOPIC, 'kherson', 'negotiations']) {
+            for (const g of ['day', 'hour'] as const) {
+              const rows = await store.queryCounters(topic, g, '2022-11-10', '2022-11-12');
+              for (const row of rows) {
+                const want =
+                  expected.get(
+                    counterId({ kind: 'topic', topic, granularity: g, bucket: row.bucket, shard: 0 }),
+                  ) ?? {};
+                expect({
+                  topic,
+                  g,
+                  bucket: row.bucket,
+                  articles: row.articles,
+                  mentions: row.mentions,
+                  sent: row.sentMilli,
+                }).toEqual({
+                  topic,
+                  g,
+                  bucket: row.bucket,
+                  articles: want.articles ?? 0,
+                  mentions: want.mentions ?? 0,
+                  sent: want.sentMilli ?? 0,
+                });
+                expect(row.positive + row.neutral + row.negative).toBe(row.articles);
+              }
+              const seen = new Set(rows.filter((r) => r.articles > 0).map((r) => r.bucket));
+              for (const [id, want] of expected) {
+                const [, t, gran, b] = id.split('|');
+                if (t === topic && gran === g && (want.articles ?? 0) > 0)
+                  expect(seen.has(b as string)).toBe(true);
+              }
+            }
+          }
+          const listed = await listArticles(store, { topic: ALL_TOPIC, limit: 100 });
+          const counted = [...bucket.objects]
+            .filter(([, o]) => o.body.trim() !== '')
+            .map(([k]) => articleIdOf(k));
+          expect(listed.items.map((a) => a.id).sort()).toEqual(counted.sort());
+          await db.send(new DeleteTableCommand({ TableName: table }));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   Alarm,
@@ -12,6 +12,7 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -54,7 +55,29 @@ export class Monitoring extends Construct {
     super(scope, id);
     const { queue, deadLetterQueue, ingest, api, httpApi } = props;
 
+    const stack = Stack.of(this);
     this.alarmTopic = new Topic(this, 'Alarms', { displayName: 'trendwire alarms', enforceSSL: true });
+    // The topic policy CDK writes (TLS only) replaces SNS's default one: say explicitly that
+    // CloudWatch alarms of this account and region may publish, and nobody else's.
+    this.alarmTopic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'AllowThisAccountsAlarms',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.alarmTopic.topicArn],
+        conditions: {
+          ArnLike: {
+            'aws:SourceArn': stack.formatArn({
+              service: 'cloudwatch',
+              resource: 'alarm',
+              resourceName: '*',
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
+          StringEquals: { 'aws:SourceAccount': stack.account },
+        },
+      }),
+    );
     if (props.alarmEmail) {
       this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
       Validations.of(this.alarmTopic).acknowledge({
@@ -147,7 +170,6 @@ export class Monitoring extends Construct {
         label,
       });
 
-    const stack = Stack.of(this);
     this.dashboard = new Dashboard(this, 'Dashboard', {
       // Dashboards are global to the account: the region keeps one stage in two regions apart.
       dashboardName: `${stack.stackName}-${stack.region}`,

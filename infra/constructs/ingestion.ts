@@ -18,8 +18,6 @@ export type IngestionProps = {
 };
 
 const FUNCTION_TIMEOUT = Duration.seconds(30);
-/** AWS's guidance for an SQS event source: at least six times the function timeout. */
-const VISIBILITY_TIMEOUT = Duration.seconds(FUNCTION_TIMEOUT.toSeconds() * 6);
 
 /**
  * S3 → SQS → ingest Lambda. The queue buffers and batches events, a failing record is retried
@@ -49,7 +47,10 @@ export class Ingestion extends Construct {
     this.queue = new Queue(this, 'ArticleEvents', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      visibilityTimeout: VISIBILITY_TIMEOUT,
+      // AWS's guidance for an SQS event source: six function timeouts, so a throttled batch can be
+      // retried before the messages reappear; plus the batching window, during which the
+      // messages Lambda has already received are in flight too.
+      visibilityTimeout: Duration.seconds(6 * FUNCTION_TIMEOUT.toSeconds() + config.maxBatchingWindowSeconds),
       retentionPeriod: Duration.days(4),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: config.maxReceiveCount },
     });

@@ -223,7 +223,7 @@ describe('TrendwireStack, default settings', () => {
       RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] } },
     });
     expect(queue.Properties.KmsMasterKeyId).toBeUndefined();
-    expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * ingest.Properties.Timeout);
+    expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * ingest.Properties.Timeout + 1);
     template.hasResourceProperties('AWS::SQS::Queue', {
       SqsManagedSseEnabled: true,
       MessageRetentionPeriod: 14 * 86400,
@@ -481,12 +481,17 @@ describe('TrendwireStack, locked down for production', () => {
     expect(read.Resource['Fn::Join'][1][1]).toBe('/incoming/*');
   });
 
-  it('takes the batching and concurrency settings from the context', () => {
+  it('takes the batching and concurrency settings from the context, and keeps the queue’s visibility above them', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       BatchSize: 25,
       MaximumBatchingWindowInSeconds: 5,
       ScalingConfig: { MaximumConcurrency: 3 },
     });
+    const [, ingest] = functionOf(template, 'ingest');
+    const [, queue] = only(
+      template.findResources('AWS::SQS::Queue', { Properties: { RedrivePolicy: Match.anyValue() } }),
+    );
+    expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * ingest.Properties.Timeout + 5);
   });
 
   it('requires a JWT from the configured issuer and audience on the one GET route', () => {

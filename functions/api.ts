@@ -1,8 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { handle } from 'hono/aws-lambda';
 import { createApp } from '#shared/api/app.js';
-import { defaultTopics } from '#shared/topics/load.js';
 import { configFromEnv, createApiRuntime } from './lib/runtime.js';
+import { deployedTopics } from './lib/topics.js';
 
 /** Lambda entry: API Gateway HTTP API → the Hono app. */
 const logger = new Logger({ serviceName: 'trendwire-api' });
@@ -11,7 +11,7 @@ const runtime = createApiRuntime(configFromEnv());
 export const handler = handle(
   createApp({
     store: runtime.store,
-    topics: defaultTopics(),
+    topics: deployedTopics(),
     onError: (err) => logger.error('unhandled error', err as Error),
   }),
 );

@@ -1,13 +1,13 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { defaultTopics } from '#shared/topics/load.js';
 import { createIngestHandler } from './lib/ingest-handler.js';
 import { configFromEnv, createIngestRuntime } from './lib/runtime.js';
+import { deployedTopics } from './lib/topics.js';
 
 /** Lambda entry: S3 notifications from SQS → articles and counters in DynamoDB. */
 const logger = new Logger({ serviceName: 'trendwire-ingest' });
 const metrics = new Metrics({ namespace: 'trendwire', serviceName: 'trendwire-ingest' });
-const runtime = createIngestRuntime(configFromEnv(), defaultTopics());
+const runtime = createIngestRuntime(configFromEnv(), deployedTopics());
 
 const handleBatch = createIngestHandler({
   ...runtime,

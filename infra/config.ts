@@ -1,29 +1,85 @@
 import { z } from 'zod';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../shared/config.js';
 
+/** `-c key=a,b` arrives as one string; the cdk.json object may hold a real array. */
+const list = <T extends z.ZodType<string>>(item: T) =>
+  z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== '')
+        : v,
+    z.array(item),
+  );
+
+/** A browser origin: scheme, host and optional port, nothing after. `*` allows any origin. */
+const Origin = z.union([
+  z.literal('*'),
+  z.string().regex(/^https?:\/\/[^/\s?#]+$/, 'an origin: https://host[:port]'),
+]);
+
+/** An S3 key prefix or suffix for the event notifications (no wildcards: S3 filters are literal). */
+const KeyFilter = z
+  .string()
+  .min(1)
+  .max(1024)
+  .regex(/^[^*]*$/, 'S3 key filters are literal: no *');
+
 /**
  * Deployment settings, from CDK context (`cdk deploy -c stage=prod -c alarmEmail=ops@example.org`)
- * or the `trendwire` object in cdk.json. Validated: a typo fails the synth with the key named.
+ * or the `trendwire` object in cdk.json. Validated (strictly: an unknown key in cdk.json is an error),
+ * so a typo fails the synth with the key named.
  */
-export const StackConfig = z.object({
-  stage: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]{0,19}$/)
-    .default('dev'),
-  /** Largest article object ingested; larger ones are rejections. */
-  maxArticleBytes: z.coerce.number().int().positive().default(DEFAULT_MAX_ARTICLE_BYTES),
-  /** SQS → ingest batching. */
-  batchSize: z.coerce.number().int().min(1).max(100).default(10),
-  maxBatchingWindowSeconds: z.coerce.number().int().min(0).max(300).default(1),
-  /** Concurrent ingest invocations at most: keeps DynamoDB counter items from a thundering herd. */
-  maxConcurrency: z.coerce.number().int().min(2).max(1000).default(5),
-  /** Deliveries before a message goes to the dead-letter queue. */
-  maxReceiveCount: z.coerce.number().int().min(1).max(100).default(5),
-  /** HTTP API default-route throttling. */
-  apiRateLimit: z.coerce.number().int().positive().default(50),
-  apiBurstLimit: z.coerce.number().int().positive().default(100),
-  alarmEmail: z.email().optional(),
-});
+export const StackConfig = z
+  .strictObject({
+    stage: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,19}$/)
+      .default('dev'),
+    /**
+     * JSON topic file (see shared/topics/schema.ts), relative to the directory `cdk` runs in.
+     * Validated at synth and bundled into both functions. Default: the shipped topics.
+     */
+    topicFile: z.string().min(1).optional(),
+    /** Largest article object ingested; larger ones are rejections. */
+    maxArticleBytes: z.coerce.number().int().positive().default(DEFAULT_MAX_ARTICLE_BYTES),
+    /** SQS → ingest batching. */
+    batchSize: z.coerce.number().int().min(1).max(100).default(10),
+    maxBatchingWindowSeconds: z.coerce.number().int().min(0).max(300).default(1),
+    /** Concurrent ingest invocations at most: keeps DynamoDB counter items from a thundering herd. */
+    maxConcurrency: z.coerce.number().int().min(2).max(1000).default(5),
+    /**
+     * Items each topic's counters are spread over. One topic-day item takes ~500 transactional
+     * updates/s; raise this for hotter topics. Both functions get the same value; only ever raise it.
+     */
+    counterShards: z.coerce.number().int().min(1).max(32).default(1),
+    /** Deliveries before a message goes to the dead-letter queue. */
+    maxReceiveCount: z.coerce.number().int().min(1).max(100).default(5),
+    /** Only objects whose keys start / end with these raise events (and only those the ingest role may read). */
+    articlePrefix: KeyFilter.optional(),
+    articleSuffix: KeyFilter.optional(),
+    /** HTTP API default-route throttling. */
+    apiRateLimit: z.coerce.number().int().positive().default(50),
+    apiBurstLimit: z.coerce.number().int().positive().default(100),
+    /**
+     * Who may call the API: `none` (the public read API), `iam` (SigV4-signed requests from
+     * principals allowed `execute-api:Invoke`) or `jwt` (a bearer token from `jwtIssuer`).
+     */
+    authMode: z.enum(['none', 'iam', 'jwt']).default('none'),
+    jwtIssuer: z.url({ protocol: /^https$/ }).optional(),
+    jwtAudience: list(z.string().min(1)).default([]),
+    /** Browser origins allowed to call the API (CORS). Empty: none, same-origin only. */
+    corsAllowOrigins: list(Origin).default([]),
+    alarmEmail: z.email().optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.authMode === 'jwt' && !c.jwtIssuer)
+      ctx.addIssue({ code: 'custom', path: ['jwtIssuer'], message: 'authMode jwt needs jwtIssuer' });
+    if (c.authMode === 'jwt' && c.jwtAudience.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['jwtAudience'], message: 'authMode jwt needs jwtAudience' });
+  });
 export type StackConfig = z.infer<typeof StackConfig>;
 
 /** Stages whose data must survive a `cdk destroy`. */

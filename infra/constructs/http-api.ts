@@ -1,37 +1,113 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  type HttpRoute,
+  HttpStage,
+  type IHttpRouteAuthorizer,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { TABLE_DEFINITION } from '../../shared/storage/table.js';
+import type { TopicFile } from '../../shared/topics/schema.js';
 import type { StackConfig } from '../config.js';
 import { TrendwireFunction } from './node-function.js';
 
-export type TrendsApiProps = { readonly table: TableV2; readonly config: StackConfig };
+export type TrendsApiProps = {
+  readonly table: TableV2;
+  readonly topics: TopicFile;
+  readonly config: StackConfig;
+};
 
-/** API Gateway HTTP API → the api Lambda (the Hono app routes every path itself). */
+/**
+ * API Gateway HTTP API → the api Lambda (the Hono app routes every path itself).
+ *
+ * Routing. With no authorizer and no CORS, the `$default` route sends every request to the app,
+ * so even an unknown method gets the contract's problem+json 404. With an authorizer or CORS, the
+ * one route is `GET /{proxy+}` (the API is read-only): a `$default` route would also catch CORS
+ * preflights, which then need authorization they cannot carry and an app that answers OPTIONS.
+ * Without it, API Gateway answers preflights itself from the CORS configuration, and requests of
+ * any other method end at API Gateway (404) before they reach code or cost a Lambda invocation.
+ */
 export class TrendsApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly handler: TrendwireFunction;
+  readonly routes: HttpRoute[];
 
   constructor(scope: Construct, id: string, props: TrendsApiProps) {
     super(scope, id);
+    const { config, table } = props;
     this.handler = new TrendwireFunction(this, 'Handler', {
       handlerFile: 'api.ts',
       serviceName: 'trendwire-api',
       description: 'Serves topic trends over HTTP',
-      environment: { TABLE_NAME: props.table.tableName },
+      topics: props.topics,
+      timeout: Duration.seconds(10),
+      environment: { TABLE_NAME: table.tableName, COUNTER_SHARDS: String(config.counterShards) },
     });
-    // Reads by key and key range only: no Scan.
-    props.table.grant(this.handler, 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem');
+    // Reads by key and key range only (no Scan, no writes): the table and its named indexes.
+    this.handler.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'ReadTrends',
+        actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+        resources:
+          TABLE_DEFINITION.indexes.length === 0
+            ? [table.tableArn]
+            : [table.tableArn, ...TABLE_DEFINITION.indexes.map((i) => `${table.tableArn}/index/${i.name}`)],
+      }),
+    );
+    Validations.of(this.handler).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        'Invoked synchronously by API Gateway only: an error goes back to the caller as a response; ' +
+        'a dead-letter queue applies to asynchronous invocations, which this function never gets.',
+    });
 
+    const authorizer = authorizerFor(config);
+    const cors = config.corsAllowOrigins.length > 0;
+    const integration = new HttpLambdaIntegration('App', this.handler);
     this.api = new HttpApi(this, 'Http', {
+      apiName: `trendwire-${config.stage}`,
       description: 'trendwire: per-topic news trends',
-      defaultIntegration: new HttpLambdaIntegration('App', this.handler),
       createDefaultStage: false,
+      ...(authorizer || cors ? {} : { defaultIntegration: integration }),
+      ...(cors
+        ? {
+            corsPreflight: {
+              allowOrigins: config.corsAllowOrigins,
+              allowMethods: [CorsHttpMethod.GET],
+              allowHeaders: ['authorization', 'content-type'],
+              maxAge: Duration.hours(1),
+            },
+          }
+        : {}),
     });
+    this.routes =
+      authorizer || cors
+        ? this.api.addRoutes({
+            path: '/{proxy+}',
+            methods: [HttpMethod.GET],
+            integration,
+            ...(authorizer ? { authorizer } : {}),
+          })
+        : [];
+    if (config.authMode === 'none') {
+      Validations.of(this.api).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'authMode is none: the trends API is a public read API by design (design.md). Deploy with ' +
+          '-c authMode=iam or -c authMode=jwt to require authorization on every route.',
+      });
+    }
+
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
@@ -40,7 +116,7 @@ export class TrendsApi extends Construct {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      throttle: { rateLimit: props.config.apiRateLimit, burstLimit: props.config.apiBurstLimit },
+      throttle: { rateLimit: config.apiRateLimit, burstLimit: config.apiBurstLimit },
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(
@@ -50,10 +126,12 @@ export class TrendsApi extends Construct {
             time: '$context.requestTime',
             method: '$context.httpMethod',
             path: '$context.path',
+            routeKey: '$context.routeKey',
             status: '$context.status',
             bytes: '$context.responseLength',
             latencyMs: '$context.responseLatency',
             integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
           }),
         ),
       },
@@ -62,5 +140,17 @@ export class TrendsApi extends Construct {
 
   get url(): string {
     return this.stage.url;
+  }
+}
+
+function authorizerFor(config: StackConfig): IHttpRouteAuthorizer | undefined {
+  switch (config.authMode) {
+    case 'none':
+      return undefined;
+    case 'iam':
+      return new HttpIamAuthorizer();
+    case 'jwt':
+      // config.ts refuses jwt without an issuer and an audience.
+      return new HttpJwtAuthorizer('Jwt', config.jwtIssuer ?? '', { jwtAudience: config.jwtAudience });
   }
 }

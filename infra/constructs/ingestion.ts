@@ -1,16 +1,19 @@
-import { Duration } from 'aws-cdk-lib';
+import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { type Bucket, EventType } from 'aws-cdk-lib/aws-s3';
+import { type Bucket, EventType, type NotificationKeyFilter } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { TopicFile } from '../../shared/topics/schema.js';
 import type { StackConfig } from '../config.js';
 import { TrendwireFunction } from './node-function.js';
 
 export type IngestionProps = {
   readonly articles: Bucket;
   readonly table: TableV2;
+  readonly topics: TopicFile;
   readonly config: StackConfig;
 };
 
@@ -27,35 +30,50 @@ export class Ingestion extends Construct {
 
   constructor(scope: Construct, id: string, props: IngestionProps) {
     super(scope, id);
-    const { config } = props;
+    const { config, articles, table } = props;
 
     this.deadLetterQueue = new Queue(this, 'DeadLetters', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
+      // The maximum: two weeks to notice the alarm, fix the cause and redrive.
       retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'Serverless-SQSRedrivePolicy',
+      reason: 'This is the dead-letter queue, the end of the redrive chain; its messages wait for a person.',
     });
     // S3 can only deliver to a queue encrypted with SQS-managed keys or a customer key it may use,
     // not the AWS-managed alias/aws/sqs key.
     this.queue = new Queue(this, 'ArticleEvents', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      visibilityTimeout: Duration.seconds(FUNCTION_TIMEOUT.toSeconds() * 6),
+      // AWS's guidance for an SQS event source: six function timeouts, so a throttled batch can be
+      // retried before the messages reappear; plus the batching window, during which the
+      // messages Lambda has already received are in flight too.
+      visibilityTimeout: Duration.seconds(6 * FUNCTION_TIMEOUT.toSeconds() + config.maxBatchingWindowSeconds),
       retentionPeriod: Duration.days(4),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: config.maxReceiveCount },
     });
 
+    const filter: NotificationKeyFilter = {
+      ...(config.articlePrefix ? { prefix: config.articlePrefix } : {}),
+      ...(config.articleSuffix ? { suffix: config.articleSuffix } : {}),
+    };
+    const filters = Object.keys(filter).length > 0 ? [filter] : [];
     const destination = new SqsDestination(this.queue);
-    props.articles.addEventNotification(EventType.OBJECT_CREATED, destination);
-    props.articles.addEventNotification(EventType.OBJECT_REMOVED, destination);
+    articles.addEventNotification(EventType.OBJECT_CREATED, destination, ...filters);
+    articles.addEventNotification(EventType.OBJECT_REMOVED, destination, ...filters);
 
     this.handler = new TrendwireFunction(this, 'Ingest', {
       handlerFile: 'ingest.ts',
       serviceName: 'trendwire-ingest',
       description: 'Analyses uploaded articles and commits their counts to DynamoDB',
+      topics: props.topics,
       timeout: FUNCTION_TIMEOUT,
       environment: {
-        TABLE_NAME: props.table.tableName,
+        TABLE_NAME: table.tableName,
         MAX_ARTICLE_BYTES: String(config.maxArticleBytes),
+        COUNTER_SHARDS: String(config.counterShards),
       },
     });
     this.handler.addEventSource(
@@ -66,14 +84,64 @@ export class Ingestion extends Construct {
         reportBatchItemFailures: true,
       }),
     );
-    // Least privilege: read article objects (any version), read and write the table's items.
-    props.articles.grantRead(this.handler, '*');
-    props.table.grant(
-      this.handler,
-      'dynamodb:GetItem',
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-      'dynamodb:ConditionCheckItem',
+
+    // Least privilege. The event source mapping grants receive/delete on this queue only.
+    // Article objects: read (any version) under the configured prefix, nothing else.
+    this.handler.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'ReadArticleObjects',
+        actions: ['s3:GetObject', 's3:GetObjectVersion'],
+        resources: [articles.arnForObjects(`${config.articlePrefix ?? ''}*`)],
+      }),
+    );
+    // Without s3:ListBucket, S3 answers a GET of a key deleted meanwhile with 403 AccessDenied
+    // instead of 404 NoSuchKey, and the ingest could not tell "gone" from "forbidden".
+    this.handler.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'TellMissingArticlesFromForbidden',
+        actions: ['s3:ListBucket'],
+        resources: [articles.bucketArn],
+      }),
+    );
+    // The table: read an article record, commit it with its counters and listing entries in one
+    // transaction (a listing entry is deleted when the article leaves a topic or a month).
+    this.handler.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'CommitArticlesAndCounters',
+        actions: [
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+          'dynamodb:DeleteItem',
+          'dynamodb:ConditionCheckItem',
+        ],
+        resources: [table.tableArn],
+      }),
+    );
+    Validations.of(this.handler.role ?? this.handler).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(articles)}.Arn>/${config.articlePrefix ?? ''}*]`,
+      reason:
+        'Reading article objects: any key under the configured prefix can be an article. ' +
+        'Only s3:GetObject and s3:GetObjectVersion, on objects of this one bucket.',
+    });
+    Validations.of(this.handler).acknowledge(
+      {
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          'Invoked synchronously by the SQS event source mapping, never asynchronously: a function DLQ ' +
+          'would receive nothing. Failed records go to the source queue’s dead-letter queue (redrive).',
+      },
+      {
+        id: 'Serverless-LambdaEventSourceMappingDestination',
+        reason:
+          'SQS event source mappings do not support on-failure destinations (only streams and Kafka do); ' +
+          'the queue’s redrive policy moves failing messages to the dead-letter queue instead.',
+      },
     );
   }
+}
+
+/** The logical ID cdk-nag names a resource by in IAM findings, e.g. `StorageArticles861864AA`. */
+function logicalIdOf(bucket: Bucket): string {
+  return Stack.of(bucket).getLogicalId(bucket.node.defaultChild as CfnElement);
 }

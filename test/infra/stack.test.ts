@@ -1,100 +1,263 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { configFromContext, StackConfig } from '../../infra/config.js';
-import { TrendwireStack } from '../../infra/trendwire-stack.js';
+import { configFromContext } from '../../infra/config.js';
+import { defineTrendwireApp } from '../../infra/trendwire-app.js';
 import type { Json } from '../support/json.js';
+import { cdkJsonContext, lockedDown, projectRoot, type Synthesised, synth } from './synth.js';
 
-const synth = (overrides: Record<string, unknown> = {}) => {
-  const app = new App();
-  const stack = new TrendwireStack(app, 'Test', { config: StackConfig.parse(overrides) });
-  return Template.fromStack(stack);
+type Resources = Record<string, Json>;
+
+const only = (resources: Resources): [string, Json] => {
+  const entries = Object.entries(resources);
+  expect(entries).toHaveLength(1);
+  return entries[0] as [string, Json];
 };
 
-/** Every IAM action granted to the role of the function whose environment matches `marker`. */
-function actionsOf(template: Template, handlerFile: 'ingest' | 'api'): string[] {
-  const functions = template.findResources('AWS::Lambda::Function', {
-    Properties: {
-      Description:
-        handlerFile === 'ingest' ? Match.stringLikeRegexp('Analyses') : Match.stringLikeRegexp('Serves'),
-    },
-  });
-  const [fn] = Object.values(functions) as Json[];
-  const roleRef = fn.Properties.Role['Fn::GetAtt'][0];
+/** The Lambda function whose description matches, with its logical id. */
+const functionOf = (template: Template, which: 'ingest' | 'api'): [string, Json] =>
+  only(
+    template.findResources('AWS::Lambda::Function', {
+      Properties: { Description: Match.stringLikeRegexp(which === 'ingest' ? '^Analyses' : '^Serves') },
+    }),
+  );
+
+/** Every IAM statement granted to the function's role. */
+function statementsOf(template: Template, which: 'ingest' | 'api'): Json[] {
+  const [, fn] = functionOf(template, which);
+  const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+  const role = template.toJSON().Resources[roleId];
+  expect(role.Properties.ManagedPolicyArns ?? []).toEqual([]);
   const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Json[];
   return policies
-    .filter((p) => p.Properties.Roles.some((r: Json) => r.Ref === roleRef))
-    .flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((s: Json) => [s.Action].flat()));
+    .filter((p) => p.Properties.Roles.some((r: Json) => r.Ref === roleId))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement);
+}
+const actionsOf = (statements: Json[]): string[] => statements.flatMap((s) => [s.Action].flat());
+
+const logicalIdOf = (template: Template, type: string, props: Json): string =>
+  only(template.findResources(type, { Properties: props }))[0];
+
+/** The bundled code of a function, as the asset CloudFormation would upload. */
+function bundleOf({ template, assembly }: Synthesised, which: 'ingest' | 'api'): string {
+  const [, fn] = functionOf(template, which);
+  const hash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
+  return join(assembly.directory, `asset.${hash}`, 'index.mjs');
 }
 
-describe('TrendwireStack', () => {
+type ApiHandler = (event: Json, context: Json) => Promise<{ statusCode: number; body: string }>;
+
+/**
+ * Loads a bundled API function as Lambda would. The AWS SDK is not bundled (the runtime has it),
+ * so the bundle runs from a directory whose node_modules is the project's.
+ */
+async function importApiBundle(bundle: string): Promise<ApiHandler> {
+  const dir = mkdtempSync(join(tmpdir(), 'trendwire-bundle-'));
+  copyFileSync(bundle, join(dir, 'index.mjs'));
+  copyFileSync(`${bundle}.map`, join(dir, 'index.mjs.map'));
+  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  const env = { TABLE_NAME: 'not-used', AWS_REGION: 'eu-west-1', DYNAMODB_ENDPOINT: 'http://127.0.0.1:9' };
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  try {
+    return (await import(pathToFileURL(join(dir, 'index.mjs')).href)).handler;
+  } finally {
+    unlinkSync(join(dir, 'node_modules'));
+    rmSync(dir, { recursive: true });
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+/** An API Gateway HTTP API (payload 2.0) GET request. */
+const getRequest = (rawPath: string, rawQueryString = ''): Json => ({
+  version: '2.0',
+  routeKey: 'GET /{proxy+}',
+  rawPath,
+  rawQueryString,
+  headers: { host: 'api.example.org' },
+  requestContext: {
+    http: { method: 'GET', path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+    domainName: 'api.example.org',
+    stage: '$default',
+    requestId: 'test',
+    routeKey: 'GET /{proxy+}',
+    accountId: '123456789012',
+    apiId: 'test',
+    time: '',
+    timeEpoch: 0,
+  },
+  isBase64Encoded: false,
+});
+
+describe('TrendwireStack, default settings', () => {
   let template: Template;
-  beforeAll(() => {
-    template = synth();
+  let articlesId: string;
+  let tableId: string;
+  beforeAll(async () => {
+    ({ template } = await synth());
+    articlesId = logicalIdOf(template, 'AWS::S3::Bucket', { VersioningConfiguration: Match.anyValue() });
+    tableId = logicalIdOf(template, 'AWS::DynamoDB::GlobalTable', {});
   });
 
-  it('blocks public access to the articles bucket, encrypts it and versions it', () => {
+  it('blocks public access to both buckets, encrypts them and owns their objects', () => {
+    const buckets = Object.values(template.findResources('AWS::S3::Bucket')) as Json[];
+    expect(buckets).toHaveLength(2);
+    for (const bucket of buckets) {
+      expect(bucket.Properties).toMatchObject({
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+        OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      });
+      expect(bucket.Properties.AccessControl).toBeUndefined();
+    }
+  });
+
+  it('versions the articles bucket and expires replaced versions after 30 days', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      },
-      BucketEncryption: {
-        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
-      },
       VersioningConfiguration: { Status: 'Enabled' },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 30 }, Status: 'Enabled' }),
+        ]),
+      },
     });
   });
 
-  it('denies non-TLS access to the bucket', () => {
+  it('writes the articles bucket’s access logs to the log bucket, which S3 logging may write to', () => {
+    const [logsId] = only(
+      template.findResources('AWS::S3::Bucket', {
+        Properties: { LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 90 })] } },
+      }),
+    );
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      LoggingConfiguration: { DestinationBucketName: { Ref: logsId }, LogFilePrefix: 'articles/' },
+    });
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: logsId },
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'logging.s3.amazonaws.com' },
+            Action: 's3:PutObject',
+            Condition: Match.objectLike({
+              ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [articlesId, 'Arn'] } },
+            }),
+          }),
         ]),
       },
     });
   });
 
-  it('sends object created and removed events to the queue', () => {
-    template.hasResourceProperties('Custom::S3BucketNotifications', {
-      NotificationConfiguration: {
-        QueueConfigurations: Match.arrayWith([
-          Match.objectLike({ Events: ['s3:ObjectCreated:*'] }),
-          Match.objectLike({ Events: ['s3:ObjectRemoved:*'] }),
+  it('denies non-TLS requests to every bucket, queue and topic', () => {
+    for (const [policyType, targetKey] of [
+      ['AWS::S3::BucketPolicy', 'Bucket'],
+      ['AWS::SQS::QueuePolicy', 'Queues'],
+      ['AWS::SNS::TopicPolicy', 'Topics'],
+    ] as const) {
+      const policies = Object.values(template.findResources(policyType)) as Json[];
+      const resourceType = policyType.replace(/Policy$/, '');
+      expect(policies.length).toBe(Object.keys(template.findResources(resourceType)).length);
+      for (const policy of policies) {
+        expect(policy.Properties[targetKey]).toBeDefined();
+        expect(policy.Properties.PolicyDocument.Statement).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({
+              Effect: 'Deny',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        );
+      }
+    }
+  });
+
+  it('sends every object created and removed event to the queue, unfiltered', () => {
+    const [queueId] = only(
+      template.findResources('AWS::SQS::Queue', { Properties: { RedrivePolicy: Match.anyValue() } }),
+    );
+    const [, notifications] = only(template.findResources('Custom::S3BucketNotifications'));
+    expect(notifications.Properties.NotificationConfiguration.QueueConfigurations).toEqual([
+      { Events: ['s3:ObjectCreated:*'], QueueArn: { 'Fn::GetAtt': [queueId, 'Arn'] } },
+      { Events: ['s3:ObjectRemoved:*'], QueueArn: { 'Fn::GetAtt': [queueId, 'Arn'] } },
+    ]);
+    // Only S3, and only for this bucket, may send to the queue.
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 's3.amazonaws.com' },
+            Condition: { ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [articlesId, 'Arn'] } } },
+          }),
         ]),
       },
     });
   });
 
-  it('buffers events in an SQS-managed-encrypted queue with a dead-letter queue', () => {
-    template.hasResourceProperties('AWS::SQS::Queue', {
+  it('buffers events in an SQS-encrypted queue whose visibility is six ingest timeouts, with a DLQ', () => {
+    const [, ingest] = functionOf(template, 'ingest');
+    const [dlqId] = only(
+      template.findResources('AWS::SQS::Queue', { Properties: { MessageRetentionPeriod: 14 * 86400 } }),
+    );
+    const [, queue] = only(
+      template.findResources('AWS::SQS::Queue', { Properties: { RedrivePolicy: Match.anyValue() } }),
+    );
+    expect(queue.Properties).toMatchObject({
       SqsManagedSseEnabled: true,
-      VisibilityTimeout: 180,
-      RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: Match.anyValue() },
+      RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] } },
     });
+    expect(queue.Properties.KmsMasterKeyId).toBeUndefined();
+    expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * ingest.Properties.Timeout + 1);
     template.hasResourceProperties('AWS::SQS::Queue', {
       SqsManagedSseEnabled: true,
       MessageRetentionPeriod: 14 * 86400,
     });
   });
 
-  it('runs both functions on Node.js 22, arm64', () => {
-    const functions = template.findResources('AWS::Lambda::Function', {
-      Properties: { Environment: { Variables: { TABLE_NAME: Match.anyValue() } } },
-    });
-    expect(Object.keys(functions)).toHaveLength(2);
-    for (const fn of Object.values(functions) as Json[]) {
-      expect(fn.Properties.Runtime).toBe('nodejs22.x');
-      expect(fn.Properties.Architectures).toEqual(['arm64']);
-      expect(fn.Properties.Handler).toBe('index.handler');
+  it('runs both functions on Node.js 22, arm64, traced, logging JSON to their own log groups', () => {
+    for (const which of ['ingest', 'api'] as const) {
+      const [, fn] = functionOf(template, which);
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: 1024,
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: expect.any(String) } },
+        Environment: {
+          Variables: expect.objectContaining({
+            NODE_OPTIONS: '--enable-source-maps',
+            POWERTOOLS_SERVICE_NAME: `trendwire-${which}`,
+            TABLE_NAME: { Ref: tableId },
+          }),
+        },
+      });
+      const logGroup = template.toJSON().Resources[fn.Properties.LoggingConfig.LogGroup.Ref];
+      expect(logGroup.Properties.RetentionInDays).toBe(30);
     }
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
   it('feeds the ingest function in batches with partial failures and bounded concurrency', () => {
+    const [ingestId] = functionOf(template, 'ingest');
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: ingestId },
       BatchSize: 10,
       MaximumBatchingWindowInSeconds: 1,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
@@ -102,84 +265,357 @@ describe('TrendwireStack', () => {
     });
   });
 
-  it('creates one on-demand table with point-in-time recovery and the shared key schema', () => {
-    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
-    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
-      BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      // Every read is by key: no secondary index to pay for.
-      GlobalSecondaryIndexes: Match.absent(),
-      Replicas: [
-        Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }),
-      ],
-    });
+  it('lets the ingest function read article objects, consume its queue and commit to its table, only', () => {
+    const statements = statementsOf(template, 'ingest');
+    const [queueId] = only(
+      template.findResources('AWS::SQS::Queue', { Properties: { RedrivePolicy: Match.anyValue() } }),
+    );
+    const [logsRef] = [functionOf(template, 'ingest')[1].Properties.LoggingConfig.LogGroup.Ref];
+    const arn = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
+    expect(statements.map(({ Action, Resource }) => ({ Action, Resource }))).toEqual(
+      expect.arrayContaining([
+        { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arn(logsRef) },
+        { Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Resource: '*' },
+        {
+          Action: [
+            'sqs:ChangeMessageVisibility',
+            'sqs:DeleteMessage',
+            'sqs:GetQueueAttributes',
+            'sqs:GetQueueUrl',
+            'sqs:ReceiveMessage',
+          ],
+          Resource: arn(queueId),
+        },
+        {
+          Action: ['s3:GetObject', 's3:GetObjectVersion'],
+          Resource: { 'Fn::Join': ['', [arn(articlesId), '/*']] },
+        },
+        { Action: 's3:ListBucket', Resource: arn(articlesId) },
+        {
+          Action: [
+            'dynamodb:ConditionCheckItem',
+            'dynamodb:DeleteItem',
+            'dynamodb:GetItem',
+            'dynamodb:PutItem',
+            'dynamodb:UpdateItem',
+          ],
+          Resource: arn(tableId),
+        },
+      ]),
+    );
+    expect(statements).toHaveLength(6);
+    expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
   });
 
-  it('serves an HTTP API with throttling and access logs', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+  it('lets the API function read the table by key, only', () => {
+    const statements = statementsOf(template, 'api');
+    const dynamo = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')));
+    expect(dynamo).toEqual([
+      expect.objectContaining({
+        Action: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'],
+        Resource: { 'Fn::GetAtt': [tableId, 'Arn'] },
+      }),
+    ]);
+    const actions = actionsOf(statements);
+    expect(actions.filter((a) => /^(s3|sqs):/.test(a))).toEqual([]);
+    expect(actions).not.toContain('dynamodb:Scan');
+  });
+
+  it('grants "*" resources to no function except for the X-Ray actions, which have no resource scope', () => {
+    for (const which of ['ingest', 'api'] as const) {
+      const wildcard = statementsOf(template, which).filter((s) => [s.Resource].flat().includes('*'));
+      expect(actionsOf(wildcard)).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+    }
+  });
+
+  it('keeps one on-demand, encrypted table with point-in-time recovery, destroyed with a dev stage', () => {
+    template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        // Every read is by key: no secondary index to pay for.
+        GlobalSecondaryIndexes: Match.absent(),
+        Replicas: [
+          Match.objectLike({
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+            DeletionProtectionEnabled: false,
+          }),
+        ],
+      }),
+    });
+    template.allResources('AWS::S3::Bucket', { DeletionPolicy: 'Delete' });
+  });
+
+  it('serves the public API on the $default route, throttled, with JSON access logs and no CORS', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      Name: 'trendwire-dev',
+      CorsConfiguration: Match.absent(),
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: '$default',
+      AuthorizationType: 'NONE',
+    });
+    template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
+    const [, stage] = only(template.findResources('AWS::ApiGatewayV2::Stage'));
+    expect(stage.Properties).toMatchObject({
       StageName: '$default',
       AutoDeploy: true,
       DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
-      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
     });
+    const format = JSON.parse(stage.Properties.AccessLogSettings.Format);
+    expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
   });
 
-  it('lets the ingest function read objects and write items, and nothing broader', () => {
-    const actions = actionsOf(template, 'ingest');
-    expect(actions).toEqual(
-      expect.arrayContaining(['s3:GetObject*', 'dynamodb:PutItem', 'dynamodb:UpdateItem']),
-    );
-    expect(actions).not.toContain('s3:PutObject');
-    expect(actions).not.toContain('s3:DeleteObject*');
-    expect(actions).not.toContain('dynamodb:Scan');
-    expect(actions).not.toContain('dynamodb:DeleteItem');
-  });
-
-  it('lets the API function read by key only', () => {
-    const actions = actionsOf(template, 'api');
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
-    for (const write of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Scan']) {
-      expect(actions).not.toContain(write);
-    }
-    expect(actions.some((a) => a.startsWith('s3:'))).toBe(false);
-  });
-
-  it('alarms when messages reach the dead-letter queue', () => {
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'ApproximateNumberOfMessagesVisible',
+  it('alarms on dead letters, ingest errors, backlog, API 5xx rate and throttles, to the alarm topic', () => {
+    const [topicId] = only(template.findResources('AWS::SNS::Topic'));
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Json[];
+    const byMetric = (name: string) =>
+      alarms.find(
+        (a) =>
+          a.Properties.MetricName === name ||
+          (a.Properties.Metrics ?? []).some((m: Json) => m.MetricStat?.Metric.MetricName === name),
+      );
+    expect(byMetric('ApproximateNumberOfMessagesVisible')?.Properties).toMatchObject({
       Namespace: 'AWS/SQS',
       Threshold: 0,
       ComparisonOperator: 'GreaterThanThreshold',
     });
+    expect(byMetric('Errors')?.Properties).toMatchObject({ Namespace: 'AWS/Lambda', Threshold: 0 });
+    expect(byMetric('ApproximateAgeOfOldestMessage')?.Properties.Threshold).toBe(900);
+    const serverErrors = byMetric('5xx')?.Properties;
+    expect(serverErrors.Threshold).toBe(5);
+    expect(serverErrors.Metrics[0].Expression).toBe('IF(requests >= 10, 100 * errors / requests, 0)');
+    expect(byMetric('Throttles')?.Properties.Metrics[0].Expression).toBe('ingest + api');
+    expect(alarms).toHaveLength(5);
+    for (const alarm of alarms) {
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+      expect(alarm.Properties.TreatMissingData).toBe('notBreaching');
+    }
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+            Condition: {
+              ArnLike: { 'aws:SourceArn': Match.anyValue() },
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+            },
+          }),
+        ]),
+      },
+    });
   });
 
-  it('destroys data with a development stage', () => {
-    template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
+  it('draws a dashboard of the pipeline and of each default topic’s ingestion', () => {
+    const [, dashboard] = only(template.findResources('AWS::CloudWatch::Dashboard'));
+    const body = JSON.stringify(dashboard.Properties.DashboardBody);
+    for (const metric of [
+      'ArticlesCounted',
+      'ArticlesRejected',
+      'ArticlesStale',
+      'ArticlesDeleted',
+      'ArticlesMissing',
+    ])
+      expect(body).toContain(`\\"trendwire\\",\\"${metric}\\",\\"service\\",\\"trendwire-ingest\\"`);
+    for (const topic of ['kherson', 'negotiations'])
+      expect(body).toContain(
+        `\\"TopicArticles\\",\\"service\\",\\"trendwire-ingest\\",\\"topic\\",\\"${topic}\\"`,
+      );
+    expect(body).toContain('ApproximateAgeOfOldestMessage');
+    expect(body).toContain('AWS/ApiGateway');
+  });
+
+  it('matches the reviewed template (asset hashes aside)', () => {
+    const normalised = JSON.stringify(template.toJSON(), null, 1).replace(/[0-9a-f]{64}/g, '<asset-hash>');
+    expect(JSON.parse(normalised)).toMatchSnapshot();
   });
 });
 
-describe('TrendwireStack in a production stage', () => {
-  it('retains and protects the table and the bucket', () => {
-    const template = synth({ stage: 'prod' });
+describe('TrendwireStack, locked down for production', () => {
+  let synthesised: Synthesised;
+  let template: Template;
+  beforeAll(async () => {
+    synthesised = await synth(lockedDown);
+    template = synthesised.template;
+  });
+
+  it('retains and protects the table and retains both buckets', () => {
     template.hasResource('AWS::DynamoDB::GlobalTable', {
       DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
       Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] }),
     });
-    template.hasResource('AWS::S3::Bucket', { DeletionPolicy: 'Retain' });
+    template.allResources('AWS::S3::Bucket', { DeletionPolicy: 'Retain' });
+    template.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
+  });
+
+  it('filters the notifications by key prefix and suffix, and lets the ingest role read that prefix only', () => {
+    const rules = {
+      Key: {
+        FilterRules: [
+          { Name: 'suffix', Value: '.json' },
+          { Name: 'prefix', Value: 'incoming/' },
+        ],
+      },
+    };
+    template.hasResourceProperties('Custom::S3BucketNotifications', {
+      NotificationConfiguration: {
+        QueueConfigurations: [
+          Match.objectLike({ Events: ['s3:ObjectCreated:*'], Filter: rules }),
+          Match.objectLike({ Events: ['s3:ObjectRemoved:*'], Filter: rules }),
+        ],
+      },
+    });
+    const read = statementsOf(template, 'ingest').find((s) => s.Sid === 'ReadArticleObjects');
+    expect(read.Resource['Fn::Join'][1][1]).toBe('/incoming/*');
+  });
+
+  it('takes the batching and concurrency settings from the context, and keeps the queue’s visibility above them', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 25,
+      MaximumBatchingWindowInSeconds: 5,
+      ScalingConfig: { MaximumConcurrency: 3 },
+    });
+    const [, ingest] = functionOf(template, 'ingest');
+    const [, queue] = only(
+      template.findResources('AWS::SQS::Queue', { Properties: { RedrivePolicy: Match.anyValue() } }),
+    );
+    expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * ingest.Properties.Timeout + 5);
+  });
+
+  it('requires a JWT from the configured issuer and audience on the one GET route', () => {
+    const [authorizerId] = only(
+      template.findResources('AWS::ApiGatewayV2::Authorizer', {
+        Properties: {
+          AuthorizerType: 'JWT',
+          IdentitySource: ['$request.header.Authorization'],
+          JwtConfiguration: {
+            Issuer: 'https://auth.example.org/',
+            Audience: ['trendwire-api', 'trendwire-dashboard'],
+          },
+        },
+      }),
+    );
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as Json[];
+    expect(routes.map((r) => r.Properties)).toEqual([
+      expect.objectContaining({
+        RouteKey: 'GET /{proxy+}',
+        AuthorizationType: 'JWT',
+        AuthorizerId: { Ref: authorizerId },
+      }),
+    ]);
+  });
+
+  it('answers CORS preflights for the configured origins only', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: {
+        AllowOrigins: ['https://news.example.org', 'https://desk.example.org'],
+        AllowMethods: ['GET'],
+        AllowHeaders: ['authorization', 'content-type'],
+        MaxAge: 3600,
+      },
+    });
+  });
+
+  it('e-mails the alarms to the configured address', () => {
+    const [topicId] = only(template.findResources('AWS::SNS::Topic'));
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.org',
+      TopicArn: { Ref: topicId },
+    });
+  });
+
+  it('charts the topics of the configured topic file', () => {
+    const [, dashboard] = only(template.findResources('AWS::CloudWatch::Dashboard'));
+    const body = JSON.stringify(dashboard.Properties.DashboardBody);
+    expect(body).toContain('\\"topic\\",\\"grain-corridor\\"');
+    expect(body).toContain('Black Sea grain corridor');
+    expect(body).not.toContain('\\"topic\\",\\"negotiations\\"');
+  });
+
+  it('bundles the configured topic file into both functions', () => {
+    for (const which of ['ingest', 'api'] as const) {
+      const bundle = readFileSync(bundleOf(synthesised, which), 'utf8');
+      expect(bundle).toContain('Black Sea grain corridor');
+      expect(bundle).not.toMatch(/\bTRENDWIRE_TOPICS\b/);
+    }
+  });
+
+  it('deploys an API that knows the configured topics and no others', async () => {
+    const handler = await importApiBundle(bundleOf(synthesised, 'api'));
+    const unknown = await handler(getRequest('/topics/negotiations/trend'), {});
+    expect(unknown.statusCode).toBe(404);
+    expect(JSON.parse(unknown.body).detail).toContain('no topic "negotiations"');
+    // A configured topic gets past the topic lookup to parameter validation (no DynamoDB call).
+    const known = await handler(getRequest('/topics/grain-corridor/trend', 'granularity=week'), {});
+    expect(known.statusCode).toBe(400);
+    expect(known.body).toContain('granularity');
+  });
+});
+
+describe('TrendwireStack with IAM authorization', () => {
+  it('requires SigV4-signed requests and outputs the ARN to allow execute-api:Invoke on', async () => {
+    const { template } = await synth({ authMode: 'iam' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'GET /{proxy+}',
+      AuthorizationType: 'AWS_IAM',
+    });
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 1);
+    template.hasOutput('ApiInvokeArn', {
+      Value: { 'Fn::Join': ['', Match.arrayWith([':execute-api:', '/$default/GET/*'])] },
+    });
+  });
+});
+
+describe('the topic file', () => {
+  it('fails the synth, naming the file and the problem, when it is invalid', async () => {
+    const file = join(projectRoot, 'test/fixtures/topics/duplicate-ids.json');
+    const app = new App({ context: { ...cdkJsonContext, topicFile: file } });
+    await expect(defineTrendwireApp(app)).rejects.toThrow(
+      /duplicate-ids\.json[\s\S]*duplicate topic id "kherson"/,
+    );
   });
 });
 
 describe('configFromContext', () => {
   it('takes context over the cdk.json defaults', () => {
     const config = configFromContext((k) => ({ batchSize: '25' })[k], { stage: 'staging', batchSize: 10 });
-    expect(config).toMatchObject({ stage: 'staging', batchSize: 25, maxConcurrency: 5 });
+    expect(config).toMatchObject({ stage: 'staging', batchSize: 25, maxConcurrency: 5, authMode: 'none' });
   });
 
   it('names the setting that is wrong', () => {
     expect(() => configFromContext((k) => ({ batchSize: '500' })[k], {})).toThrow(/batchSize/);
+  });
+
+  it('refuses an unknown key in cdk.json', () => {
+    expect(() => configFromContext(() => undefined, { batchsize: 10 })).toThrow(/batchsize/);
+  });
+
+  it('refuses jwt authorization without an issuer and an audience', () => {
+    expect(() => configFromContext((k) => ({ authMode: 'jwt' })[k], {})).toThrow(
+      /jwtIssuer[\s\S]*jwtAudience/,
+    );
+  });
+
+  it('reads comma-separated origins from the command line and refuses one with a path', () => {
+    const config = configFromContext(
+      (k) => ({ corsAllowOrigins: 'https://a.example, http://localhost:5173' })[k],
+      {},
+    );
+    expect(config.corsAllowOrigins).toEqual(['https://a.example', 'http://localhost:5173']);
+    expect(() => configFromContext((k) => ({ corsAllowOrigins: 'https://a.example/app' })[k], {})).toThrow(
+      /corsAllowOrigins/,
+    );
   });
 });

@@ -58,6 +58,8 @@ const KEPT_MARKS = new Set(['\u0438\u0306', '\u0418\u0306', '\u0456\u0308', '\u0
 export type Token = {
   /** Folded form, for matching. */
   readonly norm: string;
+  /** The word as written starts with an upper-case letter (for `{Name}` pattern words). */
+  readonly cap: boolean;
   /** Offsets into the text the tokens were taken from. */
   readonly start: number;
   readonly end: number;
@@ -69,7 +71,14 @@ const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
 export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD_RE)) {
-    tokens.push({ norm: foldForMatch(m[0]), start: m.index, end: m.index + m[0].length });
+    const word = m[0];
+    const first = word[0] as string;
+    tokens.push({
+      norm: foldForMatch(word),
+      cap: first !== first.toLowerCase(),
+      start: m.index,
+      end: m.index + word.length,
+    });
   }
   return tokens;
 }

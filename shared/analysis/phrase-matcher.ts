@@ -4,10 +4,14 @@ import { foldForMatch, type Token, tokenise } from './normalise.js';
  * Whole-word phrase matching over folded tokens. A pattern word is exact (`kherson`), a prefix
  * (`negotiat*`), a suffix (`*verhandlungen`) or an infix (`*verhandlung*`). Among patterns that
  * start at the same token the longest wins, and a match consumes its tokens, so overlapping
- * patterns count once ("Kherson region" is one mention).
+ * patterns count once ("Kherson region" is one mention). The word `{Name}` matches any word
+ * written with an initial capital ("settlement of {Name}": a village, not a peace deal).
  */
 
-type WordPattern = { readonly kind: 'exact' | 'prefix' | 'suffix' | 'infix'; readonly text: string };
+type WordPattern = {
+  readonly kind: 'exact' | 'prefix' | 'suffix' | 'infix' | 'name';
+  readonly text: string;
+};
 
 export type Pattern<T> = {
   readonly words: readonly WordPattern[];
@@ -27,6 +31,7 @@ export type Match<T> = {
 };
 
 function compileWord(word: string): WordPattern {
+  if (word === '{Name}') return { kind: 'name', text: '' };
   const lead = word.startsWith('*');
   const trail = word.endsWith('*') && word.length > 1;
   const text = foldForMatch(word.replace(/^\*|\*$/g, ''));
@@ -39,12 +44,15 @@ function compileWord(word: string): WordPattern {
 /** Splits a term into word patterns the same way text is tokenised, keeping `*` on its word. */
 export function compilePattern<T>(term: string, value: T): Pattern<T> {
   const words: WordPattern[] = [];
-  for (const m of term.matchAll(/\*?[\p{L}\p{N}\p{M}]+\*?/gu)) words.push(compileWord(m[0]));
+  for (const m of term.matchAll(/\{Name\}|\*?[\p{L}\p{N}\p{M}]+\*?/gu)) words.push(compileWord(m[0]));
   return { words, value, source: term };
 }
 
-function wordMatches(p: WordPattern, token: string): boolean {
+function wordMatches(p: WordPattern, tok: Token): boolean {
+  const token = tok.norm;
   switch (p.kind) {
+    case 'name':
+      return tok.cap;
     case 'exact':
       return token === p.text;
     case 'prefix':
@@ -109,8 +117,7 @@ export class PhraseMatcher<T> {
       const n = p.words.length;
       if (i + n > tokens.length || (best && best.last - best.first >= n)) continue;
       let ok = true;
-      for (let k = 0; k < n && ok; k++)
-        ok = wordMatches(p.words[k] as WordPattern, (tokens[i + k] as Token).norm);
+      for (let k = 0; k < n && ok; k++) ok = wordMatches(p.words[k] as WordPattern, tokens[i + k] as Token);
       if (!ok) continue;
       const lastToken = tokens[i + n - 1] as Token;
       best = {

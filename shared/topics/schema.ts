@@ -31,6 +31,16 @@ export const TopicDefinition = z.object({
       /** `sentence`: the mention's sentence or the `before` sentences preceding it; `article`: anywhere. */
       scope: z.enum(['sentence', 'article']).default('sentence'),
       before: z.number().int().min(0).max(5).default(1),
+      /**
+       * A mention whose own sentence holds one of these does not count, whatever the context
+       * ("transfer", "wage*": football or labour talks next to a word about Ukraine).
+       */
+      avoid: z.array(Term).default([]),
+      /**
+       * A mention without context still counts when an earlier counted mention of the topic lies
+       * within this many sentences before it ("... talks between Russia and Ukraine. ... Those talks").
+       */
+      chain: z.number().int().min(0).max(5).default(0),
     })
     .optional(),
   /** Phrases that void a mention they overlap ("wage negotiat*", "he talks"). */

@@ -58,12 +58,14 @@ export class TopicMatcher {
       if (topic.context && topic.def.context) {
         const contextSentences = new Set(topic.context.match(tokens).map((m) => sentenceOf(m.first)));
         const avoidSentences = new Set((topic.avoid?.match(tokens) ?? []).map((m) => sentenceOf(m.first)));
-        const { scope, before, chain } = topic.def.context;
+        const { scope, before, chain, articleShare } = topic.def.context;
+        const aboutContext = articleShare < 1 && contextSentences.size >= articleShare * sentences.length;
         let lastCounted = Number.NEGATIVE_INFINITY;
         matches = matches.filter((m) => {
           const s = sentenceOf(m.first);
           if (avoidSentences.has(s)) return false;
-          let ok = scope === 'article' ? contextSentences.size > 0 : s - lastCounted <= chain;
+          let ok =
+            aboutContext || (scope === 'article' ? contextSentences.size > 0 : s - lastCounted <= chain);
           for (let k = s - before; k <= s && !ok; k++) if (contextSentences.has(k)) ok = true;
           if (ok) lastCounted = s;
           return ok;

@@ -41,6 +41,12 @@ export const TopicDefinition = z.object({
        * within this many sentences before it ("... talks between Russia and Ukraine. ... Those talks").
        */
       chain: z.number().int().min(0).max(5).default(0),
+      /**
+       * When at least this share of the article's sentences hold a context term, the article is
+       * about the context and every mention counts (still never one in an `avoid` sentence):
+       * "Pero nadie aquí cree en un alto el fuego" in a report from Kherson. 1 turns it off.
+       */
+      articleShare: z.number().min(0).max(1).default(1),
     })
     .optional(),
   /** Phrases that void a mention they overlap ("wage negotiat*", "he talks"). */

@@ -39,7 +39,7 @@ const BOILERPLATE_LINE: readonly RegExp[] = [
   new RegExp(`${BULLET}(${alt(cues.lineStart.creditBy)})${END}`, 'iu'),
   // Bylines: "By Jane Doe", "Par Claire Morel, Exemple Info", "Von Jonas Albrecht" (names only)
   new RegExp(
-    `${BULLET}(${alt(cues.lineStart.byline.flatMap((c) => [c, c[0]?.toUpperCase() + c.slice(1)]))})\\s+${NAME}(\\s+(${NAME}|de|van|von|der|la|del))*(\\s*(,|and|et|und|y|и|і|/)\\s*${NAME}(\\s+${NAME})*)*\\s*[.]?\\s*$`,
+    `${BULLET}(${alt(cues.lineStart.byline.flatMap((c) => [c, c[0]?.toUpperCase() + c.slice(1)]))})\\s+${NAME}(\\s+(${NAME}|de|van|von|der|la|del))*(\\s*(,|and|et|und|y|и|і|/)\\s*${NAME}(\\s+${NAME})*)*(\\s+(in|en|à|aus|из|з)\\s+${NAME}([\\s-]${NAME})*)?\\s*[.]?\\s*$`,
     'u',
   ),
   // A caption's credit at the end of a line: "... (Photo: Reuters)", "... © Example", "... Photo: X"
@@ -86,4 +86,21 @@ export function stripBoilerplate(body: string): { text: string; removed: string[
     }
   }
   return { text: kept.join('\n'), removed };
+}
+
+/** The wire services a dateline credits: "KYIV, Nov 11 (Reuters) -" gives Reuters. */
+export function creditedWires(removed: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of removed) {
+    const m = /\(([\p{L}][\p{L}. ]{1,30})\)\s*-$/u.exec(line.trim());
+    if (m && isDateline(line)) out.push((m[1] as string).trim());
+  }
+  return out;
+}
+
+const isDateline = (line: string) => DATELINE.test(`${line.trim()} x`);
+
+/** The removed datelines themselves ("KYIV, Nov 11 (Reuters) -"). */
+export function datelinesOf(removed: readonly string[]): string[] {
+  return removed.filter(isDateline);
 }

@@ -43,6 +43,25 @@ export function normaliseText(text: string): string {
  * letters, not accented letters), Latin diacritics are dropped: Jersón = jerson, Oleksiï = oleksii.
  */
 export function foldForMatch(word: string): string {
+  if (PLAIN.test(word)) return word.toLowerCase();
+  const known = folded.get(word);
+  if (known !== undefined) return known;
+  if (folded.size > 100_000) folded.clear();
+  const out = foldSlow(word);
+  folded.set(word, out);
+  return out;
+}
+
+/** Words with nothing to fold but case (ASCII, or Cyrillic without й/ї/ё) skip Unicode decomposition. */
+const PLAIN = new RegExp(
+  `^[\\u0000-\\u007F${Array.from({ length: 0x60 }, (_, k) => String.fromCharCode(0x400 + k))
+    .filter((c) => c.normalize('NFD') === c)
+    .join('')}]*$`,
+);
+/** Folded forms of words seen before (bounded: cleared past 100,000 words). */
+const folded = new Map<string, string>();
+
+function foldSlow(word: string): string {
   return word
     .normalize('NFKD')
     .replace(/\p{M}/gu, (mark, offset: number, text: string) =>

@@ -65,22 +65,25 @@ function wordMatches(p: WordPattern, tok: Token): boolean {
 }
 
 export class PhraseMatcher<T> {
-  /** Patterns indexed by the first character of an exact/prefix first word; the rest are tried everywhere. */
+  /** Patterns whose first word is exact, by that word; prefix first words by their first character. */
+  private readonly byWord = new Map<string, Pattern<T>[]>();
   private readonly byInitial = new Map<string, Pattern<T>[]>();
+  /** Patterns whose first word is a suffix, infix or {Name}: tried at every token. */
   private readonly anywhere: Pattern<T>[] = [];
 
   constructor(patterns: Iterable<Pattern<T>>) {
+    const push = (map: Map<string, Pattern<T>[]>, key: string, p: Pattern<T>) => {
+      const list = map.get(key);
+      if (list) list.push(p);
+      else map.set(key, [p]);
+    };
     for (const p of patterns) {
       const first = p.words[0];
       if (!first) continue;
-      if ((first.kind === 'exact' || first.kind === 'prefix') && first.text.length > 0) {
-        const key = first.text[0] as string;
-        const list = this.byInitial.get(key) ?? [];
-        list.push(p);
-        this.byInitial.set(key, list);
-      } else {
-        this.anywhere.push(p);
-      }
+      if (first.kind === 'exact' && first.text.length > 0) push(this.byWord, first.text, p);
+      else if (first.kind === 'prefix' && first.text.length > 0)
+        push(this.byInitial, first.text[0] as string, p);
+      else this.anywhere.push(p);
     }
   }
 
@@ -111,8 +114,25 @@ export class PhraseMatcher<T> {
   private longestAt(tokens: readonly Token[], i: number): Match<T> | undefined {
     const token = tokens[i];
     if (!token) return undefined;
-    const candidates = [...(this.byInitial.get(token.norm[0] ?? '') ?? []), ...this.anywhere];
     let best: Match<T> | undefined;
+    for (const list of [
+      this.byWord.get(token.norm),
+      this.byInitial.get(token.norm[0] ?? ''),
+      this.anywhere,
+    ]) {
+      if (list) best = this.longestOf(list, tokens, i, best);
+    }
+    return best;
+  }
+
+  private longestOf(
+    candidates: readonly Pattern<T>[],
+    tokens: readonly Token[],
+    i: number,
+    bestSoFar: Match<T> | undefined,
+  ): Match<T> | undefined {
+    const token = tokens[i] as Token;
+    let best = bestSoFar;
     for (const p of candidates) {
       const n = p.words.length;
       if (i + n > tokens.length || (best && best.last - best.first >= n)) continue;

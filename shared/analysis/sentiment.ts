@@ -63,11 +63,23 @@ export class SentimentScorer {
     for (const [w, f] of Object.entries(lexicon.intensifiers)) this.intensifiers.set(foldForMatch(w), f);
   }
 
+  /** Valence of words already looked up (prefix search is the slow path); bounded. */
+  private readonly memo = new Map<string, number>();
+
   private valence(word: string): number {
     const exact = this.exact.get(word);
     if (exact !== undefined) return exact;
-    for (const [prefix, score] of this.prefixes) if (word.startsWith(prefix)) return score;
-    return 0;
+    const known = this.memo.get(word);
+    if (known !== undefined) return known;
+    let v = 0;
+    for (const [prefix, score] of this.prefixes)
+      if (word.startsWith(prefix)) {
+        v = score;
+        break;
+      }
+    if (this.memo.size > 100_000) this.memo.clear();
+    this.memo.set(word, v);
+    return v;
   }
 
   private isNegator(word: string): boolean {

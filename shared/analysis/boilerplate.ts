@@ -42,13 +42,14 @@ const BOILERPLATE_LINE: readonly RegExp[] = [
     `${BULLET}(${alt(cues.lineStart.byline.flatMap((c) => [c, c[0]?.toUpperCase() + c.slice(1)]))})\\s+${NAME}(\\s+(${NAME}|de|van|von|der|la|del))*(\\s*(,|and|et|und|y|и|і|/)\\s*${NAME}(\\s+${NAME})*)*(\\s+(in|en|à|aus|из|з)\\s+${NAME}([\\s-]${NAME})*)?\\s*[.]?\\s*$`,
     'u',
   ),
-  // A caption's credit at the end of a line: "... (Photo: Reuters)", "... © Example", "... Photo: X"
-  /\((photo|foto|фото|credit|crédit|bild|imagen)s?\b[^)]*\)\s*$/iu,
-  /^(?=.{0,300}$).*(©|\bphoto\s*:|\bfoto\s*:|фото\s*:)/iu,
   // A wire credit alone on a line
   new RegExp(`^\\s*(getty images|${alt(cues.wires)})(\\s*/\\s*[\\p{L} ]+)?\\s*$`, 'iu'),
+  // A caption's credit at the end of a line: "... (Photo: Reuters)", "... © Example", "... Photo: X"
+  /\((photo|foto|фото|credit|crédit|bild|imagen)s?\b[^)]*\)\s*$/iu,
+  // (short lines only, see SHORT_LINE)
+  /(©|\bphoto\s*:|\bfoto\s*:|фото\s*:)/iu,
   // Newsletter and subscription prompts: a short line holding a prompt cue
-  new RegExp(`^(?=.{0,200}$).*(${alt(cues.prompt)})`, 'iu'),
+  new RegExp(`(${alt(cues.prompt)})`, 'iu'),
 ];
 
 /**
@@ -64,8 +65,18 @@ const DATELINE = new RegExp(
   'u',
 );
 
+/** The last two patterns (a caption credit, a prompt) only judge short lines. */
+const SHORT_LINE_ONLY = 2;
+const SHORT_LINE = [300, 200];
+
 export function isBoilerplateLine(line: string): boolean {
-  return BOILERPLATE_LINE.some((re) => re.test(line));
+  const n = BOILERPLATE_LINE.length;
+  for (let k = 0; k < n; k++) {
+    const shortIndex = k - (n - SHORT_LINE_ONLY);
+    if (shortIndex >= 0 && line.length > (SHORT_LINE[shortIndex] as number)) continue;
+    if ((BOILERPLATE_LINE[k] as RegExp).test(line)) return true;
+  }
+  return false;
 }
 
 /** The body without boilerplate lines or datelines; line structure kept for sentence splitting. */

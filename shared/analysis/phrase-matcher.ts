@@ -65,7 +65,7 @@ function wordMatches(p: WordPattern, tok: Token): boolean {
 }
 
 export class PhraseMatcher<T> {
-  /** Patterns whose first word is exact, by that word; prefix first words by their first character. */
+  /** Patterns whose first word is exact, by that word; prefix first words by their first two characters. */
   private readonly byWord = new Map<string, Pattern<T>[]>();
   private readonly byInitial = new Map<string, Pattern<T>[]>();
   /** Patterns whose first word is a suffix, infix or {Name}: tried at every token. */

@@ -1,6 +1,6 @@
 import { TopicMatcher } from '../topics/matcher.js';
 import type { TopicFile } from '../topics/schema.js';
-import { stripBoilerplate } from './boilerplate.js';
+import { creditedWires, datelinesOf, stripBoilerplate } from './boilerplate.js';
 import { type Entity, EntityExtractor } from './entities.js';
 import { detectLanguage } from './language.js';
 import { normaliseText, splitSentences, tokenise } from './normalise.js';
@@ -54,7 +54,7 @@ export class Analyser {
       language: input.language ?? detectLanguage(tokens),
       sentiment: SentimentScorer.combine(sentenceScores),
       topics,
-      entities: this.entities.extract(text, tokens, sentences),
+      entities: this.entities.extract(text, tokens, sentences, creditedWires(removed), datelinesOf(removed)),
       boilerplateLines: removed.length,
     };
   }

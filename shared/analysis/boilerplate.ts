@@ -1,37 +1,117 @@
+import { z } from 'zod';
+import cueData from './data/boilerplate.json' with { type: 'json' };
+
 /**
- * Lines of scraped news that are not the article: "Read also" links, bylines, photo captions and
- * credits, newsletter prompts. They are removed before counting (the gold's counting rules).
+ * Lines of scraped news that are not the article: "Read also" links, bylines, editor and photo
+ * credits, photo captions, newsletter prompts, and the dateline that opens a wire story
+ * ("KYIV, Nov 11 (Reuters) -"). They are removed before counting (the gold's counting rules).
+ * The cue phrases, in six languages, are data: data/boilerplate.json.
  */
+const Cues = z.object({
+  about: z.string(),
+  lineStart: z.object({
+    related: z.array(z.string()),
+    credit: z.array(z.string()),
+    creditBy: z.array(z.string()),
+    byline: z.array(z.string()),
+  }),
+  prompt: z.array(z.string()),
+  wires: z.array(z.string()),
+});
+const cues = Cues.parse(cueData);
+
+const escapeCue = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const alt = (list: readonly string[]) =>
+  [...list]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeCue)
+    .join('|');
+/** Not followed by a letter: a word boundary that works for Cyrillic too (JS `\b` is ASCII-only). */
+const END = '(?![\\p{L}\\p{N}])';
+const BULLET = '^\\s*[•·*>\\-–—▶►]*\\s*';
+const NAME = "\\p{Lu}[\\p{L}\\p{M}'.-]*";
+
 const BOILERPLATE_LINE: readonly RegExp[] = [
-  // "Read also", "See also", in the six languages of the development set
-  /^\s*[•·*\-–>]*\s*(read|see|watch|listen) (also|more)\b/i,
-  /^\s*[•·*\-–>]*\s*(related|more on this|recommended)\s*:/i,
-  /^\s*[•·*\-–>]*\s*(lire|voir) aussi\b/i,
-  /^\s*[•·*\-–>]*\s*(à lire|a lire) (aussi|également)\b/i,
-  /^\s*[•·*\-–>]*\s*(lesen sie auch|mehr zum thema|auch interessant)\b/i,
-  /^\s*[•·*\-–>]*\s*(lee|leer|ver) (también|más)\b/i,
-  /^\s*[•·*\-–>]*\s*(читайте|смотрите) (также|тоже)\b/i,
-  /^\s*[•·*\-–>]*\s*(читайте|дивіться) (також|теж)\b/i,
-  // Bylines and credits
-  /^\s*(by|par|von|por|автор|автор:)\s+[\p{Lu}][^.!?]{0,80}$/iu,
-  /^\s*(photo|foto|фото|image|picture|credit|crédit|bild|imagen)s?\s*(:|\(|-|by|de|von|credit)/iu,
-  /\((photo|foto|фото)\s*:[^)]*\)\s*$/iu,
-  /^\s*(getty images|reuters|afp|ap photo|epa)\s*$/i,
-  // Newsletter and subscription prompts
-  /^(?=.{0,160}$).*\b(sign up|subscribe|newsletter|abonnez-vous|abonnieren|suscríbete|підпишіться|подпишитесь)\b/iu,
+  // "Read also: ...", "Lire aussi", "Читайте також" (with or without a colon)
+  new RegExp(`${BULLET}(${alt(cues.lineStart.related)})${END}\\s*[:.\\-|»>]?`, 'iu'),
+  // "Photo: ...", "Foto (dpa)", "Reporting by ...", "Редактор: Илья Громов", "Edición: Javier Soto"
+  new RegExp(`${BULLET}(${alt(cues.lineStart.credit)})${END}\\s*([:(©|/]|\\s-\\s|$)`, 'iu'),
+  new RegExp(`${BULLET}(${alt(cues.lineStart.creditBy)})${END}`, 'iu'),
+  // Bylines: "By Jane Doe", "Par Claire Morel, Exemple Info", "Von Jonas Albrecht" (names only)
+  new RegExp(
+    `${BULLET}(${alt(cues.lineStart.byline.flatMap((c) => [c, c[0]?.toUpperCase() + c.slice(1)]))})\\s+${NAME}(\\s+(${NAME}|de|van|von|der|la|del))*(\\s*(,|and|et|und|y|и|і|/)\\s*${NAME}(\\s+${NAME})*)*(\\s+(in|en|à|aus|из|з)\\s+${NAME}([\\s-]${NAME})*)?\\s*[.]?\\s*$`,
+    'u',
+  ),
+  // A wire credit alone on a line
+  new RegExp(`^\\s*(getty images|${alt(cues.wires)})(\\s*/\\s*[\\p{L} ]+)?\\s*$`, 'iu'),
+  // A caption's credit at the end of a line: "... (Photo: Reuters)", "... © Example", "... Photo: X"
+  /\((photo|foto|фото|credit|crédit|bild|imagen)s?\b[^)]*\)\s*$/iu,
+  // (short lines only, see SHORT_LINE)
+  /(©|\bphoto\s*:|\bfoto\s*:|фото\s*:)/iu,
+  // Newsletter and subscription prompts: a short line holding a prompt cue
+  new RegExp(`(${alt(cues.prompt)})`, 'iu'),
 ];
 
+/**
+ * A wire dateline at the start of a paragraph: a place in capitals, optional ", Ukraine",
+ * ", Nov 11", an optional "(Reuters)", then a dash: "KYIV, Nov 11 (Reuters) -",
+ * "WASHINGTON, Dec 21 -", or a place in any case followed by a wire in brackets: "Kiew (dpa) -".
+ */
+const DATELINE = new RegExp(
+  [
+    `^\\s*\\p{Lu}[\\p{Lu}\\p{M}'. -]{1,30}(,\\s*[\\p{L}\\p{N}.' ]{2,30}){0,2}(\\s*\\([^)\\n]{2,25}\\))?\\s+-\\s+`,
+    `^\\s*${NAME}( ${NAME})?(,\\s*[\\p{L}\\p{N}.' ]{2,30}){0,2}\\s*\\((${alt(cues.wires)})\\)\\s*-\\s+`,
+  ].join('|'),
+  'u',
+);
+
+/** The last two patterns (a caption credit, a prompt) only judge short lines. */
+const SHORT_LINE_ONLY = 2;
+const SHORT_LINE = [300, 200];
+
 export function isBoilerplateLine(line: string): boolean {
-  return BOILERPLATE_LINE.some((re) => re.test(line));
+  const n = BOILERPLATE_LINE.length;
+  for (let k = 0; k < n; k++) {
+    const shortIndex = k - (n - SHORT_LINE_ONLY);
+    if (shortIndex >= 0 && line.length > (SHORT_LINE[shortIndex] as number)) continue;
+    if ((BOILERPLATE_LINE[k] as RegExp).test(line)) return true;
+  }
+  return false;
 }
 
-/** The body without boilerplate lines; line structure kept for sentence splitting. */
+/** The body without boilerplate lines or datelines; line structure kept for sentence splitting. */
 export function stripBoilerplate(body: string): { text: string; removed: string[] } {
   const removed: string[] = [];
   const kept: string[] = [];
   for (const line of body.split('\n')) {
-    if (line.trim() && isBoilerplateLine(line)) removed.push(line);
-    else kept.push(line);
+    if (line.trim() && isBoilerplateLine(line)) {
+      removed.push(line);
+      continue;
+    }
+    const dateline = DATELINE.exec(line);
+    if (dateline && /\p{Ll}/u.test(line.slice(dateline[0].length, dateline[0].length + 40))) {
+      removed.push(dateline[0].trim());
+      kept.push(line.slice(dateline[0].length));
+    } else {
+      kept.push(line);
+    }
   }
   return { text: kept.join('\n'), removed };
+}
+
+/** The wire services a dateline credits: "KYIV, Nov 11 (Reuters) -" gives Reuters. */
+export function creditedWires(removed: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of removed) {
+    const m = /\(([\p{L}][\p{L}. ]{1,30})\)\s*-$/u.exec(line.trim());
+    if (m && isDateline(line)) out.push((m[1] as string).trim());
+  }
+  return out;
+}
+
+const isDateline = (line: string) => DATELINE.test(`${line.trim()} x`);
+
+/** The removed datelines themselves ("KYIV, Nov 11 (Reuters) -"). */
+export function datelinesOf(removed: readonly string[]): string[] {
+  return removed.filter(isDateline);
 }

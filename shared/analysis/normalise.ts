@@ -43,6 +43,25 @@ export function normaliseText(text: string): string {
  * letters, not accented letters), Latin diacritics are dropped: Jersón = jerson, Oleksiï = oleksii.
  */
 export function foldForMatch(word: string): string {
+  if (PLAIN.test(word)) return word.toLowerCase();
+  const known = folded.get(word);
+  if (known !== undefined) return known;
+  if (folded.size > 100_000) folded.clear();
+  const out = foldSlow(word);
+  folded.set(word, out);
+  return out;
+}
+
+/** Words with nothing to fold but case (ASCII, or Cyrillic without й/ї/ё) skip Unicode decomposition. */
+const PLAIN = new RegExp(
+  `^[\\u0000-\\u007F${Array.from({ length: 0x60 }, (_, k) => String.fromCharCode(0x400 + k))
+    .filter((c) => c.normalize('NFD') === c)
+    .join('')}]*$`,
+);
+/** Folded forms of words seen before (bounded: cleared past 100,000 words). */
+const folded = new Map<string, string>();
+
+function foldSlow(word: string): string {
   return word
     .normalize('NFKD')
     .replace(/\p{M}/gu, (mark, offset: number, text: string) =>
@@ -58,6 +77,8 @@ const KEPT_MARKS = new Set(['\u0438\u0306', '\u0418\u0306', '\u0456\u0308', '\u0
 export type Token = {
   /** Folded form, for matching. */
   readonly norm: string;
+  /** The word as written starts with an upper-case letter (for `{Name}` pattern words). */
+  readonly cap: boolean;
   /** Offsets into the text the tokens were taken from. */
   readonly start: number;
   readonly end: number;
@@ -69,7 +90,14 @@ const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
 export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD_RE)) {
-    tokens.push({ norm: foldForMatch(m[0]), start: m.index, end: m.index + m[0].length });
+    const word = m[0];
+    const first = word[0] as string;
+    tokens.push({
+      norm: foldForMatch(word),
+      cap: first !== first.toLowerCase(),
+      start: m.index,
+      end: m.index + word.length,
+    });
   }
   return tokens;
 }

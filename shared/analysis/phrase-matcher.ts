@@ -4,10 +4,14 @@ import { foldForMatch, type Token, tokenise } from './normalise.js';
  * Whole-word phrase matching over folded tokens. A pattern word is exact (`kherson`), a prefix
  * (`negotiat*`), a suffix (`*verhandlungen`) or an infix (`*verhandlung*`). Among patterns that
  * start at the same token the longest wins, and a match consumes its tokens, so overlapping
- * patterns count once ("Kherson region" is one mention).
+ * patterns count once ("Kherson region" is one mention). The word `{Name}` matches any word
+ * written with an initial capital ("settlement of {Name}": a village, not a peace deal).
  */
 
-type WordPattern = { readonly kind: 'exact' | 'prefix' | 'suffix' | 'infix'; readonly text: string };
+type WordPattern = {
+  readonly kind: 'exact' | 'prefix' | 'suffix' | 'infix' | 'name';
+  readonly text: string;
+};
 
 export type Pattern<T> = {
   readonly words: readonly WordPattern[];
@@ -27,6 +31,7 @@ export type Match<T> = {
 };
 
 function compileWord(word: string): WordPattern {
+  if (word === '{Name}') return { kind: 'name', text: '' };
   const lead = word.startsWith('*');
   const trail = word.endsWith('*') && word.length > 1;
   const text = foldForMatch(word.replace(/^\*|\*$/g, ''));
@@ -39,12 +44,15 @@ function compileWord(word: string): WordPattern {
 /** Splits a term into word patterns the same way text is tokenised, keeping `*` on its word. */
 export function compilePattern<T>(term: string, value: T): Pattern<T> {
   const words: WordPattern[] = [];
-  for (const m of term.matchAll(/\*?[\p{L}\p{N}\p{M}]+\*?/gu)) words.push(compileWord(m[0]));
+  for (const m of term.matchAll(/\{Name\}|\*?[\p{L}\p{N}\p{M}]+\*?/gu)) words.push(compileWord(m[0]));
   return { words, value, source: term };
 }
 
-function wordMatches(p: WordPattern, token: string): boolean {
+function wordMatches(p: WordPattern, tok: Token): boolean {
+  const token = tok.norm;
   switch (p.kind) {
+    case 'name':
+      return tok.cap;
     case 'exact':
       return token === p.text;
     case 'prefix':
@@ -57,22 +65,25 @@ function wordMatches(p: WordPattern, token: string): boolean {
 }
 
 export class PhraseMatcher<T> {
-  /** Patterns indexed by the first character of an exact/prefix first word; the rest are tried everywhere. */
+  /** Patterns whose first word is exact, by that word; prefix first words by their first two characters. */
+  private readonly byWord = new Map<string, Pattern<T>[]>();
   private readonly byInitial = new Map<string, Pattern<T>[]>();
+  /** Patterns whose first word is a suffix, infix or {Name}: tried at every token. */
   private readonly anywhere: Pattern<T>[] = [];
 
   constructor(patterns: Iterable<Pattern<T>>) {
+    const push = (map: Map<string, Pattern<T>[]>, key: string, p: Pattern<T>) => {
+      const list = map.get(key);
+      if (list) list.push(p);
+      else map.set(key, [p]);
+    };
     for (const p of patterns) {
       const first = p.words[0];
       if (!first) continue;
-      if ((first.kind === 'exact' || first.kind === 'prefix') && first.text.length > 0) {
-        const key = first.text[0] as string;
-        const list = this.byInitial.get(key) ?? [];
-        list.push(p);
-        this.byInitial.set(key, list);
-      } else {
-        this.anywhere.push(p);
-      }
+      if (first.kind === 'exact' && first.text.length > 0) push(this.byWord, first.text, p);
+      else if (first.kind === 'prefix' && first.text.length > 0)
+        push(this.byInitial, first.text[0] as string, p);
+      else this.anywhere.push(p);
     }
   }
 
@@ -103,14 +114,30 @@ export class PhraseMatcher<T> {
   private longestAt(tokens: readonly Token[], i: number): Match<T> | undefined {
     const token = tokens[i];
     if (!token) return undefined;
-    const candidates = [...(this.byInitial.get(token.norm[0] ?? '') ?? []), ...this.anywhere];
     let best: Match<T> | undefined;
+    for (const list of [
+      this.byWord.get(token.norm),
+      this.byInitial.get(token.norm[0] ?? ''),
+      this.anywhere,
+    ]) {
+      if (list) best = this.longestOf(list, tokens, i, best);
+    }
+    return best;
+  }
+
+  private longestOf(
+    candidates: readonly Pattern<T>[],
+    tokens: readonly Token[],
+    i: number,
+    bestSoFar: Match<T> | undefined,
+  ): Match<T> | undefined {
+    const token = tokens[i] as Token;
+    let best = bestSoFar;
     for (const p of candidates) {
       const n = p.words.length;
       if (i + n > tokens.length || (best && best.last - best.first >= n)) continue;
       let ok = true;
-      for (let k = 0; k < n && ok; k++)
-        ok = wordMatches(p.words[k] as WordPattern, (tokens[i + k] as Token).norm);
+      for (let k = 0; k < n && ok; k++) ok = wordMatches(p.words[k] as WordPattern, tokens[i + k] as Token);
       if (!ok) continue;
       const lastToken = tokens[i + n - 1] as Token;
       best = {

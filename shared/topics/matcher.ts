@@ -6,6 +6,8 @@ export type TopicHit = {
   readonly mentions: number;
   /** Indexes of the sentences that hold a mention (for per-topic sentiment). */
   readonly sentences: readonly number[];
+  /** Character spans [start, end) of each counted mention in the analysed text. */
+  readonly spans: readonly (readonly [number, number])[];
 };
 
 type CompiledTopic = {
@@ -13,6 +15,7 @@ type CompiledTopic = {
   readonly terms: PhraseMatcher<true>;
   readonly exclude: PhraseMatcher<true> | undefined;
   readonly context: PhraseMatcher<true> | undefined;
+  readonly avoid: PhraseMatcher<true> | undefined;
 };
 
 const asMatcher = (terms: readonly string[]) => PhraseMatcher.fromTerms(terms.map((t) => [t, true] as const));
@@ -21,7 +24,9 @@ const asMatcher = (terms: readonly string[]) => PhraseMatcher.fromTerms(terms.ma
  * Counts topic mentions in tokenised text per the counting rules: whole words, longest term
  * first, overlapping terms once, two adjacent matches that form one phrase ("ceasefire talks")
  * once; a match overlapped by an exclusion is dropped; with `context`, a match counts only when a
- * context term appears in its sentence (or the `before` sentences preceding it) or the article.
+ * context term appears in its sentence (or the `before` sentences preceding it) or the article,
+ * or a counted mention lies at most `chain` sentences before it; never when its own sentence holds
+ * an `avoid` term.
  */
 export class TopicMatcher {
   private readonly topics: readonly CompiledTopic[];
@@ -32,6 +37,7 @@ export class TopicMatcher {
       terms: asMatcher(def.terms),
       exclude: def.exclude.length > 0 ? asMatcher(def.exclude) : undefined,
       context: def.context ? asMatcher(def.context.terms) : undefined,
+      avoid: def.context?.avoid.length ? asMatcher(def.context.avoid) : undefined,
     }));
   }
 
@@ -51,12 +57,18 @@ export class TopicMatcher {
       }
       if (topic.context && topic.def.context) {
         const contextSentences = new Set(topic.context.match(tokens).map((m) => sentenceOf(m.first)));
-        const { scope, before } = topic.def.context;
+        const avoidSentences = new Set((topic.avoid?.match(tokens) ?? []).map((m) => sentenceOf(m.first)));
+        const { scope, before, chain, articleShare } = topic.def.context;
+        const aboutContext = articleShare < 1 && contextSentences.size >= articleShare * sentences.length;
+        let lastCounted = Number.NEGATIVE_INFINITY;
         matches = matches.filter((m) => {
-          if (scope === 'article') return contextSentences.size > 0;
           const s = sentenceOf(m.first);
-          for (let k = s - before; k <= s; k++) if (contextSentences.has(k)) return true;
-          return false;
+          if (avoidSentences.has(s)) return false;
+          let ok =
+            aboutContext || (scope === 'article' ? contextSentences.size > 0 : s - lastCounted <= chain);
+          for (let k = s - before; k <= s && !ok; k++) if (contextSentences.has(k)) ok = true;
+          if (ok) lastCounted = s;
+          return ok;
         });
       }
       const merged = mergeAdjacent(text, matches);
@@ -64,6 +76,7 @@ export class TopicMatcher {
       hits.set(topic.def.id, {
         mentions: merged.length,
         sentences: [...new Set(merged.map((m) => sentenceOf(m.first)))],
+        spans: merged.map((m) => [m.start, m.end] as const),
       });
     }
     return hits;

@@ -31,6 +31,22 @@ export const TopicDefinition = z.object({
       /** `sentence`: the mention's sentence or the `before` sentences preceding it; `article`: anywhere. */
       scope: z.enum(['sentence', 'article']).default('sentence'),
       before: z.number().int().min(0).max(5).default(1),
+      /**
+       * A mention whose own sentence holds one of these does not count, whatever the context
+       * ("transfer", "wage*": football or labour talks next to a word about Ukraine).
+       */
+      avoid: z.array(Term).default([]),
+      /**
+       * A mention without context still counts when an earlier counted mention of the topic lies
+       * within this many sentences before it ("... talks between Russia and Ukraine. ... Those talks").
+       */
+      chain: z.number().int().min(0).max(5).default(0),
+      /**
+       * When at least this share of the article's sentences hold a context term, the article is
+       * about the context and every mention counts (still never one in an `avoid` sentence):
+       * "Pero nadie aquí cree en un alto el fuego" in a report from Kherson. 1 turns it off.
+       */
+      articleShare: z.number().min(0).max(1).default(1),
     })
     .optional(),
   /** Phrases that void a mention they overlap ("wage negotiat*", "he talks"). */

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { Analyser } from '#shared/analysis/analyse.js';
+import { creditedWires, stripBoilerplate } from '#shared/analysis/boilerplate.js';
+import { entityStem } from '#shared/analysis/entities.js';
+import { labelOf } from '#shared/analysis/sentiment.js';
+import { defaultTopics } from '#shared/topics/load.js';
+
+/** One test per trap the annotated sets exposed (test/fixtures/dev and test/fixtures/extra). */
+const analyser = new Analyser(defaultTopics());
+const count = (body: string, topic: 'kherson' | 'negotiations') =>
+  analyser.analyse({ body }).topics[topic]?.mentions ?? 0;
+const names = (body: string, type?: string) =>
+  analyser
+    .analyse({ body })
+    .entities.filter((e) => !type || e.type === type)
+    .map((e) => e.name);
+
+describe('kherson', () => {
+  it('counts Херсон and its inflections, Херсонщина and the adjective', () => {
+    expect(
+      count('У Херсоні світло. Жителі Херсонщини чекають. На херсонском направлении тихо.', 'kherson'),
+    ).toBe(3);
+  });
+  it('counts the place in a compound name and a hyphenated compound', () => {
+    expect(count('A Kherson watermelon. Die Cherson-Offensive war geplant.', 'kherson')).toBe(2);
+  });
+  it('does not count Chersonesus, the ancient site in Sevastopol', () => {
+    expect(count('Touristen besuchten Chersonesos. Музей «Херсонес Таврический».', 'kherson')).toBe(0);
+  });
+  it('does not count a dateline or a "Read also" line', () => {
+    const body =
+      'KHERSON, Ukraine, Nov 14 (Reuters) - Crowds gathered.\n• Read also: Kherson after liberation\nNothing else.';
+    expect(count(body, 'kherson')).toBe(0);
+  });
+});
+
+describe('negotiations', () => {
+  it('does not count wage negotiations or "these talks" about them, even near a war sentence', () => {
+    const body =
+      'Nurses\' union leaders said wage negotiations had stalled. "These talks cannot go on," she said. Prices rose after Russia\'s invasion of Ukraine.';
+    expect(count(body, 'negotiations')).toBe(0);
+  });
+  it('counts "those talks" that continue war talks two sentences earlier', () => {
+    const body =
+      'Turkey offered a new round of talks between Russia and Ukraine. Istanbul hosted the last meeting. Those talks produced a draft.';
+    expect(count(body, 'negotiations')).toBe(2);
+  });
+  it('does not count "talks" as a verb', () => {
+    expect(
+      count('Zelensky, who talks to commanders daily, visited the front in Ukraine.', 'negotiations'),
+    ).toBe(0);
+    expect(
+      count('In Ukraine, her neighbour Vasyl talks about the war only in whispers.', 'negotiations'),
+    ).toBe(0);
+  });
+  it('does not count "settlement" as a village but counts a negotiated settlement once', () => {
+    expect(count('Russian troops shelled the settlement of Snihurivka near Kherson.', 'negotiations')).toBe(
+      0,
+    );
+    expect(count('Ukraine and Russia may yet reach a negotiated settlement.', 'negotiations')).toBe(1);
+  });
+  it('does not count football transfer talks in a Ukrainian club story', () => {
+    expect(
+      count(
+        'Arsenal are continuing talks with the Ukrainian club over a transfer fee for the winger.',
+        'negotiations',
+      ),
+    ).toBe(0);
+  });
+  it("does not count other wars' truces and talks", () => {
+    expect(
+      count(
+        'The truce between Ethiopia and Tigray has held, and Armenia and Azerbaijan resumed peace talks.',
+        'negotiations',
+      ),
+    ).toBe(0);
+  });
+  it('counts the German, French, Spanish, Russian and Ukrainian terms', () => {
+    expect(count('Friedensgespräche mit Russland bleiben unwahrscheinlich.', 'negotiations')).toBe(1);
+    expect(count('Kiev refuse toute négociation et tout cessez-le-feu avec la Russie.', 'negotiations')).toBe(
+      2,
+    );
+    expect(count('Nadie cree en un alto el fuego con Rusia.', 'negotiations')).toBe(1);
+    expect(count('Россия готова к переговорам с Украиной.', 'negotiations')).toBe(1);
+    expect(count("Україна відкинула перемир'я, перемовини з Росією неможливі.", 'negotiations')).toBe(2);
+  });
+  it('does not count a grain trader (négociant) or gas-pipeline talks with China', () => {
+    expect(count('Un négociant en céréales de Kherson attend la fin de la guerre.', 'negotiations')).toBe(0);
+    expect(
+      count('Россия воюет с Украиной. «Газпром» ведет переговоры с Китаем о газопроводе.', 'negotiations'),
+    ).toBe(0);
+  });
+});
+
+describe('boilerplate', () => {
+  it('removes bylines, credits, captions and prompts in six languages, keeping the text', () => {
+    const lines = [
+      'By Helen Ward',
+      'Par Claire Morel, Exemple Info',
+      'Von Markus Weber und Lena Schulz',
+      'Por Lucía Herrera',
+      'Автор: Анна Соколова',
+      'Читайте також: Як Херсон зустрічає Різдво',
+      'Lea también: Jersón, dos meses después',
+      'Reporting by Max Hunder in Kherson; Editing by Tom Balmforth',
+      'Foto: Rauch über der Brücke. (Foto: Beispiel Agentur)',
+      'Подписывайтесь на наш Telegram-канал.',
+      'Avec AFP',
+      'The city was quiet.',
+    ];
+    const { text, removed } = stripBoilerplate(lines.join('\n'));
+    expect(text.trim()).toBe('The city was quiet.');
+    expect(removed).toHaveLength(lines.length - 1);
+  });
+  it('cuts a wire dateline from its paragraph and credits the wire', () => {
+    const { text, removed } = stripBoilerplate('KYIV, Nov 11 (Reuters) - Troops entered the city.');
+    expect(text).toBe('Troops entered the city.');
+    expect(creditedWires(removed)).toEqual(['Reuters']);
+  });
+});
+
+describe('entities', () => {
+  it('merges aliases and spellings into one canonical name', () => {
+    const body =
+      'President Zelensky spoke in Kiev. Volodymyr Zelenskiy then flew to Bakhmout, on the Dnieper side. The Russian Defense Ministry and the Russian Defence Ministry disagreed.';
+    const got = analyser.analyse({ body }).entities;
+    expect(got.find((e) => e.name === 'Volodymyr Zelensky')?.mentions).toBe(2);
+    expect(names(body)).toEqual(
+      expect.arrayContaining(['Kyiv', 'Bakhmut', 'Dnipro River', 'Russian Defence Ministry']),
+    );
+    expect(names(body)).not.toContain('Kiev');
+    expect(got.filter((e) => e.name === 'Russian Defence Ministry')).toHaveLength(1);
+  });
+  it('folds Russian and Ukrainian case endings: Путиным is Putin, Турции is Turkey', () => {
+    expect(entityStem('путиным')).toBe(entityStem('путин'));
+    expect(names('Эрдоган говорил с Владимиром Путиным о Турции.')).toEqual(
+      expect.arrayContaining(['Vladimir Putin', 'Turkey']),
+    );
+  });
+  it('finds people the gazetteer does not know, without their titles', () => {
+    expect(names('"We are free," said Natalia Kovalenko, 44, a teacher.', 'person')).toContain(
+      'Natalia Kovalenko',
+    );
+    expect(names('Militäranalyst Gustav Gressel sagte das.', 'person')).toContain('Gustav Gressel');
+  });
+  it('types unknown organisations by their head word and unknown villages by their cue', () => {
+    expect(names('Deminers from the Hope Relief Foundation arrived.', 'organization')).toContain(
+      'Hope Relief Foundation',
+    );
+    expect(
+      names('Gustav Gressel of the European Council on Foreign Relations said so.', 'organization'),
+    ).toContain('European Council on Foreign Relations');
+    expect(names('Fighting continued near Soledar and Opytne.', 'place')).toContain('Opytne');
+  });
+  it('takes the Kherson region as Kherson and other oblasts as "<X> region"', () => {
+    expect(names('Shelling hit the Kherson region and the Donetsk Oblast.', 'place')).toEqual(
+      expect.arrayContaining(['Kherson', 'Donetsk region']),
+    );
+  });
+  it('does not read the French article "un" as the UN', () => {
+    expect(names("C'est un jour historique.", 'organization')).not.toContain('United Nations');
+  });
+});
+
+describe('sentiment', () => {
+  it('handles negation: "not destroyed" is not as negative as "destroyed"', () => {
+    const plain = analyser.analyse({ body: 'The bridge was destroyed.' }).sentiment.score;
+    const negated = analyser.analyse({ body: 'The bridge was not destroyed.' }).sentiment.score;
+    expect(plain).toBeLessThan(0);
+    expect(negated).toBeGreaterThan(plain);
+  });
+  it('handles intensifiers', () => {
+    const plain = analyser.analyse({ body: 'The news was bad.' }).sentiment.score;
+    const strong = analyser.analyse({ body: 'The news was very bad.' }).sentiment.score;
+    expect(strong).toBeLessThan(plain);
+  });
+  it('labels liberation positive, deaths negative, a slightly negative procedural mean neutral', () => {
+    expect(analyser.analyse({ body: 'Crowds celebrated the liberation with joy.' }).sentiment.label).toBe(
+      'positive',
+    );
+    expect(analyser.analyse({ body: 'Three civilians were killed by shelling.' }).sentiment.label).toBe(
+      'negative',
+    );
+    expect(labelOf(-0.03)).toBe('neutral');
+  });
+  it('scores each topic from the sentences that mention it', () => {
+    const a = analyser.analyse({
+      body: 'Kherson celebrated its liberation with joy. Peace talks with Russia collapsed amid deadly shelling.',
+    });
+    expect(a.topics.kherson?.sentiment.score).toBeGreaterThan(0);
+    expect(a.topics.negotiations?.sentiment.score).toBeLessThan(0);
+  });
+});

@@ -12,6 +12,7 @@ const runtime = createIngestRuntime(configFromEnv(), deployedTopics());
 const handleBatch = createIngestHandler({
   ...runtime,
   logger,
+  onFailure: () => metrics.addMetric('RecordsFailed', MetricUnit.Count, 1),
   onOutcome: (_event, outcome) => {
     metrics.addMetric(
       `Articles${outcome.result[0]?.toUpperCase()}${outcome.result.slice(1)}`,

@@ -14,6 +14,8 @@ export type IngestLogger = {
 export type IngestHandlerDeps = IngestDeps & {
   readonly logger: IngestLogger;
   readonly onOutcome?: (event: ObjectEvent, outcome: IngestOutcome) => void;
+  /** A record that will be retried: with partial batch responses, Lambda's Errors metric never sees it. */
+  readonly onFailure?: (messageId: string) => void;
 };
 
 /**
@@ -34,10 +36,24 @@ export function createIngestHandler(deps: IngestHandlerDeps) {
         messageId: record.messageId,
         error: (err as Error).message.slice(0, 500),
       });
+      deps.onFailure?.(record.messageId);
       throw err;
     }
     for (const event of events) {
-      const outcome = await ingestObjectEvent(event, deps);
+      let outcome: IngestOutcome;
+      try {
+        outcome = await ingestObjectEvent(event, deps);
+      } catch (err) {
+        deps.logger.error(`${event.kind} ${event.key}: failed, SQS will deliver it again`, {
+          key: event.key,
+          sequencer: event.sequencer,
+          messageId: record.messageId,
+          receiveCount: record.attributes.ApproximateReceiveCount,
+          error: String((err as Error)?.message ?? err).slice(0, 500),
+        });
+        deps.onFailure?.(record.messageId);
+        throw err;
+      }
       const log = outcome.result === 'rejected' ? deps.logger.warn : deps.logger.info;
       log.call(deps.logger, `${event.kind} ${event.key}: ${outcome.result}`, {
         key: event.key,

@@ -202,6 +202,8 @@ export class Monitoring extends Construct {
               ingest.metricInvocations({ label: 'invocations' }),
               ingest.metricErrors({ label: 'errors' }),
               ingest.metricThrottles({ label: 'throttles' }),
+              // Records failed back to SQS: partial batch failures never reach Lambda's Errors.
+              ingestMetric('RecordsFailed', 'records failed (retried)'),
             ],
             right: [ingest.metricDuration({ statistic: 'p99', label: 'duration p99' })],
             width: 8,

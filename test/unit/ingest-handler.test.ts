@@ -1,0 +1,57 @@
+import type { Context, SQSRecord } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { Analyser } from '#shared/analysis/analyse.js';
+import { defaultTopics } from '#shared/topics/load.js';
+import { createIngestHandler } from '../../functions/lib/ingest-handler.js';
+
+const notification = (key: string) =>
+  JSON.stringify({
+    Records: [
+      {
+        eventName: 'ObjectRemoved:Delete',
+        eventTime: '2022-11-10T12:00:00.000Z',
+        s3: { bucket: { name: 'articles' }, object: { key, sequencer: '0A' } },
+      },
+    ],
+  });
+const record = (messageId: string, body: string) =>
+  ({ messageId, body, attributes: { ApproximateReceiveCount: '1' } }) as unknown as SQSRecord;
+
+describe('createIngestHandler', () => {
+  it('fails only the records that throw, logs them with their key and reports each once', async () => {
+    const errors: string[] = [];
+    const failed: string[] = [];
+    const handler = createIngestHandler({
+      analyser: new Analyser(defaultTopics()),
+      maxArticleBytes: 1024,
+      source: { getObject: async () => 'missing' },
+      store: {
+        getArticle: async (key) => {
+          if (key === 'throttled.txt') throw new Error('ProvisionedThroughputExceededException');
+          return undefined;
+        },
+        commitArticle: async () => true,
+      },
+      logger: { info() {}, warn() {}, error: (m) => errors.push(m) },
+      onFailure: (id) => failed.push(id),
+    });
+    const res = await handler(
+      {
+        Records: [
+          record('m1', notification('fine.txt')),
+          record('m2', notification('throttled.txt')),
+          record('m3', 'not a notification'),
+          record('m4', JSON.stringify({ Service: 'Amazon S3', Event: 's3:TestEvent' })),
+        ],
+      },
+      {} as Context,
+    );
+    // Powertools processes the records of a batch concurrently: compare as sets.
+    expect(res.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['m2', 'm3']);
+    expect(failed.sort()).toEqual(['m2', 'm3']);
+    expect(errors.sort()).toEqual([
+      'message is not an S3 event notification',
+      'removed throttled.txt: failed, SQS will deliver it again',
+    ]);
+  });
+});

@@ -119,5 +119,5 @@ describe('Crash', () => {
     console.info(
       `crash test: ${n} articles, ${s.bridge.stats.failed} failed deliveries, ${Math.round(performance.now() - started)} ms`,
     );
-  });
+  }, 120_000);
 });

@@ -19,7 +19,7 @@ const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const dirs = args.length
   ? args.map((a) => resolve(a))
-  : [join(root, 'test', 'fixtures', 'dev'), join(root, 'test', 'fixtures', 'extra')];
+  : ['dev', 'extra', 'holdout'].map((set) => join(root, 'test', 'fixtures', set));
 
 const analyser = new Analyser(defaultTopics());
 const nlp = await loadCompromise();

@@ -41,6 +41,16 @@ describe('the development set meets the targets', () => {
   });
 });
 
+describe.each(['extra', 'holdout'])('the %s set keeps the topic targets (its traps stay fixed)', (name) => {
+  const set = readSet(join(fixtures, name));
+  const s = score(set.gold, predictWith(analyser, set));
+
+  it('topics: article-level F1 >= 0.95 per topic, exact counts on >= 90 % of pairs', () => {
+    for (const [topic, t] of Object.entries(s.topics)) expect(t.f1, topic).toBeGreaterThanOrEqual(0.95);
+    expect(s.mentionExact).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
 describe('the scorer port', () => {
   it('scores a perfect prediction 1 and an empty one 0', () => {
     const gold = {

@@ -17,7 +17,10 @@ export type BridgeOptions = {
   /** Delay before a failed message is visible again (SQS: the visibility timeout). */
   readonly retryDelayMs?: number;
   readonly deadLetterFile?: string;
-  /** Pending messages are kept here so that a restart delivers what a stop interrupted. */
+  /**
+   * Pending messages are journaled here so that a restart delivers what a stop or a crash
+   * interrupted: an append-only log of sent and settled messages, compacted at start.
+   */
   readonly journalFile?: string;
   readonly queueArn?: string;
   readonly log?: (line: string) => void;
@@ -46,10 +49,11 @@ export class SqsBridge {
 
   constructor(private readonly options: BridgeOptions) {
     const journal = options.journalFile;
-    if (journal && existsSync(journal)) {
-      const pending = JSON.parse(readFileSync(journal, 'utf8')) as Message[];
-      for (const m of pending) this.queue.push({ ...m, visibleAt: 0 });
-      if (pending.length > 0) this.schedule(0);
+    if (journal) {
+      for (const m of readJournal(journal)) this.queue.push({ ...m, visibleAt: 0 });
+      // Compact: the log restarts with only what is still pending.
+      writeFileSync(journal, this.queue.map((m) => `${JSON.stringify({ op: 'send', m })}\n`).join(''));
+      if (this.queue.length > 0) this.schedule(0);
     }
   }
 
@@ -79,8 +83,9 @@ export class SqsBridge {
     if (this.stopped) return;
     this.history.push(body);
     if (this.history.length > 100) this.history.shift();
-    this.queue.push({ id: randomUUID(), body, sentAt: Date.now(), receiveCount: 0, visibleAt: 0 });
-    this.persist();
+    const message = { id: randomUUID(), body, sentAt: Date.now(), receiveCount: 0, visibleAt: 0 };
+    this.queue.push(message);
+    this.journal({ op: 'send', m: message });
     this.schedule(this.options.batchWindowMs ?? 20);
   }
 
@@ -99,7 +104,6 @@ export class SqsBridge {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     while (this.running > 0) await new Promise((r) => setTimeout(r, 20));
-    this.persist();
   }
 
   private schedule(delayMs: number) {
@@ -141,7 +145,6 @@ export class SqsBridge {
           m.visibleAt = Date.now() + (this.options.retryDelayMs ?? 500) * m.receiveCount;
         }
       }
-      this.persist();
     } finally {
       this.running--;
     }
@@ -179,9 +182,11 @@ export class SqsBridge {
     };
   }
 
+  /** Settles a message: delivered, or moved to the dead-letter file. */
   private remove(m: Message) {
     const i = this.queue.indexOf(m);
     if (i >= 0) this.queue.splice(i, 1);
+    this.journal({ op: 'done', id: m.id });
   }
 
   private deadLetter(m: Message) {
@@ -195,8 +200,8 @@ export class SqsBridge {
     }
   }
 
-  private persist() {
-    if (this.options.journalFile) writeFileSync(this.options.journalFile, JSON.stringify(this.queue));
+  private journal(entry: JournalEntry) {
+    if (this.options.journalFile) appendFileSync(this.options.journalFile, `${JSON.stringify(entry)}\n`);
   }
 
   private settle() {
@@ -204,6 +209,26 @@ export class SqsBridge {
     this.idleWaiters = [];
     for (const w of waiters) w();
   }
+}
+
+type JournalEntry = { op: 'send'; m: Message } | { op: 'done'; id: string };
+
+/** Messages sent and not settled, in send order; a torn last line (a crash mid-write) is skipped. */
+function readJournal(file: string): Message[] {
+  if (!existsSync(file)) return [];
+  const pending = new Map<string, Message>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    let entry: JournalEntry;
+    try {
+      entry = JSON.parse(line) as JournalEntry;
+    } catch {
+      continue;
+    }
+    if (entry.op === 'send') pending.set(entry.m.id, entry.m);
+    else pending.delete(entry.id);
+  }
+  return [...pending.values()];
 }
 
 function localContext(): Context {

@@ -95,7 +95,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     const bridge = new SqsBridge({
       handler: createIngestHandler({ ...runtime, logger }),
       deadLetterFile: join(o.dataDir, 'dead-letters.jsonl'),
-      journalFile: join(o.dataDir, 'bridge-queue.json'),
+      journalFile: join(o.dataDir, 'bridge-journal.log'),
       log: (line) => logger.warn(line, {}),
       ...o.bridge,
     });

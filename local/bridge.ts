@@ -11,6 +11,8 @@ export type BridgeOptions = {
   readonly handler: BatchHandler;
   /** Like the SQS event source's BatchSize and MaximumBatchingWindow. */
   readonly batchSize?: number;
+  /** Batches delivered at once, like the event source's maximum concurrency (default 2). */
+  readonly concurrency?: number;
   readonly batchWindowMs?: number;
   /** Like the redrive policy: after this many receives a failing message goes to the dead-letter file. */
   readonly maxReceiveCount?: number;
@@ -115,41 +117,48 @@ export class SqsBridge {
   }
 
   private async pump(): Promise<void> {
-    if (this.stopped || this.running > 0) return;
-    const now = Date.now();
-    const batch = this.queue.filter((m) => m.visibleAt <= now).slice(0, this.options.batchSize ?? 10);
-    if (batch.length === 0) {
-      if (this.queue.length > 0) {
-        const next = Math.min(...this.queue.map((m) => m.visibleAt));
-        this.schedule(Math.max(5, next - now));
-      } else {
-        this.settle();
+    if (this.stopped) return;
+    const concurrency = this.options.concurrency ?? 2;
+    while (this.running < concurrency) {
+      const now = Date.now();
+      const batch = this.queue.filter((m) => m.visibleAt <= now).slice(0, this.options.batchSize ?? 10);
+      if (batch.length === 0) break;
+      // In flight: invisible to the other pollers until settled, as SQS does.
+      for (const m of batch) {
+        m.visibleAt = Number.POSITIVE_INFINITY;
+        m.receiveCount++;
       }
+      this.running++;
+      void this.process(batch).finally(() => {
+        this.running--;
+        void this.pump();
+      });
+    }
+    if (this.running > 0) return;
+    if (this.queue.length === 0) {
+      this.settle();
       return;
     }
-    this.running++;
-    try {
-      for (const m of batch) m.receiveCount++;
-      const failedIds = await this.deliver(batch);
-      for (const m of batch) {
-        if (!failedIds.has(m.id)) {
-          this.remove(m);
-          this.stats.delivered++;
-          continue;
-        }
-        this.stats.failed++;
-        if (m.receiveCount >= (this.options.maxReceiveCount ?? 5)) {
-          this.remove(m);
-          this.deadLetter(m);
-        } else {
-          m.visibleAt = Date.now() + (this.options.retryDelayMs ?? 500) * m.receiveCount;
-        }
+    const next = Math.min(...this.queue.map((m) => m.visibleAt));
+    this.schedule(Math.max(5, next - Date.now()));
+  }
+
+  private async process(batch: Message[]): Promise<void> {
+    const failedIds = await this.deliver(batch);
+    for (const m of batch) {
+      if (!failedIds.has(m.id)) {
+        this.remove(m);
+        this.stats.delivered++;
+        continue;
       }
-    } finally {
-      this.running--;
+      this.stats.failed++;
+      if (m.receiveCount >= (this.options.maxReceiveCount ?? 5)) {
+        this.remove(m);
+        this.deadLetter(m);
+      } else {
+        m.visibleAt = Date.now() + (this.options.retryDelayMs ?? 500) * m.receiveCount;
+      }
     }
-    if (this.queue.length > 0) this.schedule(0);
-    else this.settle();
   }
 
   private async deliver(batch: Message[]): Promise<Set<string>> {

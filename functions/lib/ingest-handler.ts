@@ -25,8 +25,6 @@ export type IngestHandlerDeps = IngestDeps & {
  * do not throw: they become rejection records.
  */
 export function createIngestHandler(deps: IngestHandlerDeps) {
-  const processor = new BatchProcessor(EventType.SQS);
-
   const recordHandler = async (record: SQSRecord): Promise<void> => {
     let events: ObjectEvent[];
     try {
@@ -64,6 +62,12 @@ export function createIngestHandler(deps: IngestHandlerDeps) {
     }
   };
 
+  // A processor per invocation: it holds the batch's failures, and the local bridge runs batches
+  // concurrently in one process (Lambda runs one at a time per container); a shared processor
+  // mixed the failures of two batches and acknowledged records that had failed.
   return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
-    processPartialResponse(event, recordHandler, processor, { context, throwOnFullBatchFailure: false });
+    processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), {
+      context,
+      throwOnFullBatchFailure: false,
+    });
 }

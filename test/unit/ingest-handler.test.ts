@@ -54,4 +54,32 @@ describe('createIngestHandler', () => {
       'removed throttled.txt: failed, SQS will deliver it again',
     ]);
   });
+
+  it('keeps the failures of concurrent invocations apart (the local bridge runs batches at once)', async () => {
+    const handler = createIngestHandler({
+      analyser: new Analyser(defaultTopics()),
+      maxArticleBytes: 1024,
+      source: { getObject: async () => 'missing' },
+      store: {
+        getArticle: async (key) => {
+          await new Promise((r) => setTimeout(r, key.startsWith('slow') ? 30 : 1));
+          if (key.endsWith('bad.txt')) throw new Error('throttled');
+          return undefined;
+        },
+        commitArticle: async () => true,
+      },
+      logger: { info() {}, warn() {}, error() {} },
+    });
+    // The first batch fails one record early and is still busy with another when the second
+    // batch starts: a processor shared by both lost the early failure.
+    const first = handler(
+      { Records: [record('a1', notification('slow-ok.txt')), record('a2', notification('fast-bad.txt'))] },
+      {} as Context,
+    );
+    await new Promise((r) => setTimeout(r, 10));
+    const second = handler({ Records: [record('b1', notification('fast-ok.txt'))] }, {} as Context);
+    const [firstResult, secondResult] = await Promise.all([first, second]);
+    expect(firstResult.batchItemFailures).toEqual([{ itemIdentifier: 'a2' }]);
+    expect(secondResult.batchItemFailures).toEqual([]);
+  });
 });

@@ -11,6 +11,7 @@ import type { TopicFile } from '../topics/schema.js';
 import { isoSeconds } from '../trends/time.js';
 import { parseRange, parseTime, type TrendBucket, type TrendStore, topicTrend } from '../trends/trend.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { dashboardRoutes } from './dashboard.js';
 import type { ArticleReader, RejectionReader } from './ports.js';
 import { problem, problemResponse } from './problem.js';
 import * as S from './schemas.js';
@@ -236,6 +237,7 @@ export function createApp(deps: ApiDeps) {
     },
   });
 
+  app.route('/', dashboardRoutes());
   app.notFound((c) => problem(c, 404, `no route ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {
     if (err instanceof BadParameterError)

@@ -91,7 +91,8 @@ async function main() {
 trendwire is running (ready in ${seconds} s)${firstStart ? ', sample article loaded' : ''}.
   S3          http://localhost:${s3Port}   bucket "${bucket}" (any access key and secret)
   DynamoDB    http://localhost:${dynamoPort}   table "trendwire"
-  API         ${stack.apiUrl}
+  API         ${stack.apiUrl}   (OpenAPI document: ${stack.apiUrl}/openapi.json)
+  dashboard   ${stack.apiUrl}/
   data        ${dataDir}   (npm start -- --fresh starts clean)
 
 Upload an article:

@@ -16,9 +16,11 @@ start_stack() { # $1: extra args
   until curl -sf "$api/topics/kherson/trend?from=2022-11-10&to=2022-11-10" 2>/dev/null | grep -q '"articles":[1-9]'; do sleep 0.05; done
   echo "$(now) - $t0" | bc
 }
-stop_stack() {
+stop_stack() { # waits for this stack only: other DynamoDB Local processes may be running
   pkill -INT -f "tsx local/start.ts" || true
-  while pgrep -f "DynamoDBLocal.jar" > /dev/null; do sleep 0.1; done
+  while pgrep -f "tsx local/start.ts" > /dev/null || pgrep -f "DynamoDBLocal.jar.* -port ${TRENDWIRE_DYNAMODB_PORT:-8000}" > /dev/null; do
+    sleep 0.1
+  done
 }
 
 echo "fresh start (npm start -- --fresh) to sample counted: $(start_stack --fresh) s"

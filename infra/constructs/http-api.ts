@@ -90,14 +90,17 @@ export class TrendsApi extends Construct {
           }
         : {}),
     });
+    // `/{proxy+}` does not match `/` itself, where the dashboard is: both paths get a route.
     this.routes =
       authorizer || cors
-        ? this.api.addRoutes({
-            path: '/{proxy+}',
-            methods: [HttpMethod.GET],
-            integration,
-            ...(authorizer ? { authorizer } : {}),
-          })
+        ? ['/', '/{proxy+}'].flatMap((path) =>
+            this.api.addRoutes({
+              path,
+              methods: [HttpMethod.GET],
+              integration,
+              ...(authorizer ? { authorizer } : {}),
+            }),
+          )
         : [];
     if (config.authMode === 'none') {
       Validations.of(this.api).acknowledge({

@@ -507,13 +507,11 @@ describe('TrendwireStack, locked down for production', () => {
       }),
     );
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as Json[];
-    expect(routes.map((r) => r.Properties)).toEqual([
-      expect.objectContaining({
-        RouteKey: 'GET /{proxy+}',
-        AuthorizationType: 'JWT',
-        AuthorizerId: { Ref: authorizerId },
-      }),
-    ]);
+    expect(routes.map((r) => r.Properties)).toEqual(
+      ['GET /', 'GET /{proxy+}'].map((RouteKey) =>
+        expect.objectContaining({ RouteKey, AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } }),
+      ),
+    );
   });
 
   it('answers CORS preflights for the configured origins only', () => {
@@ -567,11 +565,10 @@ describe('TrendwireStack, locked down for production', () => {
 describe('TrendwireStack with IAM authorization', () => {
   it('requires SigV4-signed requests and outputs the ARN to allow execute-api:Invoke on', async () => {
     const { template } = await synth({ authMode: 'iam' });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
-      RouteKey: 'GET /{proxy+}',
-      AuthorizationType: 'AWS_IAM',
-    });
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 1);
+    for (const RouteKey of ['GET /', 'GET /{proxy+}']) {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey, AuthorizationType: 'AWS_IAM' });
+    }
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 2);
     template.hasOutput('ApiInvokeArn', {
       Value: { 'Fn::Join': ['', Match.arrayWith([':execute-api:', '/$default/GET/*'])] },
     });

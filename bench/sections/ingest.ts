@@ -183,18 +183,25 @@ async function pipelineRun(o: IngestOptions, batchSize: number, replay: boolean)
     // The raw ceiling: the same transactions, straight into a fresh table on the same DynamoDB
     // Local, at the pipeline's concurrency (one batch of 10 at a time) and at 32 in flight.
     const raw: Record<string, number> = {};
-    for (const concurrency of replay ? [10, 32] : []) {
+    // 32 in flight on the first 3 000 only: it shows whether more concurrency raises the ceiling
+    // (it did not in earlier runs) without doubling the section's time.
+    for (const [concurrency, subset] of replay
+      ? ([
+          [10, records],
+          [32, records.slice(0, 3000)],
+        ] as const)
+      : []) {
       const table = `raw-${concurrency}`;
       await ensureTable(stack.runtime.db, table);
       const store = new DynamoStore(stack.runtime.db, table);
       let conflicts = 0;
-      log(`ingest: replaying ${records.length} transactions directly, ${concurrency} in flight`);
+      log(`ingest: replaying ${subset.length} transactions directly, ${concurrency} in flight`);
       const t = performance.now();
-      await pool(records, concurrency, async (r) => {
+      await pool(subset, concurrency, async (r) => {
         const change = diffContributions(EMPTY_CONTRIBUTION, r.contribution);
         while (!(await store.commitArticle(r, undefined, change, undefined))) conflicts++;
       });
-      raw[`c${concurrency}`] = records.length / ((performance.now() - t) / 1000);
+      raw[`c${concurrency}`] = subset.length / ((performance.now() - t) / 1000);
       raw[`c${concurrency}Conflicts`] = conflicts;
     }
     const ceiling = Math.max(raw.c10 ?? 0, raw.c32 ?? 0);

@@ -1,5 +1,6 @@
 /**
- * `npm run corpus -- --articles N --days D --seed S [--out DIR] [--start YYYY-MM-DD]`
+ * `npm run corpus -- --articles N --days D --seed S [--out DIR] [--start YYYY-MM-DD]` (DIR:
+ * `.data/corpus` by default, git-ignored)
  *
  * Synthetic news articles for load runs, in the `.json` input format of the contract
  * (`{ title, body, publishedAt, source, url, language }`), deterministic from the seed: the same
@@ -618,7 +619,7 @@ function parseArgs(argv: readonly string[]): CorpusOptions & { out: string } {
     days: num('days', 366),
     seed: get('seed') ?? '1',
     start: get('start') ?? '2022-01-01',
-    out: resolve(get('out') ?? 'corpus'),
+    out: resolve(get('out') ?? join('.data', 'corpus')),
   };
 }
 

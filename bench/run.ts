@@ -1,143 +1,70 @@
 /**
- * `npm run bench`: the analysis stage's speed and weight, each beside a baseline measured in the
- * same run, written to bench/results.json.
- * - throughput: articles per second on one core over the development set, trendwire's full
- *   analysis (boilerplate, topics, entities, sentiment) against raw compromise NER alone
- *   (nlp(text).people()/places()/organizations()) on the same bodies;
- * - cold start: import + initialisation of the analysis module in a fresh node process (the module
- *   bundled as the Lambda ships it), against a fresh process that imports compromise and parses
- *   one sentence;
- * - bundle: the minified ingest Lambda bundle (esbuild functions/ingest.ts --bundle --minify
- *   --platform=node --format=esm), against compromise's own minified bundle.
+ * `npm run bench [-- section …]`: one harness, sections selectable (default: all of them).
+ *
+ *   analysis   analysis speed vs compromise NER, its import time, its bundle weight
+ *   coldstart  Lambda bundle sizes, import time vs an empty handler bundle
+ *   ingest     the local pipeline (S3 → bridge → handler → DynamoDB Local) vs raw DynamoDB Local;
+ *              write units and bytes per article
+ *   api        one-year trend p50/p99 at 1 000 and 100 000 articles, vs GET /articles/{id}
+ *              and /health, interleaved, 16 autocannon clients
+ *
+ * Options: --ingest-articles N (default 10000; lower it on a slow machine: DynamoDB Local commits
+ * 60–130 transactions/s on a shared 2-core one), --ingest-default-articles N
+ * (default 1000, the run with the bridge's defaults), --api-big N (default 100000).
+ * Each section is merged into bench/results.json (the others stay); the table printed at the end
+ * is the whole file's, so the README can show it.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
-import { Analyser } from '#shared/analysis/analyse.js';
-import { defaultTopics } from '#shared/topics/load.js';
-import { loadCompromise, readSet } from '../scripts/eval/run.js';
 
-const root = resolve(import.meta.dirname, '..');
-const tmp = mkdtempSync(join(tmpdir(), 'trendwire-bench-'));
-const set = readSet(join(root, 'test', 'fixtures', 'dev'));
-const bodies = set.articles.map((a) => a.body);
+import { log, readResults, type SectionResult, table, writeSection } from './lib.js';
+import { analysisSection } from './sections/analysis.js';
+import { apiSection } from './sections/api.js';
+import { coldStartSection } from './sections/coldstart.js';
+import { ingestSection } from './sections/ingest.js';
 
-/** Articles per second: repeats passes over the set until at least `ms` have elapsed (after a warm-up). */
-function throughput(fn: (body: string) => unknown, ms = 2000): number {
-  for (const b of bodies) fn(b);
-  let n = 0;
-  const start = performance.now();
-  while (performance.now() - start < ms) {
-    for (const b of bodies) fn(b);
-    n += bodies.length;
-  }
-  return n / ((performance.now() - start) / 1000);
+const argv = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = argv.indexOf(`--${name}`);
+  const raw = i >= 0 ? argv[i + 1] : undefined;
+  if (raw === undefined) return fallback;
+  const v = Number(raw);
+  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} must be a positive whole number`);
+  return v;
+};
+const valued = new Set(['--ingest-articles', '--ingest-default-articles', '--api-big']);
+const names = argv.filter((a, i) => !a.startsWith('--') && !valued.has(argv[i - 1] ?? ''));
+
+const sections: Record<string, () => Promise<SectionResult>> = {
+  analysis: analysisSection,
+  coldstart: () => coldStartSection(),
+  ingest: () =>
+    ingestSection({
+      articles: option('ingest-articles', 10_000),
+      uploaders: 16,
+      maxQueued: 60,
+      defaultBridgeArticles: option('ingest-default-articles', 1000),
+    }),
+  api: () => apiSection({ small: 1000, big: option('api-big', 100_000) }),
+};
+const unknown = names.filter((n) => !(n in sections));
+if (unknown.length > 0) {
+  console.error(`unknown section ${unknown.join(', ')}; choose from ${Object.keys(sections).join(', ')}`);
+  process.exit(2);
 }
-
-const analyser = new Analyser(defaultTopics());
-const nlp = await loadCompromise();
-const ours = throughput((b) => analyser.analyse({ body: b }));
-const theirs = throughput((b) => {
-  const doc = nlp(b);
-  return [doc.people().out('array'), doc.places().out('array'), doc.organizations().out('array')];
-});
-
-// Cold start in fresh processes (median of 7 each).
-const analysisEntry = join(tmp, 'analysis-entry.ts');
-writeFileSync(
-  analysisEntry,
-  `import { Analyser } from '${join(root, 'shared/analysis/analyse.ts')}';\nimport { defaultTopics } from '${join(root, 'shared/topics/load.ts')}';\nexport const make = () => new Analyser(defaultTopics());\n`,
+const chosen = names.length > 0 ? names : Object.keys(sections);
+const started = performance.now();
+for (const name of chosen) {
+  const t = performance.now();
+  log(`section ${name}`);
+  const result = await sections[name]?.();
+  if (!result) continue;
+  writeSection(name, (performance.now() - t) / 1000, result);
+  log(`section ${name} done in ${Math.round((performance.now() - t) / 1000)} s`);
+}
+const all = readResults();
+const order = Object.keys(sections);
+const rows = order.flatMap((n) => all.sections[n]?.rows ?? []);
+console.log(table(rows));
+console.log(
+  `\nsections run now: ${chosen.join(', ')} in ${Math.round((performance.now() - started) / 1000)} s; ` +
+    `others as last written (bench/results.json has each section's date)`,
 );
-await build({
-  entryPoints: [analysisEntry],
-  bundle: true,
-  minify: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: join(tmp, 'analysis.mjs'),
-  logLevel: 'error',
-});
-await build({
-  stdin: { contents: "export { default } from 'compromise';", resolveDir: root },
-  bundle: true,
-  minify: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: join(tmp, 'compromise.mjs'),
-  logLevel: 'error',
-});
-const probe = (code: string) => {
-  const file = join(tmp, `probe-${Math.random().toString(36).slice(2)}.mjs`);
-  writeFileSync(file, code);
-  const runs = Array.from({ length: 7 }, () =>
-    Number(execFileSync(process.execPath, [file], { encoding: 'utf8' })),
-  );
-  return runs.sort((a, b) => a - b)[3] as number;
-};
-const oursInit = probe(
-  `const t=performance.now();const m=await import('${join(tmp, 'analysis.mjs')}');const a=m.make();a.analyse({body:'Kherson.'});process.stdout.write(String(performance.now()-t));`,
-);
-const theirsInit = probe(
-  `const t=performance.now();const m=await import('${join(tmp, 'compromise.mjs')}');m.default('Kherson.').people();process.stdout.write(String(performance.now()-t));`,
-);
-
-// Bundle sizes.
-await build({
-  entryPoints: [join(root, 'functions', 'ingest.ts')],
-  bundle: true,
-  minify: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: join(tmp, 'ingest.mjs'),
-  logLevel: 'error',
-});
-const size = (f: string) => ({
-  bytes: statSync(join(tmp, f)).size,
-  gzipBytes: gzipSync(readFileSync(join(tmp, f))).length,
-});
-const ingest = size('ingest.mjs');
-const analysisOnly = size('analysis.mjs');
-const compromiseBundle = size('compromise.mjs');
-rmSync(tmp, { recursive: true, force: true });
-
-const r2 = (x: number) => Math.round(x * 100) / 100;
-const results = {
-  node: process.version,
-  articles: bodies.length,
-  throughput: {
-    trendwireArticlesPerSecond: Math.round(ours),
-    compromiseNerArticlesPerSecond: Math.round(theirs),
-    ratio: r2(ours / theirs),
-    target: '>= 10x compromise',
-  },
-  coldStart: {
-    trendwireImportInitMs: r2(oursInit),
-    compromiseImportInitMs: r2(theirsInit),
-    ratio: r2(oursInit / theirsInit),
-    target: '<= 150 ms',
-  },
-  bundle: {
-    ingestMinified: ingest,
-    analysisModuleMinified: analysisOnly,
-    compromiseMinified: compromiseBundle,
-    analysisVsCompromise: r2(analysisOnly.bytes / compromiseBundle.bytes),
-  },
-};
-writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
-console.log(`throughput over ${bodies.length} dev articles, one core:`);
-console.log(`  trendwire analysis   ${Math.round(ours)} articles/s`);
-console.log(`  compromise NER only  ${Math.round(theirs)} articles/s`);
-console.log(`  ratio                ${r2(ours / theirs)}x  (target >= 10x)`);
-console.log('import + init in a fresh process (median of 7):');
-console.log(`  trendwire analysis   ${r2(oursInit)} ms  (target <= 150 ms)`);
-console.log(`  compromise           ${r2(theirsInit)} ms`);
-console.log(`  ratio                ${r2(oursInit / theirsInit)}x`);
-console.log('minified bundles:');
-console.log(`  functions/ingest.ts  ${kb(ingest.bytes)} (${kb(ingest.gzipBytes)} gzip)`);
-console.log(`  analysis module      ${kb(analysisOnly.bytes)} (${kb(analysisOnly.gzipBytes)} gzip)`);
-console.log(`  compromise           ${kb(compromiseBundle.bytes)} (${kb(compromiseBundle.gzipBytes)} gzip)`);
-console.log('written to bench/results.json');

@@ -1,0 +1,150 @@
+/**
+ * The analysis stage's speed and weight, each beside a baseline measured in the same run.
+ * - throughput: articles per second on one core over the development set, trendwire's full
+ *   analysis (boilerplate, topics, entities, sentiment) against raw compromise NER alone
+ *   (nlp(text).people()/places()/organizations()) on the same bodies;
+ * - cold start: import + initialisation of the analysis module in a fresh node process (the module
+ *   bundled as the Lambda ships it), against a fresh process that imports compromise and parses
+ *   one sentence;
+ * - bundle: the minified ingest Lambda bundle (esbuild functions/ingest.ts --bundle --minify
+ *   --platform=node --format=esm), against compromise's own minified bundle.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { Analyser } from '#shared/analysis/analyse.js';
+import { defaultTopics } from '#shared/topics/load.js';
+import { loadCompromise, readSet } from '../../scripts/eval/run.js';
+import { type Row, r2, root, type SectionResult } from '../lib.js';
+
+export async function analysisSection(): Promise<SectionResult> {
+  const tmp = mkdtempSync(join(tmpdir(), 'trendwire-bench-'));
+  const set = readSet(join(root, 'test', 'fixtures', 'dev'));
+  const bodies = set.articles.map((a) => a.body);
+
+  /** Articles per second: repeats passes over the set until at least `ms` have elapsed (after a warm-up). */
+  function throughput(fn: (body: string) => unknown, ms = 2000): number {
+    for (const b of bodies) fn(b);
+    let n = 0;
+    const start = performance.now();
+    while (performance.now() - start < ms) {
+      for (const b of bodies) fn(b);
+      n += bodies.length;
+    }
+    return n / ((performance.now() - start) / 1000);
+  }
+
+  const analyser = new Analyser(defaultTopics());
+  const nlp = await loadCompromise();
+  const ours = throughput((b) => analyser.analyse({ body: b }));
+  const theirs = throughput((b) => {
+    const doc = nlp(b);
+    return [doc.people().out('array'), doc.places().out('array'), doc.organizations().out('array')];
+  });
+
+  // Cold start in fresh processes (median of 7 each).
+  const analysisEntry = join(tmp, 'analysis-entry.ts');
+  writeFileSync(
+    analysisEntry,
+    `import { Analyser } from '${join(root, 'shared/analysis/analyse.ts')}';\nimport { defaultTopics } from '${join(root, 'shared/topics/load.ts')}';\nexport const make = () => new Analyser(defaultTopics());\n`,
+  );
+  await build({
+    entryPoints: [analysisEntry],
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: join(tmp, 'analysis.mjs'),
+    logLevel: 'error',
+  });
+  await build({
+    stdin: { contents: "export { default } from 'compromise';", resolveDir: root },
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: join(tmp, 'compromise.mjs'),
+    logLevel: 'error',
+  });
+  const probe = (code: string) => {
+    const file = join(tmp, `probe-${Math.random().toString(36).slice(2)}.mjs`);
+    writeFileSync(file, code);
+    const runs = Array.from({ length: 7 }, () =>
+      Number(execFileSync(process.execPath, [file], { encoding: 'utf8' })),
+    );
+    return runs.sort((a, b) => a - b)[3] as number;
+  };
+  const oursInit = probe(
+    `const t=performance.now();const m=await import('${join(tmp, 'analysis.mjs')}');const a=m.make();a.analyse({body:'Kherson.'});process.stdout.write(String(performance.now()-t));`,
+  );
+  const theirsInit = probe(
+    `const t=performance.now();const m=await import('${join(tmp, 'compromise.mjs')}');m.default('Kherson.').people();process.stdout.write(String(performance.now()-t));`,
+  );
+
+  // Bundle sizes.
+  await build({
+    entryPoints: [join(root, 'functions', 'ingest.ts')],
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: join(tmp, 'ingest.mjs'),
+    logLevel: 'error',
+  });
+  const size = (f: string) => ({
+    bytes: statSync(join(tmp, f)).size,
+    gzipBytes: gzipSync(readFileSync(join(tmp, f))).length,
+  });
+  const ingest = size('ingest.mjs');
+  const analysisOnly = size('analysis.mjs');
+  const compromiseBundle = size('compromise.mjs');
+  rmSync(tmp, { recursive: true, force: true });
+
+  const results = {
+    articles: bodies.length,
+    throughput: {
+      trendwireArticlesPerSecond: Math.round(ours),
+      compromiseNerArticlesPerSecond: Math.round(theirs),
+      ratio: r2(ours / theirs),
+      target: '>= 10x compromise',
+    },
+    coldStart: {
+      trendwireImportInitMs: r2(oursInit),
+      compromiseImportInitMs: r2(theirsInit),
+      ratio: r2(oursInit / theirsInit),
+      target: '<= 150 ms',
+    },
+    bundle: {
+      ingestMinified: ingest,
+      analysisModuleMinified: analysisOnly,
+      compromiseMinified: compromiseBundle,
+      analysisVsCompromise: r2(analysisOnly.bytes / compromiseBundle.bytes),
+    },
+  };
+  const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+  const rows: Row[] = [
+    {
+      section: 'analysis',
+      figure: `throughput vs raw compromise NER (${bodies.length} dev articles, one core)`,
+      value: `${r2(ours / theirs)}x (${Math.round(ours)} vs ${Math.round(theirs)} articles/s)`,
+      target: '>= 10x',
+      ok: ours / theirs >= 10,
+    },
+    {
+      section: 'analysis',
+      figure: 'import + init, fresh process, vs compromise (median of 7)',
+      value: `${r2(oursInit / theirsInit)} (${r2(oursInit)} vs ${r2(theirsInit)} ms)`,
+      target: '<= 150 ms',
+      ok: oursInit <= 150,
+    },
+    {
+      section: 'analysis',
+      figure: 'analysis module minified vs compromise minified (bytes)',
+      value: `${r2(analysisOnly.bytes / compromiseBundle.bytes)} (${kb(analysisOnly.bytes)} vs ${kb(compromiseBundle.bytes)})`,
+    },
+  ];
+  return { rows, data: results };
+}

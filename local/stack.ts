@@ -29,7 +29,9 @@ export type LocalStackOptions = {
   /** Browser origins allowed to call the API (CORS); none by default. */
   readonly corsOrigins?: readonly string[];
   /** Bridge settings (retry delay, receive count) — tests shorten them. */
-  readonly bridge?: Partial<Pick<BridgeOptions, 'retryDelayMs' | 'maxReceiveCount' | 'batchSize'>>;
+  readonly bridge?: Partial<
+    Pick<BridgeOptions, 'retryDelayMs' | 'maxReceiveCount' | 'batchSize' | 'concurrency'>
+  >;
 };
 
 export type LocalStack = {

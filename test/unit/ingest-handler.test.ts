@@ -2,7 +2,7 @@ import type { Context, SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { Analyser } from '#shared/analysis/analyse.js';
 import { defaultTopics } from '#shared/topics/load.js';
-import { createIngestHandler } from '../../functions/lib/ingest-handler.js';
+import { createIngestHandler, type IngestLogger } from '../../functions/lib/ingest-handler.js';
 
 const notification = (key: string) =>
   JSON.stringify({
@@ -17,24 +17,36 @@ const notification = (key: string) =>
 const record = (messageId: string, body: string) =>
   ({ messageId, body, attributes: { ApproximateReceiveCount: '1' } }) as unknown as SQSRecord;
 
+const analyser = new Analyser(defaultTopics());
+
+/** The handler over a store whose reads are `getArticle`; objects are always gone (deletes need none). */
+const handlerOver = (
+  getArticle: (key: string) => Promise<undefined>,
+  logger: IngestLogger,
+  onFailure?: (id: string) => void,
+) =>
+  createIngestHandler({
+    analyser,
+    maxArticleBytes: 1024,
+    source: { getObject: async () => 'missing' },
+    store: { getArticle, commitArticle: async () => true },
+    logger,
+    ...(onFailure ? { onFailure } : {}),
+  });
+const quiet: IngestLogger = { info() {}, warn() {}, error() {} };
+
 describe('createIngestHandler', () => {
   it('fails only the records that throw, logs them with their key and reports each once', async () => {
     const errors: string[] = [];
     const failed: string[] = [];
-    const handler = createIngestHandler({
-      analyser: new Analyser(defaultTopics()),
-      maxArticleBytes: 1024,
-      source: { getObject: async () => 'missing' },
-      store: {
-        getArticle: async (key) => {
-          if (key === 'throttled.txt') throw new Error('ProvisionedThroughputExceededException');
-          return undefined;
-        },
-        commitArticle: async () => true,
+    const handler = handlerOver(
+      async (key) => {
+        if (key === 'throttled.txt') throw new Error('ProvisionedThroughputExceededException');
+        return undefined;
       },
-      logger: { info() {}, warn() {}, error: (m) => errors.push(m) },
-      onFailure: (id) => failed.push(id),
-    });
+      { info() {}, warn() {}, error: (m) => errors.push(m) },
+      (id) => failed.push(id),
+    );
     const res = await handler(
       {
         Records: [
@@ -56,20 +68,11 @@ describe('createIngestHandler', () => {
   });
 
   it('keeps the failures of concurrent invocations apart (the local bridge runs batches at once)', async () => {
-    const handler = createIngestHandler({
-      analyser: new Analyser(defaultTopics()),
-      maxArticleBytes: 1024,
-      source: { getObject: async () => 'missing' },
-      store: {
-        getArticle: async (key) => {
-          await new Promise((r) => setTimeout(r, key.startsWith('slow') ? 30 : 1));
-          if (key.endsWith('bad.txt')) throw new Error('throttled');
-          return undefined;
-        },
-        commitArticle: async () => true,
-      },
-      logger: { info() {}, warn() {}, error() {} },
-    });
+    const handler = handlerOver(async (key) => {
+      await new Promise((r) => setTimeout(r, key.startsWith('slow') ? 30 : 1));
+      if (key.endsWith('bad.txt')) throw new Error('throttled');
+      return undefined;
+    }, quiet);
     // The first batch fails one record early and is still busy with another when the second
     // batch starts: a processor shared by both lost the early failure.
     const first = handler(

@@ -1,8 +1,14 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { CommitGroup } from '#shared/ingest/commit-group.js';
 import type { ObjectEvent } from '#shared/ingest/events.js';
 import { parseNotification } from '#shared/ingest/events.js';
-import { type IngestDeps, type IngestOutcome, ingestObjectEvent } from '#shared/ingest/process.js';
+import {
+  type GroupIngestStore,
+  type IngestDeps,
+  type IngestOutcome,
+  ingestObjectEvent,
+} from '#shared/ingest/process.js';
 
 /** Narrow logging port: Powertools' Logger in Lambda, a console logger locally. */
 export type IngestLogger = {
@@ -12,6 +18,7 @@ export type IngestLogger = {
 };
 
 export type IngestHandlerDeps = IngestDeps & {
+  readonly store: GroupIngestStore;
   readonly logger: IngestLogger;
   readonly onOutcome?: (event: ObjectEvent, outcome: IngestOutcome) => void;
   /** A record that will be retried: with partial batch responses, Lambda's Errors metric never sees it. */
@@ -25,7 +32,7 @@ export type IngestHandlerDeps = IngestDeps & {
  * do not throw: they become rejection records.
  */
 export function createIngestHandler(deps: IngestHandlerDeps) {
-  const recordHandler = async (record: SQSRecord): Promise<void> => {
+  const recordHandler = async (record: SQSRecord, store: CommitGroup): Promise<void> => {
     let events: ObjectEvent[];
     try {
       events = parseNotification(record.body);
@@ -40,7 +47,7 @@ export function createIngestHandler(deps: IngestHandlerDeps) {
     for (const event of events) {
       let outcome: IngestOutcome;
       try {
-        outcome = await ingestObjectEvent(event, deps);
+        outcome = await ingestObjectEvent(event, { ...deps, store });
       } catch (err) {
         deps.logger.error(`${event.kind} ${event.key}: failed, SQS will deliver it again`, {
           key: event.key,
@@ -65,9 +72,16 @@ export function createIngestHandler(deps: IngestHandlerDeps) {
   // A processor per invocation: it holds the batch's failures, and the local bridge runs batches
   // concurrently in one process (Lambda runs one at a time per container); a shared processor
   // mixed the failures of two batches and acknowledged records that had failed.
-  return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
-    processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), {
-      context,
-      throwOnFullBatchFailure: false,
-    });
+  // A commit group per invocation too: the batch's articles commit together, in one transaction
+  // where DynamoDB's limits allow. It needs the records processed in parallel (Powertools'
+  // default, made explicit): one by one, the first would wait for the others forever.
+  return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    const group = new CommitGroup(deps.store, event.Records.length);
+    return processPartialResponse(
+      event,
+      (record: SQSRecord) => recordHandler(record, group).finally(() => group.leave()),
+      new BatchProcessor(EventType.SQS),
+      { context, throwOnFullBatchFailure: false, processInParallel: true },
+    );
+  };
 }

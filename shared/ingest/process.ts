@@ -30,6 +30,23 @@ export type IngestStore = {
   ): Promise<boolean>;
 };
 
+/** One article's change, as IngestStore.commitArticle takes it. */
+export type ArticleCommit = {
+  readonly next: ArticleRecord;
+  readonly previous: ArticleRecord | undefined;
+  readonly change: ContributionChange;
+  readonly rejection: Rejection | undefined;
+};
+
+/**
+ * A store that commits several articles in one transaction: each with its own condition, all or
+ * none, the counter updates of all of them merged into one update per item (fewer, cheaper writes).
+ */
+export type GroupIngestStore = IngestStore & {
+  /** One result per commit, in order: what commitArticle would have returned or thrown for it. */
+  commitArticles(commits: readonly ArticleCommit[]): Promise<PromiseSettledResult<boolean>[]>;
+};
+
 export type FetchedObject = {
   readonly bytes: Uint8Array;
   readonly metadata: Readonly<Record<string, string>>;

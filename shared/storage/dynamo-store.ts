@@ -14,13 +14,13 @@ import {
 import type { ArticleReader, ListingPage, RejectionPage, RejectionReader } from '../api/ports.js';
 import { type ArticleRecord, articleIdOf, type Rejection } from '../ingest/article.js';
 import type { ContributionChange } from '../ingest/contribution.js';
-import type { IngestStore } from '../ingest/process.js';
+import type { ArticleCommit, GroupIngestStore } from '../ingest/process.js';
 import type { Granularity } from '../trends/time.js';
 import type { CounterRow, TrendStore } from '../trends/trend.js';
+import { counterItemKey, counterItemUpdates, counterSlot, unpackCounterItem } from './counter-items.js';
 import { itemBytes, transactionalWriteUnits } from './item-size.js';
 import {
   articleKey,
-  counterKey,
   entityCounterPk,
   listingPk,
   membershipKey,
@@ -31,14 +31,14 @@ import {
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** DynamoDB adapter of the ingest and read ports: one table, see table.ts for the item layout. */
-export class DynamoStore implements IngestStore, TrendStore, ArticleReader, RejectionReader {
+export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader, RejectionReader {
   /**
    * Committed transactions, their items, the write units they cost by DynamoDB's billing rules
    * (billedWriteUnits: 2 per started KB per item; counter updates billed at their item size
    * after the update, an upper bound) and the units the server reported (DynamoDB Local's
    * figure differs from what AWS bills for transactions).
    */
-  readonly stats = { transactions: 0, items: 0, billedWriteUnits: 0, reportedWriteUnits: 0 };
+  readonly stats = { transactions: 0, articles: 0, items: 0, billedWriteUnits: 0, reportedWriteUnits: 0 };
 
   private readonly shards: readonly number[];
 
@@ -65,20 +65,57 @@ export class DynamoStore implements IngestStore, TrendStore, ArticleReader, Reje
     return res.Item ? toRecord(res.Item) : undefined;
   }
 
-  /**
-   * One transaction: the article record (conditional on the previous record's sequencer, or on
-   * its absence), an ADD update per counter item, a Put or Delete per listing entry that appears
-   * or disappears, and the rejection if any.
-   */
   async commitArticle(
     next: ArticleRecord,
     previous: ArticleRecord | undefined,
     change: ContributionChange,
     rejection: Rejection | undefined,
   ): Promise<boolean> {
+    const [result] = await this.commitArticles([{ next, previous, change, rejection }]);
+    if (result?.status === 'fulfilled') return result.value;
+    throw result?.reason;
+  }
+
+  /**
+   * Commits articles in as few transactions as DynamoDB's limits allow (100 items, 4 MB). Each
+   * transaction holds, per article, its record (conditional on the previous record's sequencer, or
+   * on its absence), a Put or Delete per listing entry that appears or disappears and the rejection
+   * if any; and one ADD update per counter item with the amounts of all its articles summed — ten
+   * articles of the same day update the day's counters once. All or none: if the transaction
+   * fails, its articles are committed one by one, so that one article's lost race or bad item
+   * never costs the others their commit. A second commit of an article already in this call is a
+   * lost race (false): the caller re-reads and decides again.
+   */
+  async commitArticles(commits: readonly ArticleCommit[]): Promise<PromiseSettledResult<boolean>[]> {
+    const results: PromiseSettledResult<boolean>[] = commits.map(() => ({
+      status: 'fulfilled',
+      value: false,
+    }));
+    for (const group of planTransactions(commits)) {
+      try {
+        await this.transact(group.map((i) => commits[i] as ArticleCommit));
+        for (const i of group) results[i] = { status: 'fulfilled', value: true };
+      } catch (err) {
+        if (group.length === 1) {
+          results[group[0] as number] = isLostRace(err)
+            ? { status: 'fulfilled', value: false }
+            : { status: 'rejected', reason: err };
+          continue;
+        }
+        for (const i of group) {
+          const [alone] = await this.commitArticles([commits[i] as ArticleCommit]);
+          if (alone) results[i] = alone;
+        }
+      }
+    }
+    return results;
+  }
+
+  private async transact(commits: readonly ArticleCommit[]): Promise<void> {
     const TableName = this.tableName;
-    const items: TransactItem[] = [
-      {
+    const items: TransactItem[] = [];
+    for (const { next, previous, change, rejection } of commits) {
+      items.push({
         Put: {
           TableName,
           Item: { ...articleKey(next.id), ...next },
@@ -89,64 +126,53 @@ export class DynamoStore implements IngestStore, TrendStore, ArticleReader, Reje
               }
             : { ConditionExpression: 'attribute_not_exists(pk)' }),
         },
-      },
-    ];
-    for (const d of change.counters) {
-      const names: Record<string, string> = {};
-      const values: Record<string, number> = {};
-      const parts: string[] = [];
-      Object.entries(d.add).forEach(([attr, amount], i) => {
-        names[`#a${i}`] = attr;
-        values[`:v${i}`] = amount;
-        parts.push(`#a${i} :v${i}`);
       });
+      for (const m of change.remove) items.push({ Delete: { TableName, Key: membershipKey(m) } });
+      for (const m of change.put)
+        items.push({ Put: { TableName, Item: { ...membershipKey(m), id: next.id } } });
+      if (rejection) {
+        items.push({
+          Put: { TableName, Item: { pk: REJECTIONS_PK, sk: `${rejection.at}#${next.id}`, ...rejection } },
+        });
+      }
+    }
+    for (const u of counterItemUpdates(commits.flatMap((c) => c.change.counters))) {
+      const entries = Object.entries(u.add);
       items.push({
         Update: {
           TableName,
-          Key: counterKey(d.counter),
-          UpdateExpression: `ADD ${parts.join(', ')}`,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
+          Key: u.key,
+          UpdateExpression: `ADD ${entries.map((_, i) => `#a${i} :v${i}`).join(', ')}`,
+          ExpressionAttributeNames: Object.fromEntries(entries.map(([attr], i) => [`#a${i}`, attr])),
+          ExpressionAttributeValues: Object.fromEntries(entries.map(([, amount], i) => [`:v${i}`, amount])),
         },
       });
     }
-    for (const m of change.remove) items.push({ Delete: { TableName, Key: membershipKey(m) } });
-    for (const m of change.put)
-      items.push({ Put: { TableName, Item: { ...membershipKey(m), id: next.id } } });
-    if (rejection) {
-      items.push({
-        Put: { TableName, Item: { pk: REJECTIONS_PK, sk: `${rejection.at}#${next.id}`, ...rejection } },
-      });
-    }
-    if (items.length > 100) throw new Error(`transaction of ${items.length} items exceeds DynamoDB's 100`);
+    if (items.length > MAX_TRANSACTION_ITEMS)
+      throw new Error(`transaction of ${items.length} items exceeds DynamoDB's ${MAX_TRANSACTION_ITEMS}`);
     // The token is a digest of the exact transaction: the SDK's own retries resend the same bytes
     // and are no-ops if the first attempt committed, while a transaction rebuilt later (an SQS
     // redelivery after a failure: new updatedAt) gets a new token instead of DynamoDB's
     // IdempotentParameterMismatch for a reused one.
     const token = createHash('sha256').update(JSON.stringify(items)).digest('base64url').slice(0, 36);
-    try {
-      const res = await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: items,
-          ClientRequestToken: token,
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
-      this.stats.transactions++;
-      this.stats.items += items.length;
-      this.stats.billedWriteUnits += items.reduce(
-        (sum, i) => sum + transactionalWriteUnits(transactItemBytes(i)),
-        0,
-      );
-      this.stats.reportedWriteUnits += (res.ConsumedCapacity ?? []).reduce(
-        (sum, c) => sum + (c.CapacityUnits ?? 0),
-        0,
-      );
-      return true;
-    } catch (err) {
-      if (isLostRace(err)) return false;
-      throw err;
-    }
+    const res = await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: items,
+        ClientRequestToken: token,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    this.stats.transactions++;
+    this.stats.articles += commits.length;
+    this.stats.items += items.length;
+    this.stats.billedWriteUnits += items.reduce(
+      (sum, i) => sum + transactionalWriteUnits(transactItemBytes(i)),
+      0,
+    );
+    this.stats.reportedWriteUnits += (res.ConsumedCapacity ?? []).reduce(
+      (sum, c) => sum + (c.CapacityUnits ?? 0),
+      0,
+    );
   }
 
   async queryCounters(
@@ -161,13 +187,13 @@ export class DynamoStore implements IngestStore, TrendStore, ArticleReader, Reje
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
           ExpressionAttributeValues: {
             ':pk': topicCounterPk(topic, granularity, shard),
-            ':from': from,
-            ':to': to,
+            ':from': counterSlot(from, granularity).sk,
+            ':to': counterSlot(to, granularity).sk,
           },
         }),
       ),
     );
-    return sumByBucket(perShard.flat().map(toCounterRow));
+    return sumByBucket(perShard.flat().flatMap((item) => unpackCounterItem(item, granularity, from, to)));
   }
 
   async totals(topic: string): Promise<{ articles: number; mentions: number }> {
@@ -176,15 +202,14 @@ export class DynamoStore implements IngestStore, TrendStore, ArticleReader, Reje
         this.queryAll({
           KeyConditionExpression: 'pk = :pk',
           ExpressionAttributeValues: { ':pk': topicCounterPk(topic, 'day', shard) },
-          ProjectionExpression: 'articles, mentions',
         }),
       ),
     );
     let articles = 0;
     let mentions = 0;
-    for (const item of perShard.flat()) {
-      articles += Number(item.articles ?? 0);
-      mentions += Number(item.mentions ?? 0);
+    for (const row of perShard.flat().flatMap((item) => unpackCounterItem(item, 'day', '', '\uffff'))) {
+      articles += row.articles;
+      mentions += row.mentions;
     }
     return { articles, mentions };
   }
@@ -246,7 +271,7 @@ export class DynamoStore implements IngestStore, TrendStore, ArticleReader, Reje
     return ids.flatMap((id) => found.get(id) ?? []);
   }
 
-  /** First and last day with a counter item for the topic: bounds an open-ended listing. */
+  /** First and last day with a counter for the topic: bounds an open-ended listing. */
   async dayBounds(topic: string): Promise<{ first: string; last: string } | undefined> {
     const edge = async (shard: number, forward: boolean) => {
       const res = await this.db.send(
@@ -256,14 +281,13 @@ export class DynamoStore implements IngestStore, TrendStore, ArticleReader, Reje
           ExpressionAttributeValues: { ':pk': topicCounterPk(topic, 'day', shard) },
           ScanIndexForward: forward,
           Limit: 1,
-          ProjectionExpression: 'sk',
         }),
       );
-      const sk = res.Items?.[0]?.sk;
-      return typeof sk === 'string' ? sk : undefined;
+      const item = res.Items?.[0];
+      return item ? unpackCounterItem(item, 'day', '', '\uffff').map((r) => r.bucket) : [];
     };
     const edges = await Promise.all(this.shards.flatMap((shard) => [edge(shard, true), edge(shard, false)]));
-    const days = edges.filter((d): d is string => d !== undefined).sort();
+    const days = edges.flat().sort();
     const first = days[0];
     const last = days.at(-1);
     return first && last ? { first, last } : undefined;
@@ -308,6 +332,52 @@ export class DynamoStore implements IngestStore, TrendStore, ArticleReader, Reje
   }
 }
 
+/** DynamoDB's limits on one TransactWriteItems call (items; bytes, kept under the 4 MB). */
+const MAX_TRANSACTION_ITEMS = 100;
+const MAX_TRANSACTION_BYTES = 3_500_000;
+
+/**
+ * Splits commits into transactions, in order, each within DynamoDB's limits once counter updates
+ * are merged (the count of distinct counter items bounds the merged updates). A second commit of
+ * the same article is left out of every transaction: it reports a lost race.
+ */
+function planTransactions(commits: readonly ArticleCommit[]): number[][] {
+  const groups: number[][] = [];
+  const seen = new Set<string>();
+  let group: number[] = [];
+  let counterItems = new Set<string>();
+  let ownItems = 0;
+  let bytes = 0;
+  commits.forEach((c, i) => {
+    if (seen.has(c.next.id)) return;
+    seen.add(c.next.id);
+    const own = 1 + c.change.put.length + c.change.remove.length + (c.rejection ? 1 : 0);
+    const counters = c.change.counters.map((d) => {
+      const k = counterItemKey(d.counter);
+      return `${k.pk}\u0000${k.sk}`;
+    });
+    const size = itemBytes(c.next) + 200 * (own + counters.length);
+    const merged = new Set([...counterItems, ...counters]);
+    if (
+      group.length > 0 &&
+      (ownItems + own + merged.size > MAX_TRANSACTION_ITEMS || bytes + size > MAX_TRANSACTION_BYTES)
+    ) {
+      groups.push(group);
+      group = [];
+      counterItems = new Set(counters);
+      ownItems = 0;
+      bytes = 0;
+    } else {
+      counterItems = merged;
+    }
+    group.push(i);
+    ownItems += own;
+    bytes += size;
+  });
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
+
 /** Bytes of the item a transaction item writes (a counter: keys and the attributes it adds). */
 function transactItemBytes(i: TransactItem): number {
   if (i.Put?.Item) return itemBytes(i.Put.Item);
@@ -350,19 +420,6 @@ function sumByBucket(rows: readonly CounterRow[]): CounterRow[] {
     );
   }
   return [...merged.values()].sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0));
-}
-
-function toCounterRow(item: Record<string, unknown>): CounterRow {
-  const n = (k: string) => Number(item[k] ?? 0);
-  return {
-    bucket: String(item.sk),
-    articles: n('articles'),
-    mentions: n('mentions'),
-    sentMilli: n('sentMilli'),
-    positive: n('pos'),
-    neutral: n('neu'),
-    negative: n('neg'),
-  };
 }
 
 /** The article record changed under us (condition failed) or another transaction held an item. */

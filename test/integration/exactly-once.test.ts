@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Analyser } from '#shared/analysis/analyse.js';
 import { listArticles } from '#shared/articles/list.js';
 import { articleIdOf } from '#shared/ingest/article.js';
+import { CommitGroup } from '#shared/ingest/commit-group.js';
 import { ALL_TOPIC, contributionOf, counterId } from '#shared/ingest/contribution.js';
 import type { ObjectEvent } from '#shared/ingest/events.js';
 import { type FetchedObject, ingestObjectEvent, type ObjectSource } from '#shared/ingest/process.js';
@@ -87,12 +88,23 @@ describe('Exactly-once counting (property)', () => {
           let choice = 0;
           const pick = () => choices[choice++ % choices.length] as number;
           const deliverSome = async (all: boolean) => {
-            // Two workers take events in a random order; some are delivered twice.
+            // Two workers take batches of 1–3 events in a random order, as SQS hands them to the
+            // ingest handler; some events are delivered twice. A batch's events run at once and
+            // commit together through a CommitGroup, as the handler does.
             const worker = async () => {
               while (pending.length > 0 && (all || pick() % 3 !== 0)) {
-                const [event] = pending.splice(pick() % pending.length, 1) as [ObjectEvent];
-                if (pick() % 4 === 0) pending.push({ ...event, eventTime: new Date().toISOString() }); // duplicate
-                await ingestObjectEvent(event, deps);
+                const batch: ObjectEvent[] = [];
+                for (let n = 1 + (pick() % 3); n > 0 && pending.length > 0; n--) {
+                  const [event] = pending.splice(pick() % pending.length, 1) as [ObjectEvent];
+                  if (pick() % 4 === 0) pending.push({ ...event, eventTime: new Date().toISOString() }); // duplicate
+                  batch.push(event);
+                }
+                const group = new CommitGroup(store, batch.length);
+                await Promise.all(
+                  batch.map((event) =>
+                    ingestObjectEvent(event, { ...deps, store: group }).finally(() => group.leave()),
+                  ),
+                );
               }
             };
             await Promise.all([worker(), worker()]);

@@ -29,7 +29,11 @@ const handlerOver = (
     analyser,
     maxArticleBytes: 1024,
     source: { getObject: async () => 'missing' },
-    store: { getArticle, commitArticle: async () => true },
+    store: {
+      getArticle,
+      commitArticle: async () => true,
+      commitArticles: async (commits) => commits.map(() => ({ status: 'fulfilled', value: true })),
+    },
     logger,
     ...(onFailure ? { onFailure } : {}),
   });

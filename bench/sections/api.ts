@@ -32,14 +32,15 @@ import { Analyser, type ArticleAnalysis } from '#shared/analysis/analyse.js';
 import { type ArticleRecord, articleIdOf } from '#shared/ingest/article.js';
 import {
   type Contribution,
+  type CounterDelta,
   contributionOf,
-  counterId,
   diffContributions,
   EMPTY_CONTRIBUTION,
 } from '#shared/ingest/contribution.js';
 import { createDynamoClient } from '#shared/storage/clients.js';
+import { counterItemUpdates } from '#shared/storage/counter-items.js';
 import { DynamoStore } from '#shared/storage/dynamo-store.js';
-import { articleKey, counterKey, membershipKey } from '#shared/storage/keys.js';
+import { articleKey, membershipKey } from '#shared/storage/keys.js';
 import { defaultTopics } from '#shared/topics/load.js';
 import { ensureTable, startDynamoLocal } from '../../local/dynamodb.js';
 import { freePort } from '../../local/ports.js';
@@ -114,7 +115,7 @@ export async function loadInBulk(
   n: number,
   base: ReturnType<typeof baseAnalyses>,
 ) {
-  const counters = new Map<string, { key: { pk: string; sk: string }; add: Record<string, number> }>();
+  const deltas: CounterDelta[] = [];
   const puts: Record<string, unknown>[] = [];
   const flushPuts = async () => {
     const chunks: Record<string, unknown>[][] = [];
@@ -131,12 +132,7 @@ export async function loadInBulk(
   };
   for (let i = 0; i < n; i++) {
     const r = recordOf(i, base);
-    for (const d of r.contribution.counters) {
-      const id = counterId(d.counter);
-      const c = counters.get(id) ?? { key: counterKey(d.counter), add: {} };
-      for (const [attr, v] of Object.entries(d.add)) c.add[attr] = (c.add[attr] ?? 0) + v;
-      counters.set(id, c);
-    }
+    deltas.push(...r.contribution.counters);
     puts.push({ ...articleKey(r.id), ...r });
     for (const m of r.contribution.memberships) puts.push({ ...membershipKey(m), id: r.id });
     if (puts.length >= 5000) await flushPuts();
@@ -144,9 +140,10 @@ export async function loadInBulk(
   }
   await flushPuts();
   const putsDone = performance.now();
-  await pool(counters.values(), 16, async (c) => {
-    const entries = Object.entries(c.add).filter(([, v]) => v !== 0);
-    if (entries.length === 0) return;
+  // The storage module's own packing: the same item updates a transaction would make, summed.
+  const counters = counterItemUpdates(deltas);
+  await pool(counters, 16, async (c) => {
+    const entries = Object.entries(c.add);
     await db.send(
       new UpdateCommand({
         TableName: table,
@@ -158,9 +155,9 @@ export async function loadInBulk(
     );
   });
   log(
-    `  bulk: counters written (${counters.size} items) in ${Math.round((performance.now() - putsDone) / 1000)} s`,
+    `  bulk: counters written (${counters.length} items) in ${Math.round((performance.now() - putsDone) / 1000)} s`,
   );
-  return { counterItems: counters.size };
+  return { counterItems: counters.length };
 }
 
 async function scanAll(db: DynamoDBDocumentClient, table: string): Promise<Record<string, unknown>[]> {
@@ -219,17 +216,16 @@ async function cannon(
 ): Promise<{ latencies: number[]; bad: number }> {
   const latencies: number[] = [];
   let bad = 0;
-  const instance = autocannon({
-    url,
-    connections: 16,
-    duration: seconds,
-    requests: paths.map((path) => ({ method: 'GET', path })),
+  await new Promise<void>((resolve, reject) => {
+    const instance = autocannon(
+      { url, connections: 16, duration: seconds, requests: paths.map((path) => ({ method: 'GET', path })) },
+      (err) => (err ? reject(err) : resolve()),
+    );
+    instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+      latencies.push(ms);
+      if (status !== 200) bad++;
+    });
   });
-  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-    latencies.push(ms);
-    if (status !== 200) bad++;
-  });
-  await instance;
   return { latencies, bad };
 }
 

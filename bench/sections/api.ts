@@ -37,10 +37,11 @@ import {
   diffContributions,
   EMPTY_CONTRIBUTION,
 } from '#shared/ingest/contribution.js';
+import { toArticleItem } from '#shared/storage/article-item.js';
 import { createDynamoClient } from '#shared/storage/clients.js';
 import { counterItemUpdates } from '#shared/storage/counter-items.js';
 import { DynamoStore } from '#shared/storage/dynamo-store.js';
-import { articleKey, membershipKey } from '#shared/storage/keys.js';
+import { membershipKey } from '#shared/storage/keys.js';
 import { defaultTopics } from '#shared/topics/load.js';
 import { ensureTable, startDynamoLocal } from '../../local/dynamodb.js';
 import { freePort } from '../../local/ports.js';
@@ -133,7 +134,7 @@ export async function loadInBulk(
   for (let i = 0; i < n; i++) {
     const r = recordOf(i, base);
     deltas.push(...r.contribution.counters);
-    puts.push({ ...articleKey(r.id), ...r });
+    puts.push(toArticleItem(r));
     for (const m of r.contribution.memberships) puts.push({ ...membershipKey(m), id: r.id });
     if (puts.length >= 5000) await flushPuts();
     if ((i + 1) % 20_000 === 0) log(`  bulk: ${i + 1} articles written`);

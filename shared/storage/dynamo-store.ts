@@ -17,6 +17,7 @@ import type { ContributionChange } from '../ingest/contribution.js';
 import type { ArticleCommit, GroupIngestStore } from '../ingest/process.js';
 import type { Granularity } from '../trends/time.js';
 import type { CounterRow, TrendStore } from '../trends/trend.js';
+import { fromArticleItem, toArticleItem } from './article-item.js';
 import { counterItemKey, counterItemUpdates, counterSlot, unpackCounterItem } from './counter-items.js';
 import { itemBytes, transactionalWriteUnits } from './item-size.js';
 import {
@@ -62,7 +63,7 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
     const res = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: articleKey(id), ConsistentRead: true }),
     );
-    return res.Item ? toRecord(res.Item) : undefined;
+    return res.Item ? fromArticleItem(res.Item) : undefined;
   }
 
   async commitArticle(
@@ -118,7 +119,7 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
       items.push({
         Put: {
           TableName,
-          Item: { ...articleKey(next.id), ...next },
+          Item: toArticleItem(next),
           ...(previous
             ? {
                 ConditionExpression: 'sequencer = :prev',
@@ -261,7 +262,7 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
           new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }),
         );
         for (const item of res.Responses?.[this.tableName] ?? []) {
-          const record = toRecord(item);
+          const record = fromArticleItem(item);
           found.set(record.id, record);
         }
         keys = res.UnprocessedKeys?.[this.tableName]?.Keys;
@@ -392,11 +393,6 @@ function transactItemBytes(i: TransactItem): number {
     return itemBytes({ ...i.Update.Key, ...attrs });
   }
   return 0;
-}
-
-function toRecord(item: Record<string, unknown>): ArticleRecord {
-  const { pk: _pk, sk: _sk, ...record } = item;
-  return record as ArticleRecord;
 }
 
 /** Rows of several shards merged into one per bucket, in bucket order. */

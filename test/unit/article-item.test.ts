@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { Analyser } from '#shared/analysis/analyse.js';
+import type { ArticleRecord } from '#shared/ingest/article.js';
+import { contributionOf, EMPTY_CONTRIBUTION } from '#shared/ingest/contribution.js';
+import { fromArticleItem, toArticleItem } from '#shared/storage/article-item.js';
+import { itemBytes } from '#shared/storage/item-size.js';
+import { defaultTopics } from '#shared/topics/load.js';
+
+const analysis = new Analyser(defaultTopics()).analyse({
+  body: 'Ukrainian troops entered Kherson as President Zelensky spoke of peace talks with Moscow. '.repeat(3),
+});
+const base = {
+  id: 'abcdefabcdefabcdefabcdef',
+  key: 'k.json',
+  bucket: 'articles',
+  sequencer: '0A',
+  status: 'active',
+  updatedAt: '2022-11-11T10:00:00.000Z',
+  publishedAt: '2022-11-11T09:00:00Z',
+  sentiment: analysis.sentiment,
+  topics: analysis.topics,
+  entities: analysis.entities,
+} as const;
+
+describe('article item', () => {
+  it('stores a derivable contribution as its shard only, and reads back the same record', () => {
+    const record: ArticleRecord = {
+      ...base,
+      contribution: contributionOf(analysis, base.publishedAt, base.id, 2),
+    };
+    const item = toArticleItem(record);
+    expect(item).toMatchObject({ pk: `ART#${base.id}`, sk: 'ART', contributionShard: 2 });
+    expect(item).not.toHaveProperty('contribution');
+    expect(itemBytes(item)).toBeLessThan(itemBytes({ ...record }) / 2);
+    expect(fromArticleItem(item)).toEqual(record);
+  });
+
+  it('stores a contribution whole when the record does not give it back (other rules, tombstones)', () => {
+    const derived = contributionOf(analysis, base.publishedAt, base.id, 0);
+    const other: ArticleRecord = {
+      ...base,
+      contribution: { ...derived, memberships: derived.memberships.slice(1) },
+    };
+    expect(toArticleItem(other)).toHaveProperty('contribution', other.contribution);
+    expect(fromArticleItem(toArticleItem(other))).toEqual(other);
+    const deleted: ArticleRecord = { ...base, status: 'deleted', contribution: EMPTY_CONTRIBUTION };
+    expect(fromArticleItem(toArticleItem(deleted))).toEqual(deleted);
+  });
+});

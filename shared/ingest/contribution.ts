@@ -82,13 +82,10 @@ export function contributionOf(
   const deltas: CounterDelta[] = [];
   for (const granularity of ['day', 'hour'] as const) {
     const bucket = bucketKey(publishedAt, granularity);
+    // `_all` is the denominator of share: it counts articles, nothing else.
     deltas.push({
       counter: { kind: 'topic', topic: ALL_TOPIC, granularity, bucket, shard: counterShard },
-      add: {
-        articles: 1,
-        sentMilli: Math.round(analysis.sentiment.score * 1000),
-        [labelField(analysis.sentiment.label)]: 1,
-      },
+      add: { articles: 1 },
     });
     for (const [topic, t] of Object.entries(analysis.topics)) {
       deltas.push({

@@ -155,7 +155,10 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
     // and are no-ops if the first attempt committed, while a transaction rebuilt later (an SQS
     // redelivery after a failure: new updatedAt) gets a new token instead of DynamoDB's
     // IdempotentParameterMismatch for a reused one.
-    const token = createHash('sha256').update(JSON.stringify(items)).digest('base64url').slice(0, 36);
+    const token = createHash('sha256')
+      .update(JSON.stringify(items, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v)))
+      .digest('base64url')
+      .slice(0, 36);
     const res = await this.db.send(
       new TransactWriteCommand({
         TransactItems: items,

@@ -16,8 +16,12 @@ export function itemBytes(item: Readonly<Record<string, unknown>>): number {
 
 function valueBytes(value: unknown): number {
   if (typeof value === 'string') return Buffer.byteLength(value);
-  if (typeof value === 'number') {
-    const digits = Math.abs(value).toString().replace('.', '').replace(/^0+/, '').replace(/e.*$/, '');
+  if (typeof value === 'number' || typeof value === 'bigint') {
+    const digits = (value < 0 ? -value : value)
+      .toString()
+      .replace('.', '')
+      .replace(/^0+/, '')
+      .replace(/e.*$/, '');
     return Math.ceil(Math.max(1, digits.length) / 2) + 1;
   }
   if (typeof value === 'boolean' || value === null) return 1;

@@ -88,8 +88,13 @@ export class SentimentScorer {
     );
   }
 
-  /** Valence sum of tokens[from, to). */
-  private sum(tokens: readonly Token[], from: number, to: number): number {
+  /** Valence sum of tokens[from, to); `trace`, when given, receives each scored word and its value. */
+  private sum(
+    tokens: readonly Token[],
+    from: number,
+    to: number,
+    trace?: (word: string, value: number) => void,
+  ): number {
     let total = 0;
     for (let i = from; i < to; i++) {
       const word = (tokens[i] as Token).norm;
@@ -105,6 +110,7 @@ export class SentimentScorer {
         }
       }
       total += v;
+      trace?.(word, v);
     }
     return total;
   }
@@ -121,6 +127,24 @@ export class SentimentScorer {
       scores.push(raw / Math.sqrt(raw * raw + ALPHA));
     }
     return scores;
+  }
+
+  /** Each sentence's score with the words that made it (for scripts/eval/explain.ts). */
+  explain(
+    tokens: readonly Token[],
+    sentences: readonly Sentence[],
+  ): { score: number; words: [string, number][] }[] {
+    const out: { score: number; words: [string, number][] }[] = [];
+    let t = 0;
+    for (const s of sentences) {
+      while (t < tokens.length && (tokens[t] as Token).start < s.start) t++;
+      const from = t;
+      while (t < tokens.length && (tokens[t] as Token).end <= s.end) t++;
+      const words: [string, number][] = [];
+      const raw = this.sum(tokens, from, t, (w, v) => words.push([w, round3(v)]));
+      out.push({ score: round3(raw / Math.sqrt(raw * raw + ALPHA)), words });
+    }
+    return out;
   }
 
   static combine(scores: readonly number[]): Sentiment {

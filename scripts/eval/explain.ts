@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { stripBoilerplate } from '#shared/analysis/boilerplate.js';
+import { detectLanguage } from '#shared/analysis/language.js';
 import { normaliseText, splitSentences, tokenise } from '#shared/analysis/normalise.js';
 import { SentimentScorer } from '#shared/analysis/sentiment.js';
 import { ArticleJson } from '#shared/ingest/parse.js';
@@ -13,8 +14,10 @@ for (const file of process.argv.slice(2)) {
   const { body } = ArticleJson.parse(JSON.parse(readFileSync(file, 'utf8')));
   const { text } = stripBoilerplate(normaliseText(body));
   const sentences = splitSentences(text);
-  const rows = scorer.explain(tokenise(text), sentences);
-  console.log(`\n== ${file}`);
+  const tokens = tokenise(text);
+  const language = detectLanguage(tokens);
+  const rows = scorer.explain(tokens, sentences, language);
+  console.log(`\n== ${file} (${language})`);
   rows.forEach((r, i) => {
     const s = sentences[i];
     const snippet = s ? text.slice(s.start, s.end).trim().slice(0, 90) : '';

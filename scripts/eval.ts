@@ -50,8 +50,14 @@ for (const dir of dirs) {
       `topic ${t.padEnd(13)} P ${f(r.precision)} R ${f(r.recall)} F1 ${f(r.f1)}  exact counts ${f(r.exact)}`,
     );
   console.log(`topics overall      F1 ${f(s.topicArticle.f1)}  exact counts ${f(s.mentionExact)}`);
-  console.log('entities            trendwire P / R / F1      compromise P / R / F1     ΔF1');
-  for (const k of TYPES) {
+  // A set annotated for topics and sentiment only (gold `entities` null everywhere) scores no entity.
+  const hasEntities = Object.values(set.gold).some((g) => g.entities);
+  console.log(
+    hasEntities
+      ? 'entities            trendwire P / R / F1      compromise P / R / F1     ΔF1'
+      : 'entities: not annotated in this set',
+  );
+  for (const k of hasEntities ? TYPES : []) {
     const a = s.entities[k];
     const b = c.entities[k];
     console.log(

@@ -8,7 +8,7 @@ import { type EntityKey, type Score, score } from './eval/score.js';
 
 /**
  * `npm run eval [-- SET_DIR...]`: analyses every article of each annotated set (default: the
- * development set test/fixtures/dev and our own test/fixtures/extra), writes the predictions in the
+ * development set test/fixtures/dev our own test/fixtures/extra, the hold-out and blind2), writes the predictions in the
  * shape GET /articles/{id} returns to eval-out/predictions-<set>.json, and prints per topic the
  * article-level P/R/F1 and exact-count share, per entity type P/R/F1 for trendwire and, side by
  * side, for raw compromise on the same text, and the sentiment label accuracy. With
@@ -19,7 +19,7 @@ const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const dirs = args.length
   ? args.map((a) => resolve(a))
-  : ['dev', 'extra', 'holdout'].map((set) => join(root, 'test', 'fixtures', set));
+  : ['dev', 'extra', 'holdout', 'blind2'].map((set) => join(root, 'test', 'fixtures', set));
 
 const analyser = new Analyser(defaultTopics());
 const nlp = await loadCompromise();
@@ -50,8 +50,14 @@ for (const dir of dirs) {
       `topic ${t.padEnd(13)} P ${f(r.precision)} R ${f(r.recall)} F1 ${f(r.f1)}  exact counts ${f(r.exact)}`,
     );
   console.log(`topics overall      F1 ${f(s.topicArticle.f1)}  exact counts ${f(s.mentionExact)}`);
-  console.log('entities            trendwire P / R / F1      compromise P / R / F1     ΔF1');
-  for (const k of TYPES) {
+  // A set annotated for topics and sentiment only (gold `entities` null everywhere) scores no entity.
+  const hasEntities = Object.values(set.gold).some((g) => g.entities);
+  console.log(
+    hasEntities
+      ? 'entities            trendwire P / R / F1      compromise P / R / F1     ΔF1'
+      : 'entities: not annotated in this set',
+  );
+  for (const k of hasEntities ? TYPES : []) {
     const a = s.entities[k];
     const b = c.entities[k];
     console.log(

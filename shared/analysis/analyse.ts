@@ -3,7 +3,7 @@ import type { TopicFile } from '../topics/schema.js';
 import { creditedWires, datelinesOf, stripBoilerplate } from './boilerplate.js';
 import { type Entity, EntityExtractor } from './entities.js';
 import { detectLanguage } from './language.js';
-import { normaliseText, splitSentences, tokenise } from './normalise.js';
+import { normaliseText, splitSentences, type Token, tokenise } from './normalise.js';
 import { type Sentiment, SentimentScorer } from './sentiment.js';
 
 export type TopicAnalysis = { readonly mentions: number; readonly sentiment: Sentiment };
@@ -41,7 +41,13 @@ export class Analyser {
     const { text, removed } = stripBoilerplate(normaliseText(input.body));
     const tokens = tokenise(text);
     const sentences = splitSentences(text);
-    const sentenceScores = this.sentiment.sentenceScores(tokens, sentences);
+    const detected = input.language === undefined ? detectLanguage(tokens) : undefined;
+    const language = input.language ?? (detected as string);
+    const sentenceScores = this.sentiment.sentenceScores(
+      tokens,
+      sentences,
+      detected ?? lexiconLanguage(language, tokens),
+    );
 
     const topics: Record<string, TopicAnalysis> = {};
     for (const [id, hit] of this.topics.match(text, tokens, sentences)) {
@@ -51,13 +57,22 @@ export class Analyser {
       };
     }
     return {
-      language: input.language ?? detectLanguage(tokens),
+      language,
       sentiment: SentimentScorer.combine(sentenceScores),
       topics,
       entities: this.entities.extract(text, tokens, sentences, creditedWires(removed), datelinesOf(removed)),
       boilerplateLines: removed.length,
     };
   }
+}
+
+/**
+ * The language whose sentiment table scores a text: a declared language as its ISO 639-1 code
+ * ("de-AT", "DE" → "de"); a missing or unrecognised one is detected from the words.
+ */
+function lexiconLanguage(declared: string, tokens: readonly Token[]): string {
+  const code = declared.slice(0, 2).toLowerCase();
+  return /^[a-z]{2}$/.test(code) && /^[a-z]{2}\b/i.test(declared) ? code : detectLanguage(tokens);
 }
 
 /**

@@ -183,6 +183,26 @@ describe('sentiment', () => {
     );
     expect(labelOf(-0.03)).toBe('neutral');
   });
+  it('scores a text with its own language\'s lexicon: German "die", "war", Spanish "todo", "ha" are not English words', () => {
+    const label = (body: string, language?: string) => analyser.analyse({ body, language }).sentiment.label;
+    expect(label('Die Regierung war sich einig, dass die Sitzung am Montag stattfindet.')).toBe('neutral');
+    expect(label('Todo el gobierno ha votado y la sesión ha terminado a las seis.', 'es')).toBe('neutral');
+    expect(label('Die Stadt wurde zerstört, drei Menschen wurden getötet.', 'de')).toBe('negative');
+  });
+  it('counts a setback of the invading side for the side the reporting follows, not a death', () => {
+    const label = (body: string, language?: string) => analyser.analyse({ body, language }).sentiment.label;
+    expect(label('Russian troops retreated from the town.')).toBe('positive');
+    expect(label('Ukrainian troops retreated from the town.')).toBe('negative');
+    expect(label("Analysts called it Moscow's heaviest defeat.")).toBe('positive');
+    expect(label('Die russischen Truppen flohen aus der Stadt.', 'de')).toBe('positive');
+    expect(label('Російські війська відступили з міста.', 'uk')).toBe('positive');
+    expect(label('Russian soldiers were killed near the town.')).toBe('negative');
+  });
+  it('gives the words of the negotiations themselves (peace, deal, truce talks) no valence', () => {
+    const label = (body: string) => analyser.analyse({ body }).sentiment.label;
+    expect(label('Peace talks on a settlement will resume in Istanbul next week.')).toBe('neutral');
+    expect(label('Les deux camps parlent de paix et d’un accord à Genève.')).toBe('neutral');
+  });
   it('scores each topic from the sentences that mention it', () => {
     const a = analyser.analyse({
       body: 'Kherson celebrated its liberation with joy. Peace talks with Russia collapsed amid deadly shelling.',

@@ -186,7 +186,9 @@ function canonical(items: Record<string, unknown>[]): string[] {
               .map(([k, x]) => [k, sortKeys(x)]),
           )
         : v;
-  return items.map((i) => JSON.stringify(sortKeys(i))).sort();
+  return items
+    .map((i) => JSON.stringify(sortKeys(i), (_k, v) => (typeof v === 'bigint' ? `${v}n` : v)))
+    .sort();
 }
 
 async function startServers(

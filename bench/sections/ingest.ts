@@ -9,6 +9,7 @@
  * (a batch's articles then share their day's counter items); the run with the bridge's defaults
  * uploads it in generated order, random over the year, as an unsorted backfill would.
  */
+import { fork } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ import { ensureTable } from '../../local/dynamodb.js';
 import { freePort } from '../../local/ports.js';
 import { startLocalStack } from '../../local/stack.js';
 import { articleBytes, generateCorpus } from '../../scripts/corpus.js';
-import { log, pool, type Row, r2, r3, type SectionResult } from '../lib.js';
+import { log, pool, type Row, r2, r3, root, type SectionResult } from '../lib.js';
 
 export type IngestOptions = {
   readonly articles: number;
@@ -158,15 +159,8 @@ async function pipelineRun(o: IngestOptions, bridge: BridgeShape, order: Order, 
     bridge: { batchSize: bridge.batchSize, concurrency: bridge.concurrency },
   });
   try {
+    // The same corpus the uploader process generates from the seed: its sizes for the figures.
     const corpus = [...generateCorpus({ articles: o.articles, days: 366, seed: 'bench-ingest' })];
-    if (order === 'published')
-      corpus.sort((a, b) =>
-        a.article.publishedAt < b.article.publishedAt
-          ? -1
-          : a.article.publishedAt > b.article.publishedAt
-            ? 1
-            : 0,
-      );
     const uploadBytes = corpus.reduce((s, c) => s + articleBytes(c.article).length, 0);
     const dbDir = join(dataDir, 'dynamodb');
     const dbBefore = dirBytes(dbDir);
@@ -175,23 +169,37 @@ async function pipelineRun(o: IngestOptions, bridge: BridgeShape, order: Order, 
     );
     const recorded = recordTransactions(stack.runtime.db);
 
-    // Bounded concurrency: `uploaders` PutObjects in flight, and none while the queue holds more
-    // than `maxQueued` events (back-pressure, as a producer would apply to a queue it watches).
+    // Bounded concurrency: `uploaders` PutObjects in flight, from a process of their own (the
+    // load generator is not the pipeline), and none while the queue holds more than `maxQueued`
+    // events (back-pressure, as a producer would apply to a queue it watches).
+    const uploader = fork(
+      join(root, 'bench', 'uploader.ts'),
+      [stack.s3Endpoint, 'articles', String(o.articles), 'bench-ingest', order, String(o.uploaders)],
+      { execArgv: ['--import', 'tsx'], env: { ...process.env, NODE_NO_WARNINGS: '1' } },
+    );
+    await new Promise((resolve, reject) => {
+      uploader.once('message', resolve);
+      uploader.once('exit', (code) => reject(new Error(`uploader exited (${code})`)));
+    });
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    let done = 0;
-    await pool(corpus, o.uploaders, async (item) => {
-      while (stack.bridge.pending > o.maxQueued) await new Promise((r) => setTimeout(r, 5));
-      await stack.runtime.s3.send(
-        new PutObjectCommand({
-          Bucket: 'articles',
-          Key: item.key,
-          Body: articleBytes(item.article),
-          ContentType: 'application/json',
-        }),
-      );
-      if (++done % 2000 === 0) log(`  ${done} uploaded`);
+    let paused = false;
+    const watch = setInterval(() => {
+      const full = stack.bridge.pending > o.maxQueued;
+      if (full !== paused && uploader.connected) uploader.send(full ? 'pause' : 'resume');
+      paused = full;
+    }, 2);
+    uploader.send('start');
+    const uploaded = await new Promise<number>((resolve, reject) => {
+      uploader.on('message', (m: { done?: number }) => {
+        if (m.done !== undefined) resolve(m.done);
+      });
+      uploader.once('exit', (code) => {
+        if (code) reject(new Error(`uploader exited (${code})`));
+      });
     });
+    clearInterval(watch);
+    log(`  ${uploaded} uploaded`);
     await stack.bridge.idle();
     const pipelineMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);

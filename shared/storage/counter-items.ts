@@ -9,17 +9,29 @@ import { entityCounterPk, topicCounterPk } from './keys.js';
  * its item, named by kind and slot. A year's daily trend is then 12–13 items per topic instead of
  * 366, and 31 days of hours are 31 items instead of 744.
  *
- * Per bucket of a topic: `t10`, the tally, and `s10`, the summed sentiment in thousandths. The
- * tally packs four counts into one exact integer, positive·R³ + neutral·R² + negative·R + mentions
- * with R = 10⁹ (36 digits; DynamoDB numbers hold 38): one `ADD` moves all four, exactly, and a
- * read decodes them with BigInt. What is read, not what is written, made this worth it: the
- * attributes a trend returns are most of its cost (DynamoDB Local parses each; the SDK converts
- * each), and 2 per bucket instead of 5 is what brings a year's trend near a few single reads.
- * Every count is below R per bucket and shard (a billion articles a day). A topic's `articles`
- * is positive + neutral + negative: every counted article has exactly one label. `_all`, the
- * denominator of share, counts articles only, as `a10`. A dense topic month is ≈ 0.7 KB.
+ * Per bucket of a topic, one attribute: `t10`, the tally, five figures in one exact integer —
+ * positive, neutral, negative, mentions and the sentiment sum — so that one `ADD` moves them all,
+ * atomically and exactly, and a read decodes them with BigInt. Fields, least significant first:
+ * the sentiment sum in thousandths offset by +1000 per article (so it is never negative: an
+ * article adds its score·1000 + 1000, between 0 and 2000) below 10¹⁰, mentions below 10⁷,
+ * negative and neutral below 10⁶, then positive: 35 digits for a million positive articles, and
+ * DynamoDB numbers hold 38. The bounds are per bucket, topic and counter shard: a million
+ * articles of one label in one day, ten million mentions.
+ *
+ * Why one attribute: what a trend reads costs per attribute, not per item (DynamoDB Local parses
+ * each, the SDK converts each; a 12-item query of 155-attribute items took 3–4× a GetItem, of
+ * 1-attribute items 1×), so a topic's month is 31 numbers, not 155. A topic's `articles` is
+ * positive + neutral + negative (every counted article has exactly one label). `_all`, the
+ * denominator of share, counts articles only, as `a10`. A dense topic month is ≈ 0.6 KB.
  */
-const R = 1_000_000_000n;
+/** The tally's fields, least significant first, with the bound of each. */
+const TALLY: readonly { field: 'sentOffset' | 'mentions' | 'neg' | 'neu' | 'pos'; radix: bigint }[] = [
+  { field: 'sentOffset', radix: 10n ** 10n },
+  { field: 'mentions', radix: 10n ** 7n },
+  { field: 'neg', radix: 10n ** 6n },
+  { field: 'neu', radix: 10n ** 6n },
+  { field: 'pos', radix: 10n ** 9n },
+];
 const TALLY_FIELDS = ['pos', 'neu', 'neg', 'mentions'] as const;
 
 /** The item (`sk`) and the slot (attribute suffix) of a bucket key. */
@@ -82,26 +94,35 @@ function storedAttributes(d: CounterDelta): [string, number | bigint][] {
   if ((add.articles ?? 0) !== labelled) {
     throw new Error(`counter delta of ${d.counter.topic}: articles ${add.articles} ≠ labels ${labelled}`);
   }
-  const tally = TALLY_FIELDS.reduce((t, field) => t * R + BigInt(add[field] ?? 0), 0n);
-  const attrs: [string, number | bigint][] = [];
-  if (tally !== 0n) attrs.push([`t${slot}`, tally]);
-  if (add.sentMilli) attrs.push([`s${slot}`, add.sentMilli]);
-  return attrs;
+  const amounts: Record<string, number> = { ...add, sentOffset: (add.sentMilli ?? 0) + 1000 * labelled };
+  let tally = 0n;
+  let weight = 1n;
+  for (const { field, radix } of TALLY) {
+    tally += BigInt(amounts[field] ?? 0) * weight;
+    weight *= radix;
+  }
+  return tally === 0n ? [] : [[`t${slot}`, tally]];
 }
 
 const FIELDS = ['articles', 'sentMilli', ...TALLY_FIELDS];
 
-/** The four counts of a tally; the stored value is a number when small, a bigint when not. */
-function untally(value: unknown): { pos: number; neu: number; neg: number; mentions: number } {
+/** The figures of a tally; the stored value is a number when small, a bigint when not. */
+function untally(value: unknown): {
+  pos: number;
+  neu: number;
+  neg: number;
+  mentions: number;
+  sentMilli: number;
+} {
   let v = typeof value === 'bigint' ? value : BigInt(Number(value ?? 0));
   if (v < 0n) throw new Error(`corrupt counter tally ${v}`);
-  const out = [0, 0, 0, 0];
-  for (let i = 3; i >= 0; i--) {
-    out[i] = Number(v % R);
-    v /= R;
+  const out: Record<string, number> = {};
+  for (const { field, radix } of TALLY) {
+    out[field] = Number(field === 'pos' ? v : v % radix);
+    v /= radix;
   }
-  const [pos = 0, neu = 0, neg = 0, mentions = 0] = out;
-  return { pos, neu, neg, mentions };
+  const { pos = 0, neu = 0, neg = 0, mentions = 0, sentOffset = 0 } = out;
+  return { pos, neu, neg, mentions, sentMilli: sentOffset - 1000 * (pos + neu + neg) };
 }
 
 /** The buckets one packed item holds, within [from, to] (bucket keys, inclusive). */
@@ -129,7 +150,7 @@ export function unpackCounterItem(
       bucket,
       articles: Number(f.a ?? 0) + t.pos + t.neu + t.neg,
       mentions: t.mentions,
-      sentMilli: Number(f.s ?? 0),
+      sentMilli: t.sentMilli,
       positive: t.pos,
       neutral: t.neu,
       negative: t.neg,

@@ -15,17 +15,21 @@ describe('packed counter items', () => {
       day('2022-11-11', { articles: 1, mentions: 2, sentMilli: 0, neu: 1 }),
       day('2022-12-01', { articles: 1, mentions: 1, sentMilli: 0, neu: 1 }),
     ]);
-    // The tally: positive·10²⁷ + neutral·10¹⁸ + negative·10⁹ + mentions.
-    const tally = (p: number, u: number, n: number, m: number) =>
-      ((BigInt(p) * 10n ** 9n + BigInt(u)) * 10n ** 9n + BigInt(n)) * 10n ** 9n + BigInt(m);
+    // The tally: positive·10²⁹ + neutral·10²³ + negative·10¹⁷ + mentions·10¹⁰ + (sentiment + 1000·articles).
+    const tally = (p: number, u: number, n: number, m: number, sent: number) =>
+      BigInt(p) * 10n ** 29n +
+      BigInt(u) * 10n ** 23n +
+      BigInt(n) * 10n ** 17n +
+      BigInt(m) * 10n ** 10n +
+      BigInt(sent + 1000 * (p + u + n));
     expect(updates).toEqual([
       {
         key: { pk: 'CNT#kherson#d', sk: '2022-11' },
-        add: { t10: tally(1, 0, 1, 4), s10: -150, t11: tally(0, 1, 0, 2) },
+        add: { t10: tally(1, 0, 1, 4, -150), t11: tally(0, 1, 0, 2, 0) },
       },
-      { key: { pk: 'CNT#kherson#d', sk: '2022-12' }, add: { t01: tally(0, 1, 0, 1) } },
+      { key: { pk: 'CNT#kherson#d', sk: '2022-12' }, add: { t01: tally(0, 1, 0, 1, 0) } },
     ]);
-    expect(tally(1, 0, 1, 4)).toBe(1_000000000_000000001_000000004n);
+    expect(tally(1, 0, 1, 4, -150)).toBe(1_000000_000001_0000004_0000001850n);
   });
 
   it('drops amounts that cancel out, and items left with none (an overwrite that changes nothing)', () => {
@@ -47,7 +51,7 @@ describe('packed counter items', () => {
       { counter: { kind: 'entities', day: '2022-11-10', shard: 1 }, add: { 'm|place|Kherson': 2 } },
     ]);
     expect(updates).toEqual([
-      { key: { pk: 'CNT#kherson#h#2', sk: '2022-11-10' }, add: { t07: 10n ** 27n, s07: 5 } },
+      { key: { pk: 'CNT#kherson#h#2', sk: '2022-11-10' }, add: { t07: 10n ** 29n + 1005n } },
       { key: { pk: 'CNT#_all#h', sk: '2022-11-10' }, add: { a07: 1 } },
       { key: { pk: 'ENT#2022-11-10', sk: '01' }, add: { 'm|place|Kherson': 2 } },
     ]);
@@ -81,7 +85,7 @@ describe('packed counter items', () => {
       },
     ]);
     // A small tally comes back as a number (mentions only, after a label moved away).
-    expect(unpackCounterItem({ pk: 'x', sk: '2022-11-10', t23: 7 }, 'hour', '', '\uffff')).toEqual([
+    expect(unpackCounterItem({ pk: 'x', sk: '2022-11-10', t23: 7e10 }, 'hour', '', '\uffff')).toEqual([
       {
         bucket: '2022-11-10T23',
         articles: 0,
@@ -90,6 +94,21 @@ describe('packed counter items', () => {
         positive: 0,
         neutral: 0,
         negative: 0,
+      },
+    ]);
+    // The bounds: a million negative articles at -1.0, with ten million minus one mentions.
+    const [big] = counterItemUpdates([
+      day('2022-11-10', { articles: 999_999, neg: 999_999, mentions: 9_999_999, sentMilli: -999_999_000 }),
+    ]);
+    expect(unpackCounterItem({ pk: 'x', sk: '2022-11', ...big?.add }, 'day', '', '\uffff')).toEqual([
+      {
+        bucket: '2022-11-10',
+        articles: 999_999,
+        mentions: 9_999_999,
+        sentMilli: -999_999_000,
+        positive: 0,
+        neutral: 0,
+        negative: 999_999,
       },
     ]);
     expect(unpackCounterItem({ pk: 'CNT#_all#h', sk: '2022-11-10', a05: 7 }, 'hour', '', '\uffff')).toEqual([

@@ -106,7 +106,15 @@ function storedAttributes(d: CounterDelta): [string, number | bigint][] {
 
 const FIELDS = ['articles', 'sentMilli', ...TALLY_FIELDS];
 
-/** The figures of a tally; the stored value is a number when small, a bigint when not. */
+/** The tally's decimal digits, least significant field last: widths of the bounded fields. */
+const TALLY_DIGITS = TALLY.slice(0, -1).reduce((n, { radix }) => n + radix.toString().length - 1, 0);
+
+/**
+ * The figures of a tally: its decimal string (the store reads it so), or a number or bigint (as
+ * the document client returns it, small or large). The fields are fixed runs of decimal digits,
+ * cut from the string: a year's trend decodes ~370 tallies, and slices cost a fraction of BigInt
+ * division.
+ */
 function untally(value: unknown): {
   pos: number;
   neu: number;
@@ -114,12 +122,20 @@ function untally(value: unknown): {
   mentions: number;
   sentMilli: number;
 } {
-  let v = typeof value === 'bigint' ? value : BigInt(Number(value ?? 0));
-  if (v < 0n) throw new Error(`corrupt counter tally ${v}`);
+  const raw =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'bigint' || Number.isSafeInteger(value)
+        ? String(value)
+        : BigInt(Number(value ?? 0)).toString();
+  if (raw.startsWith('-')) throw new Error(`corrupt counter tally ${raw}`);
+  const digits = raw.padStart(TALLY_DIGITS + 1, '0');
   const out: Record<string, number> = {};
+  let end = digits.length;
   for (const { field, radix } of TALLY) {
-    out[field] = Number(field === 'pos' ? v : v % radix);
-    v /= radix;
+    const start = field === 'pos' ? 0 : end - (radix.toString().length - 1);
+    out[field] = Number(digits.slice(start, end));
+    end = start;
   }
   const { pos = 0, neu = 0, neg = 0, mentions = 0, sentOffset = 0 } = out;
   return { pos, neu, neg, mentions, sentMilli: sentOffset - 1000 * (pos + neu + neg) };
@@ -133,22 +149,23 @@ export function unpackCounterItem(
   to: string,
 ): CounterRow[] {
   const sk = String(item.sk);
-  const slots = new Map<string, Record<string, unknown>>();
-  for (const [name, value] of Object.entries(item)) {
-    if (name === 'pk' || name === 'sk') continue;
-    const slot = name.slice(1);
-    const fields = slots.get(slot) ?? {};
-    fields[name[0] as string] = value;
-    slots.set(slot, fields);
-  }
+  // One row per attribute: a topic's bucket is its tally `t`, an `_all` bucket its count `a`
+  // (rows of one bucket from several shards are summed by the caller).
   const rows: CounterRow[] = [];
-  for (const [slot, f] of slots) {
-    const bucket = bucketOf(sk, slot, g);
+  for (const name in item) {
+    const kind = name[0];
+    if ((kind !== 't' && kind !== 'a') || name.length !== 3) continue;
+    const bucket = bucketOf(sk, name.slice(1), g);
     if (bucket < from || bucket > to) continue;
-    const t = untally(f.t);
+    if (kind === 'a') {
+      const articles = Number(item[name]);
+      rows.push({ bucket, articles, mentions: 0, sentMilli: 0, positive: 0, neutral: 0, negative: 0 });
+      continue;
+    }
+    const t = untally(item[name]);
     rows.push({
       bucket,
-      articles: Number(f.a ?? 0) + t.pos + t.neu + t.neg,
+      articles: t.pos + t.neu + t.neg,
       mentions: t.mentions,
       sentMilli: t.sentMilli,
       positive: t.pos,

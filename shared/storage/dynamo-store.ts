@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type AttributeValue,
+  QueryCommand as LowLevelQuery,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
   GetCommand,
-  paginateQuery,
   QueryCommand,
-  type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -187,14 +189,11 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
   ): Promise<CounterRow[]> {
     const perShard = await Promise.all(
       this.shards.map((shard) =>
-        this.queryAll({
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: {
-            ':pk': topicCounterPk(topic, granularity, shard),
-            ':from': counterSlot(from, granularity).sk,
-            ':to': counterSlot(to, granularity).sk,
-          },
-        }),
+        this.counterItems(
+          topicCounterPk(topic, granularity, shard),
+          counterSlot(from, granularity).sk,
+          counterSlot(to, granularity).sk,
+        ),
       ),
     );
     return sumByBucket(perShard.flat().flatMap((item) => unpackCounterItem(item, granularity, from, to)));
@@ -202,12 +201,7 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
 
   async totals(topic: string): Promise<{ articles: number; mentions: number }> {
     const perShard = await Promise.all(
-      this.shards.map((shard) =>
-        this.queryAll({
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': topicCounterPk(topic, 'day', shard) },
-        }),
-      ),
+      this.shards.map((shard) => this.counterItems(topicCounterPk(topic, 'day', shard))),
     );
     let articles = 0;
     let mentions = 0;
@@ -218,16 +212,38 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
     return { articles, mentions };
   }
 
-  private async queryAll(
-    input: Pick<
-      QueryCommandInput,
-      'KeyConditionExpression' | 'ExpressionAttributeValues' | 'ProjectionExpression'
-    >,
-  ): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    for await (const page of paginateQuery({ client: this.db }, { TableName: this.tableName, ...input })) {
-      items.push(...(page.Items ?? []));
-    }
+  /**
+   * Packed counter items of one partition between two sort keys, as strings: read with the
+   * low-level Query, because the tallies are cut from their decimal digits (the document client
+   * would turn each into a number, then a BigInt, only for it to be printed again).
+   */
+  private async counterItems(pk: string, from?: string, to?: string): Promise<Record<string, string>[]> {
+    const range = from !== undefined && to !== undefined;
+    const items: Record<string, string>[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await this.db.send(
+        new LowLevelQuery({
+          TableName: this.tableName,
+          KeyConditionExpression: range ? 'pk = :pk AND sk BETWEEN :from AND :to' : 'pk = :pk',
+          ExpressionAttributeValues: {
+            ':pk': { S: pk },
+            ...(range ? { ':from': { S: from }, ':to': { S: to } } : {}),
+          },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const flat: Record<string, string> = {};
+        for (const name in item) {
+          const v = item[name];
+          const text = v?.N ?? v?.S;
+          if (text !== undefined) flat[name] = text;
+        }
+        items.push(flat);
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
     return items;
   }
 

@@ -1,6 +1,6 @@
 import { BadParameterError } from '../errors.js';
 import { ALL_TOPIC } from '../ingest/contribution.js';
-import { bucketKey, bucketStart, DAY_MS, type Granularity, HOUR_MS, isoSeconds, stepOf } from './time.js';
+import { bucketKey, bucketStart, DAY_MS, type Granularity, HOUR_MS, hourStartIso, stepOf } from './time.js';
 
 /** One counter item as stored: sums over the articles published in one bucket. */
 export type CounterRow = {
@@ -95,13 +95,16 @@ export async function topicTrend(
   const byBucket = new Map(rows.map((r) => [r.bucket, r]));
   const allByBucket = new Map(allRows.map((r) => [r.bucket, r]));
   const buckets: TrendBucket[] = [];
+  const keyLength = range.granularity === 'day' ? 10 : 13;
   for (let t = range.from; t <= range.to; t += stepOf(range.granularity)) {
-    const key = bucketKey(t, range.granularity);
+    // One date formatting per bucket: its key and its start are both cut from it.
+    const start = hourStartIso(t);
+    const key = start.slice(0, keyLength);
     const row = byBucket.get(key);
     const all = allByBucket.get(key)?.articles ?? 0;
     const articles = row?.articles ?? 0;
     buckets.push({
-      start: isoSeconds(t),
+      start,
       articles,
       mentions: row?.mentions ?? 0,
       share: all > 0 ? round4(articles / all) : null,

@@ -54,7 +54,7 @@ export type CounterItemUpdate = {
 export const counterItemKey = (c: CounterRef): { pk: string; sk: string } =>
   c.kind === 'topic'
     ? { pk: topicCounterPk(c.topic, c.granularity, c.shard), sk: counterSlot(c.bucket, c.granularity).sk }
-    : { pk: entityCounterPk(c.day), sk: String(c.shard).padStart(2, '0') };
+    : { pk: entityCounterPk(c.day), sk: c.hour };
 
 /**
  * The counter deltas of one or several articles as item updates: one per item (a transaction may

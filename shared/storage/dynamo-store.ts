@@ -313,17 +313,25 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
     return first && last ? { first, last } : undefined;
   }
 
-  /** All entity counters of one day, shards merged: attribute name → amount. */
+  /** All entity counters of one day, its hours merged: attribute name → amount. */
   async entityDay(day: string): Promise<Record<string, number>> {
-    const res = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': entityCounterPk(day) },
-      }),
-    );
+    // Up to 24 hour items: more than one page of 1 MB on a busy day.
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': entityCounterPk(day) },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
     const merged: Record<string, number> = {};
-    for (const item of res.Items ?? []) {
+    for (const item of items) {
       for (const [k, v] of Object.entries(item)) {
         if (k !== 'pk' && k !== 'sk' && typeof v === 'number') merged[k] = (merged[k] ?? 0) + v;
       }

@@ -7,7 +7,7 @@
  * | article record           | `ART#<id>`              | `ART`              |
  * | topic day counters       | `CNT#<topic>#d[#shard]` | `2022-11` (a month: a tally `t10` per day) |
  * | topic hour counters      | `CNT#<topic>#h[#shard]` | `2022-11-10` (a day: `t07` per hour) |
- * | entity counters of a day | `ENT#<yyyy-mm-dd>`      | `<shard>`          |
+ * | entity counters, an hour | `ENT#<yyyy-mm-dd>`      | `<hh>`             |
  * | listing entry            | `LIST#<topic>#<yyyy-mm>`| `<publishedAt>#<id>` |
  * | rejection                | `REJ`                   | `<at>#<id>`        |
  *

@@ -48,12 +48,12 @@ describe('packed counter items', () => {
         counter: { kind: 'topic', topic: '_all', granularity: 'hour', bucket: '2022-11-10T07', shard: 0 },
         add: { articles: 1 },
       },
-      { counter: { kind: 'entities', day: '2022-11-10', shard: 1 }, add: { 'm|place|Kherson': 2 } },
+      { counter: { kind: 'entities', day: '2022-11-10', hour: '07' }, add: { 'm|place|Kherson': 2 } },
     ]);
     expect(updates).toEqual([
       { key: { pk: 'CNT#kherson#h#2', sk: '2022-11-10' }, add: { t07: 10n ** 29n + 1005n } },
       { key: { pk: 'CNT#_all#h', sk: '2022-11-10' }, add: { a07: 1 } },
-      { key: { pk: 'ENT#2022-11-10', sk: '01' }, add: { 'm|place|Kherson': 2 } },
+      { key: { pk: 'ENT#2022-11-10', sk: '07' }, add: { 'm|place|Kherson': 2 } },
     ]);
   });
 

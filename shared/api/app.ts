@@ -9,7 +9,14 @@ import type { ArticleRecord } from '../ingest/article.js';
 import { ALL_TOPIC } from '../ingest/contribution.js';
 import type { TopicFile } from '../topics/schema.js';
 import { isoSeconds } from '../trends/time.js';
-import { parseRange, parseTime, type TrendBucket, type TrendStore, topicTrend } from '../trends/trend.js';
+import {
+  parseRange,
+  parseTime,
+  type TrendBucket,
+  type TrendStore,
+  topicTrend,
+  topicTrends,
+} from '../trends/trend.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { dashboardRoutes } from './dashboard.js';
 import type { ArticleReader, RejectionReader } from './ports.js';
@@ -169,9 +176,8 @@ export function createApp(deps: ApiDeps) {
     }
     ids.forEach(knownTopic);
     const range = parseRange(query, now());
-    const series = await Promise.all(
-      ids.map(async (topic) => ({ topic, buckets: await topicTrend(deps.store, topic, range) })),
-    );
+    const trends = await topicTrends(deps.store, ids, range);
+    const series = ids.map((topic, i) => ({ topic, buckets: trends[i] ?? [] }));
     if (query.format === 'csv') return csv(c, trendCsv(series));
     return c.json({ granularity: range.granularity, ...rangeOut(range), series }, 200);
   });

@@ -141,6 +141,30 @@ function untally(value: unknown): {
   return { pos, neu, neg, mentions, sentMilli: sentOffset - 1000 * (pos + neu + neg) };
 }
 
+/** The sort keys of the packed items that hold the buckets from `from` to `to` (bucket keys). */
+export function counterItemSks(from: string, to: string, g: Granularity): string[] {
+  const first = counterSlot(from, g).sk;
+  const last = counterSlot(to, g).sk;
+  const sks: string[] = [];
+  if (g === 'day') {
+    let [y, m] = first.split('-').map(Number) as [number, number];
+    for (let sk = first; sk <= last; sk = `${y}-${String(m).padStart(2, '0')}`) {
+      sks.push(sk);
+      if (++m > 12) {
+        m = 1;
+        y++;
+      }
+    }
+  } else {
+    for (let t = Date.parse(`${first}T00:00:00Z`); ; t += 86_400_000) {
+      const sk = new Date(t).toISOString().slice(0, 10);
+      if (sk > last) break;
+      sks.push(sk);
+    }
+  }
+  return sks;
+}
+
 /** The buckets one packed item holds, within [from, to] (bucket keys, inclusive). */
 export function unpackCounterItem(
   item: Readonly<Record<string, unknown>>,

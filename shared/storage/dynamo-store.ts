@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import {
   type AttributeValue,
+  BatchGetItemCommand,
+  type BatchGetItemCommandOutput,
   QueryCommand as LowLevelQuery,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
@@ -20,7 +22,7 @@ import type { ArticleCommit, GroupIngestStore } from '../ingest/process.js';
 import type { Granularity } from '../trends/time.js';
 import type { CounterRow, TrendStore } from '../trends/trend.js';
 import { fromArticleItem, toArticleItem } from './article-item.js';
-import { counterItemKey, counterItemUpdates, counterSlot, unpackCounterItem } from './counter-items.js';
+import { counterItemKey, counterItemSks, counterItemUpdates, unpackCounterItem } from './counter-items.js';
 import { itemBytes, transactionalWriteUnits } from './item-size.js';
 import {
   articleKey,
@@ -181,22 +183,67 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
     );
   }
 
+  /**
+   * The counter rows of several topics between two bucket keys: every packed item of the range is
+   * known by key (a year: 13 month items per topic and shard), so they are read by BatchGetItem —
+   * a trend's topic and `_all` in one request — not a Query per topic. Shards are summed.
+   */
+  async countersOf(
+    topics: readonly string[],
+    granularity: Granularity,
+    from: string,
+    to: string,
+  ): Promise<Map<string, CounterRow[]>> {
+    const sks = counterItemSks(from, to, granularity);
+    const keys: { topic: string; pk: string; sk: string }[] = [];
+    for (const topic of new Set(topics)) {
+      for (const shard of this.shards) {
+        const pk = topicCounterPk(topic, granularity, shard);
+        for (const sk of sks) keys.push({ topic, pk, sk });
+      }
+    }
+    const topicOfPk = new Map(keys.map((k) => [k.pk, k.topic]));
+    const chunks: (typeof keys)[] = [];
+    for (let i = 0; i < keys.length; i += 100) chunks.push(keys.slice(i, i + 100));
+    const items = (await Promise.all(chunks.map((chunk) => this.counterItemsByKey(chunk)))).flat();
+    const rows = new Map<string, CounterRow[]>(topics.map((t) => [t, []]));
+    for (const item of items) {
+      const topic = topicOfPk.get(item.pk ?? '');
+      if (topic !== undefined) rows.get(topic)?.push(...unpackCounterItem(item, granularity, from, to));
+    }
+    return new Map([...rows].map(([topic, list]) => [topic, sumByBucket(list)]));
+  }
+
+  /** One topic's counter rows (countersOf for one topic). */
   async queryCounters(
     topic: string,
     granularity: Granularity,
     from: string,
     to: string,
   ): Promise<CounterRow[]> {
-    const perShard = await Promise.all(
-      this.shards.map((shard) =>
-        this.counterItems(
-          topicCounterPk(topic, granularity, shard),
-          counterSlot(from, granularity).sk,
-          counterSlot(to, granularity).sk,
-        ),
-      ),
-    );
-    return sumByBucket(perShard.flat().flatMap((item) => unpackCounterItem(item, granularity, from, to)));
+    return (await this.countersOf([topic], granularity, from, to)).get(topic) ?? [];
+  }
+
+  /** Packed counter items by key (≤ 100), as strings; keys DynamoDB leaves unprocessed are asked again. */
+  private async counterItemsByKey(
+    keys: readonly { pk: string; sk: string }[],
+  ): Promise<Record<string, string>[]> {
+    const items: Record<string, string>[] = [];
+    let pending: Record<string, AttributeValue>[] | undefined = keys.map((k) => ({
+      pk: { S: k.pk },
+      sk: { S: k.sk },
+    }));
+    for (let attempt = 0; pending && pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
+      if (attempt > 8)
+        throw new Error(`counter items: ${pending.length} keys still unprocessed after ${attempt} attempts`);
+      const res: BatchGetItemCommandOutput = await this.db.send(
+        new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: pending } } }),
+      );
+      for (const item of res.Responses?.[this.tableName] ?? []) items.push(flatten(item));
+      pending = res.UnprocessedKeys?.[this.tableName]?.Keys;
+    }
+    return items;
   }
 
   async totals(topic: string): Promise<{ articles: number; mentions: number }> {
@@ -233,15 +280,7 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of page.Items ?? []) {
-        const flat: Record<string, string> = {};
-        for (const name in item) {
-          const v = item[name];
-          const text = v?.N ?? v?.S;
-          if (text !== undefined) flat[name] = text;
-        }
-        items.push(flat);
-      }
+      for (const item of page.Items ?? []) items.push(flatten(item));
       start = page.LastEvaluatedKey;
     } while (start);
     return items;
@@ -420,6 +459,17 @@ function transactItemBytes(i: TransactItem): number {
     return itemBytes({ ...i.Update.Key, ...attrs });
   }
   return 0;
+}
+
+/** A counter item's strings and numbers, all as their text. */
+function flatten(item: Record<string, AttributeValue>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const name in item) {
+    const v = item[name];
+    const text = v?.N ?? v?.S;
+    if (text !== undefined) flat[name] = text;
+  }
+  return flat;
 }
 
 /** Rows of several shards merged into one per bucket, in bucket order. */

@@ -13,9 +13,18 @@ export type CounterRow = {
   readonly negative: number;
 };
 
-/** Port: reads counter items by key range (never a scan). */
+/** Port: reads counter items by key (never a scan). */
 export type TrendStore = {
-  queryCounters(topic: string, granularity: Granularity, from: string, to: string): Promise<CounterRow[]>;
+  /**
+   * The counter rows of several topics between two bucket keys (inclusive), in one read where the
+   * store can: a trend needs its topic and `_all`, `/trends` several topics and `_all`.
+   */
+  countersOf(
+    topics: readonly string[],
+    granularity: Granularity,
+    from: string,
+    to: string,
+  ): Promise<Map<string, CounterRow[]>>;
   totals(topic: string): Promise<{ articles: number; mentions: number }>;
 };
 
@@ -86,14 +95,29 @@ export async function topicTrend(
   topic: string,
   range: TrendRange,
 ): Promise<TrendBucket[]> {
+  const [buckets] = await topicTrends(store, [topic], range);
+  return buckets ?? [];
+}
+
+/** The buckets of several topics over one range: one read of their counters and `_all`'s. */
+export async function topicTrends(
+  store: TrendStore,
+  topics: readonly string[],
+  range: TrendRange,
+): Promise<TrendBucket[][]> {
   const fromKey = bucketKey(range.from, range.granularity);
   const toKey = bucketKey(range.to, range.granularity);
-  const [rows, allRows] = await Promise.all([
-    store.queryCounters(topic, range.granularity, fromKey, toKey),
-    store.queryCounters(ALL_TOPIC, range.granularity, fromKey, toKey),
-  ]);
+  const counters = await store.countersOf([...topics, ALL_TOPIC], range.granularity, fromKey, toKey);
+  const allByBucket = new Map((counters.get(ALL_TOPIC) ?? []).map((r) => [r.bucket, r]));
+  return topics.map((topic) => buildBuckets(counters.get(topic) ?? [], allByBucket, range));
+}
+
+function buildBuckets(
+  rows: readonly CounterRow[],
+  allByBucket: ReadonlyMap<string, CounterRow>,
+  range: TrendRange,
+): TrendBucket[] {
   const byBucket = new Map(rows.map((r) => [r.bucket, r]));
-  const allByBucket = new Map(allRows.map((r) => [r.bucket, r]));
   const buckets: TrendBucket[] = [];
   const keyLength = range.granularity === 'day' ? 10 : 13;
   for (let t = range.from; t <= range.to; t += stepOf(range.granularity)) {

@@ -24,8 +24,13 @@ const empty = {
 };
 const store: ApiStore = {
   ...empty,
-  async queryCounters(topic, g, from, to) {
-    return (rows[`${topic}|${g}`] ?? []).filter((r) => r.bucket >= from && r.bucket <= to);
+  async countersOf(topics, g, from, to) {
+    return new Map(
+      topics.map((topic) => [
+        topic,
+        (rows[`${topic}|${g}`] ?? []).filter((r) => r.bucket >= from && r.bucket <= to),
+      ]),
+    );
   },
   async totals(topic) {
     const r = rows[`${topic}|day`] ?? [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CounterDelta } from '#shared/ingest/contribution.js';
-import { counterItemUpdates, unpackCounterItem } from '#shared/storage/counter-items.js';
+import { counterItemSks, counterItemUpdates, unpackCounterItem } from '#shared/storage/counter-items.js';
 
 const day = (bucket: string, add: Record<string, number>): CounterDelta => ({
   counter: { kind: 'topic', topic: 'kherson', granularity: 'day', bucket, shard: 0 },
@@ -121,6 +121,21 @@ describe('packed counter items', () => {
         neutral: 0,
         negative: 0,
       },
+    ]);
+  });
+
+  it('names the packed items of a range: months of days across a year end, days of hours across a month end', () => {
+    expect(counterItemSks('2022-11-20', '2023-02-01', 'day')).toEqual([
+      '2022-11',
+      '2022-12',
+      '2023-01',
+      '2023-02',
+    ]);
+    expect(counterItemSks('2022-01-01', '2022-12-31', 'day')).toHaveLength(12);
+    expect(counterItemSks('2024-02-28T22', '2024-03-01T01', 'hour')).toEqual([
+      '2024-02-28',
+      '2024-02-29',
+      '2024-03-01',
     ]);
   });
 });

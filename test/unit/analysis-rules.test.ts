@@ -112,6 +112,18 @@ describe('boilerplate', () => {
     expect(text.trim()).toBe('The city was quiet.');
     expect(removed).toHaveLength(lines.length - 1);
   });
+  it('removes a credit line in brackets, so its reporters are not entities', () => {
+    const body = 'Shelling hit the market.\n(Reporting by Daniel Marsh; Editing by Kate Lowe)';
+    expect(stripBoilerplate(body).text.trim()).toBe('Shelling hit the market.');
+    expect(names(body, 'person')).not.toContain('Daniel Marsh');
+  });
+  it("removes a correspondent's byline but not a body sentence that starts alike", () => {
+    const byline = 'De notre envoyé spécial à Kherson, Julien Marchetti';
+    expect(count(`${byline}\nLa ville vit au rythme des explosions.`, 'kherson')).toBe(0);
+    const sentence =
+      "De notre correspondant à Kherson, nous avons appris hier soir que la gare avait été touchée par trois obus, et que les trains d'évacuation partiraient malgré tout à l'heure prévue.";
+    expect(count(sentence, 'kherson')).toBe(1);
+  });
   it('cuts a wire dateline from its paragraph and credits the wire', () => {
     const { text, removed } = stripBoilerplate('KYIV, Nov 11 (Reuters) - Troops entered the city.');
     expect(text).toBe('Troops entered the city.');

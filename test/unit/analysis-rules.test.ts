@@ -84,6 +84,37 @@ describe('negotiations', () => {
     expect(count('Россия готова к переговорам с Украиной.', 'negotiations')).toBe(1);
     expect(count("Україна відкинула перемир'я, перемовини з Росією неможливі.", 'negotiations')).toBe(2);
   });
+  it('counts the verb negotiate in German, and settlement and peace talks in Russian, Ukrainian, Spanish', () => {
+    expect(count('Nur Kiew könne entscheiden, wann und worüber verhandelt werde.', 'negotiations')).toBe(1);
+    expect(
+      count('Die Ukraine will mit Russland erst verhandeln, wenn die Truppen abziehen.', 'negotiations'),
+    ).toBe(1);
+    expect(count('Любой план урегулирования должен учитывать позицию Украины.', 'negotiations')).toBe(1);
+    expect(count('Мирне врегулювання можливе лише після виходу Росії з України.', 'negotiations')).toBe(1);
+    expect(count('Rusia rechaza cualquier conversación de paz con Ucrania.', 'negotiations')).toBe(1);
+  });
+  it('does not count a government in talks with the IMF, however much the article is about the war', () => {
+    const body =
+      "Russia's invasion of Ukraine shut the ports. The war destroyed factories. Kyiv was in talks with the International Monetary Fund on a loan. An IMF mission is due to hold further negotiations with the authorities.";
+    expect(count(body, 'negotiations')).toBe(0);
+  });
+  it('counts talks without context of their own in an article about the war, but not "these talks" after rejected ones', () => {
+    // two sentences in five name the war; the last one's own context is only the article
+    const war =
+      'Russian troops shelled Bakhmut. Residents queued for bread during the shelling. Volunteers brought medicine. The battle has hardened positions. Officials hope a stalemate will push both sides towards negotiations.';
+    expect(count(war, 'negotiations')).toBe(1);
+    const farm =
+      'Grain prices fell after Russia\'s invasion of Ukraine. The war pushed up fertiliser costs. The union said negotiations with supermarkets over milk prices had stalled. "These talks have gone nowhere for months," its president said.';
+    expect(count(farm, 'negotiations')).toBe(0);
+  });
+  it('does not count "the first sizeable settlement in the north" (a place)', () => {
+    expect(
+      count(
+        'The town is the first sizeable settlement in the north of the Kherson region to be recaptured by Ukraine.',
+        'negotiations',
+      ),
+    ).toBe(0);
+  });
   it('does not count a grain trader (négociant) or gas-pipeline talks with China', () => {
     expect(count('Un négociant en céréales de Kherson attend la fin de la guerre.', 'negotiations')).toBe(0);
     expect(

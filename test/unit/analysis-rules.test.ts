@@ -246,6 +246,33 @@ describe('sentiment', () => {
     expect(label('Peace talks on a settlement will resume in Istanbul next week.')).toBe('neutral');
     expect(label('Les deux camps parlent de paix et d’un accord à Genève.')).toBe('neutral');
   });
+  it("weighs words that name the war's subject matter less than words that report harm", () => {
+    const score = (body: string) => analyser.analyse({ body }).sentiment.score;
+    const subject = score('Ministers discussed the war, the sanctions and the missiles.');
+    const harm = score('Ministers said people were killed, wounded and made to suffer.');
+    expect(subject).toBeLessThan(0);
+    expect(subject).toBeGreaterThan(harm);
+  });
+  it('reads recovery (reopened, came back, restored) as good news in every language', () => {
+    const label = (body: string, language?: string) => analyser.analyse({ body, language }).sentiment.label;
+    expect(label('The bakery reopened and the power was reconnected.')).toBe('positive');
+    expect(label('Die Bäckerei hat wiedereröffnet, viele Familien sind zurückgekehrt.', 'de')).toBe(
+      'positive',
+    );
+    expect(label('Залізничники відновили колію, і люди повернулися додому.', 'uk')).toBe('positive');
+    expect(label('Рабочие восстановили мост, и жизнь в городе налаживается.', 'ru')).toBe('positive');
+  });
+  it('knows the everyday evaluative words in each language, not only war words', () => {
+    const label = (body: string, language?: string) => analyser.analyse({ body, language }).sentiment.label;
+    expect(label('Tenemos el mejor sistema del mundo y la gente sonríe.', 'es')).toBe('positive');
+    expect(label('Les résultats sont bons, les habitants sont heureux.', 'fr')).toBe('positive');
+    expect(label('Das Problem ist schlimmer geworden, die Leute sind traurig.', 'de')).toBe('negative');
+  });
+  it('does not read "diesel" or "diet" as "die"', () => {
+    expect(analyser.analyse({ body: 'Diesel and diet drinks cost more this week.' }).sentiment.label).toBe(
+      'neutral',
+    );
+  });
   it('scores each topic from the sentences that mention it', () => {
     const a = analyser.analyse({
       body: 'Kherson celebrated its liberation with joy. Peace talks with Russia collapsed amid deadly shelling.',

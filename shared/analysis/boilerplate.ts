@@ -14,6 +14,7 @@ const Cues = z.object({
     credit: z.array(z.string()),
     creditBy: z.array(z.string()),
     byline: z.array(z.string()),
+    correspondent: z.array(z.string()),
   }),
   prompt: z.array(z.string()),
   wires: z.array(z.string()),
@@ -29,14 +30,16 @@ const alt = (list: readonly string[]) =>
 /** Not followed by a letter: a word boundary that works for Cyrillic too (JS `\b` is ASCII-only). */
 const END = '(?![\\p{L}\\p{N}])';
 const BULLET = '^\\s*[•·*>\\-–—▶►]*\\s*';
+/** A bullet, or the bracket a wire's credit line opens with: "(Reporting by …; Editing by …)". */
+const BULLET_OR_BRACKET = '^\\s*[•·*>\\-–—▶►([]*\\s*';
 const NAME = "\\p{Lu}[\\p{L}\\p{M}'.-]*";
 
 const BOILERPLATE_LINE: readonly RegExp[] = [
   // "Read also: ...", "Lire aussi", "Читайте також" (with or without a colon)
   new RegExp(`${BULLET}(${alt(cues.lineStart.related)})${END}\\s*[:.\\-|»>]?`, 'iu'),
   // "Photo: ...", "Foto (dpa)", "Reporting by ...", "Редактор: Илья Громов", "Edición: Javier Soto"
-  new RegExp(`${BULLET}(${alt(cues.lineStart.credit)})${END}\\s*([:(©|/]|\\s-\\s|$)`, 'iu'),
-  new RegExp(`${BULLET}(${alt(cues.lineStart.creditBy)})${END}`, 'iu'),
+  new RegExp(`${BULLET_OR_BRACKET}(${alt(cues.lineStart.credit)})${END}\\s*([:(©|/]|\\s-\\s|$)`, 'iu'),
+  new RegExp(`${BULLET_OR_BRACKET}(${alt(cues.lineStart.creditBy)})${END}`, 'iu'),
   // Bylines: "By Jane Doe", "Par Claire Morel, Exemple Info", "Von Jonas Albrecht" (names only)
   new RegExp(
     `${BULLET}(${alt(cues.lineStart.byline.flatMap((c) => [c, c[0]?.toUpperCase() + c.slice(1)]))})\\s+${NAME}(\\s+(${NAME}|de|van|von|der|la|del))*(\\s*(,|and|et|und|y|и|і|/)\\s*${NAME}(\\s+${NAME})*)*(\\s+(in|en|à|aus|из|з)\\s+${NAME}([\\s-]${NAME})*)?\\s*[.]?\\s*$`,
@@ -46,6 +49,8 @@ const BOILERPLATE_LINE: readonly RegExp[] = [
   new RegExp(`^\\s*(getty images|${alt(cues.wires)})(\\s*/\\s*[\\p{L} ]+)?\\s*$`, 'iu'),
   // A caption's credit at the end of a line: "... (Photo: Reuters)", "... © Example", "... Photo: X"
   /\((photo|foto|фото|credit|crédit|bild|imagen)s?\b[^)]*\)\s*$/iu,
+  // (short lines only, see SHORT_LINE) "De notre envoyé spécial à Kherson, Julien Marchetti"
+  new RegExp(`${BULLET}(${alt(cues.lineStart.correspondent)})${END}`, 'iu'),
   // (short lines only, see SHORT_LINE)
   /(©|\bphoto\s*:|\bfoto\s*:|фото\s*:)/iu,
   // Newsletter and subscription prompts: a short line holding a prompt cue
@@ -65,9 +70,9 @@ const DATELINE = new RegExp(
   'u',
 );
 
-/** The last two patterns (a caption credit, a prompt) only judge short lines. */
-const SHORT_LINE_ONLY = 2;
-const SHORT_LINE = [300, 200];
+/** The last three patterns (a correspondent's byline, a caption credit, a prompt) only judge short lines. */
+const SHORT_LINE_ONLY = 3;
+const SHORT_LINE = [120, 300, 200];
 
 export function isBoilerplateLine(line: string): boolean {
   const n = BOILERPLATE_LINE.length;

@@ -25,8 +25,9 @@ const asMatcher = (terms: readonly string[]) => PhraseMatcher.fromTerms(terms.ma
  * first, overlapping terms once, two adjacent matches that form one phrase ("ceasefire talks")
  * once; a match overlapped by an exclusion is dropped; with `context`, a match counts only when a
  * context term appears in its sentence (or the `before` sentences preceding it) or the article,
- * or a counted mention lies at most `chain` sentences before it; never when its own sentence holds
- * an `avoid` term.
+ * or a counted mention lies at most `chain` sentences before it, or the article is about the
+ * context (`articleShare`) and no rejected candidate lies at most `chain` sentences before it;
+ * never when its own sentence holds an `avoid` term.
  */
 export class TopicMatcher {
   private readonly topics: readonly CompiledTopic[];
@@ -51,22 +52,34 @@ export class TopicMatcher {
     for (const topic of this.topics) {
       let matches = topic.terms.match(tokens);
       if (matches.length === 0) continue;
+      /** Token index of each candidate an exclusion or an `avoid` sentence rejected. */
+      const rejected: number[] = [];
       if (topic.exclude) {
         const excluded = topic.exclude.match(tokens);
-        matches = matches.filter((m) => !excluded.some((x) => x.first < m.last && m.first < x.last));
+        matches = matches.filter((m) => {
+          const out = excluded.some((x) => x.first < m.last && m.first < x.last);
+          if (out) rejected.push(m.first);
+          return !out;
+        });
       }
       if (topic.context && topic.def.context) {
         const contextSentences = new Set(topic.context.match(tokens).map((m) => sentenceOf(m.first)));
         const avoidSentences = new Set((topic.avoid?.match(tokens) ?? []).map((m) => sentenceOf(m.first)));
         const { scope, before, chain, articleShare } = topic.def.context;
         const aboutContext = articleShare < 1 && contextSentences.size >= articleShare * sentences.length;
+        // "These talks" right after rejected wage or trade talks continues them, whatever the article.
+        const continuesRejected = (first: number, s: number) =>
+          rejected.some((r) => r < first && s - sentenceOf(r) <= chain);
         let lastCounted = Number.NEGATIVE_INFINITY;
         matches = matches.filter((m) => {
           const s = sentenceOf(m.first);
-          if (avoidSentences.has(s)) return false;
-          let ok =
-            aboutContext || (scope === 'article' ? contextSentences.size > 0 : s - lastCounted <= chain);
+          if (avoidSentences.has(s)) {
+            rejected.push(m.first);
+            return false;
+          }
+          let ok = scope === 'article' ? contextSentences.size > 0 : s - lastCounted <= chain;
           for (let k = s - before; k <= s && !ok; k++) if (contextSentences.has(k)) ok = true;
+          if (!ok && aboutContext) ok = !continuesRejected(m.first, s);
           if (ok) lastCounted = s;
           return ok;
         });

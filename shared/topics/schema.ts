@@ -43,8 +43,9 @@ export const TopicDefinition = z.object({
       chain: z.number().int().min(0).max(5).default(0),
       /**
        * When at least this share of the article's sentences hold a context term, the article is
-       * about the context and every mention counts (still never one in an `avoid` sentence):
-       * "Pero nadie aquí cree en un alto el fuego" in a report from Kherson. 1 turns it off.
+       * about the context and every mention counts (still never one in an `avoid` sentence, nor
+       * one that follows a rejected candidate within `chain` sentences: "These talks" after wage
+       * talks): "Pero nadie aquí cree en un alto el fuego" in a report from Kherson. 1 turns it off.
        */
       articleShare: z.number().min(0).max(1).default(1),
     })

@@ -41,32 +41,36 @@ describe('the development set meets the targets', () => {
   });
 });
 
-describe.each(['extra', 'holdout'])('the %s set keeps the topic targets (its traps stay fixed)', (name) => {
-  const set = readSet(join(fixtures, name));
-  const s = score(set.gold, predictWith(analyser, set));
+describe.each(['extra', 'holdout', 'blind2', 'blind3'])(
+  'the %s set keeps the topic targets (its traps stay fixed)',
+  (name) => {
+    const set = readSet(join(fixtures, name));
+    const s = score(set.gold, predictWith(analyser, set));
 
-  it('topics: article-level F1 >= 0.95 per topic, exact counts on >= 90 % of pairs', () => {
-    for (const [topic, t] of Object.entries(s.topics)) expect(t.f1, topic).toBeGreaterThanOrEqual(0.95);
-    expect(s.mentionExact).toBeGreaterThanOrEqual(0.9);
-  });
-});
+    it('topics: article-level F1 >= 0.95 per topic, exact counts on >= 90 % of pairs', () => {
+      for (const [topic, t] of Object.entries(s.topics)) expect(t.f1, topic).toBeGreaterThanOrEqual(0.95);
+      expect(s.mentionExact).toBeGreaterThanOrEqual(0.9);
+    });
+  },
+);
 
 /**
- * Sentiment floors on the sets not used to choose the rules, at the level measured when they were
- * last changed minus one article (README, Analysis): hold-out 11/12, blind2 13/16. Pooled over all
- * four sets the target is 0.75.
+ * Sentiment floors at the level measured when the rules last changed minus one article (README,
+ * Analysis): hold-out 12/12, blind2 13/16, blind3 15/20. Pooled over all five sets the target is 0.75
+ * (measured 65/82).
  */
 describe('sentiment holds on the hold-out sets', () => {
   const accuracy = (name: string) => {
     const set = readSet(join(fixtures, name));
     return score(set.gold, predictWith(analyser, set)).sentimentAccuracy;
   };
-  it('hold-out >= 10/12, blind2 >= 12/16', () => {
-    expect(accuracy('holdout')).toBeGreaterThanOrEqual(10 / 12);
+  it('hold-out >= 11/12, blind2 >= 12/16, blind3 >= 14/20', () => {
+    expect(accuracy('holdout')).toBeGreaterThanOrEqual(11 / 12);
     expect(accuracy('blind2')).toBeGreaterThanOrEqual(12 / 16);
+    expect(accuracy('blind3')).toBeGreaterThanOrEqual(14 / 20);
   });
-  it('pooled over dev, extra, hold-out and blind2 >= 0.75', () => {
-    const sets = ['dev', 'extra', 'holdout', 'blind2'].map((name) => readSet(join(fixtures, name)));
+  it('pooled over dev, extra, hold-out, blind2 and blind3 >= 0.75', () => {
+    const sets = ['dev', 'extra', 'holdout', 'blind2', 'blind3'].map((name) => readSet(join(fixtures, name)));
     const hits = sets.reduce(
       (n, set) => n + score(set.gold, predictWith(analyser, set)).sentimentAccuracy * set.articles.length,
       0,

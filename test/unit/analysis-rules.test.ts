@@ -84,6 +84,37 @@ describe('negotiations', () => {
     expect(count('Россия готова к переговорам с Украиной.', 'negotiations')).toBe(1);
     expect(count("Україна відкинула перемир'я, перемовини з Росією неможливі.", 'negotiations')).toBe(2);
   });
+  it('counts the verb negotiate in German, and settlement and peace talks in Russian, Ukrainian, Spanish', () => {
+    expect(count('Nur Kiew könne entscheiden, wann und worüber verhandelt werde.', 'negotiations')).toBe(1);
+    expect(
+      count('Die Ukraine will mit Russland erst verhandeln, wenn die Truppen abziehen.', 'negotiations'),
+    ).toBe(1);
+    expect(count('Любой план урегулирования должен учитывать позицию Украины.', 'negotiations')).toBe(1);
+    expect(count('Мирне врегулювання можливе лише після виходу Росії з України.', 'negotiations')).toBe(1);
+    expect(count('Rusia rechaza cualquier conversación de paz con Ucrania.', 'negotiations')).toBe(1);
+  });
+  it('does not count a government in talks with the IMF, however much the article is about the war', () => {
+    const body =
+      "Russia's invasion of Ukraine shut the ports. The war destroyed factories. Kyiv was in talks with the International Monetary Fund on a loan. An IMF mission is due to hold further negotiations with the authorities.";
+    expect(count(body, 'negotiations')).toBe(0);
+  });
+  it('counts talks without context of their own in an article about the war, but not "these talks" after rejected ones', () => {
+    // two sentences in five name the war; the last one's own context is only the article
+    const war =
+      'Russian troops shelled Bakhmut. Residents queued for bread during the shelling. Volunteers brought medicine. The battle has hardened positions. Officials hope a stalemate will push both sides towards negotiations.';
+    expect(count(war, 'negotiations')).toBe(1);
+    const farm =
+      'Grain prices fell after Russia\'s invasion of Ukraine. The war pushed up fertiliser costs. The union said negotiations with supermarkets over milk prices had stalled. "These talks have gone nowhere for months," its president said.';
+    expect(count(farm, 'negotiations')).toBe(0);
+  });
+  it('does not count "the first sizeable settlement in the north" (a place)', () => {
+    expect(
+      count(
+        'The town is the first sizeable settlement in the north of the Kherson region to be recaptured by Ukraine.',
+        'negotiations',
+      ),
+    ).toBe(0);
+  });
   it('does not count a grain trader (négociant) or gas-pipeline talks with China', () => {
     expect(count('Un négociant en céréales de Kherson attend la fin de la guerre.', 'negotiations')).toBe(0);
     expect(
@@ -111,6 +142,18 @@ describe('boilerplate', () => {
     const { text, removed } = stripBoilerplate(lines.join('\n'));
     expect(text.trim()).toBe('The city was quiet.');
     expect(removed).toHaveLength(lines.length - 1);
+  });
+  it('removes a credit line in brackets, so its reporters are not entities', () => {
+    const body = 'Shelling hit the market.\n(Reporting by Daniel Marsh; Editing by Kate Lowe)';
+    expect(stripBoilerplate(body).text.trim()).toBe('Shelling hit the market.');
+    expect(names(body, 'person')).not.toContain('Daniel Marsh');
+  });
+  it("removes a correspondent's byline but not a body sentence that starts alike", () => {
+    const byline = 'De notre envoyé spécial à Kherson, Julien Marchetti';
+    expect(count(`${byline}\nLa ville vit au rythme des explosions.`, 'kherson')).toBe(0);
+    const sentence =
+      "De notre correspondant à Kherson, nous avons appris hier soir que la gare avait été touchée par trois obus, et que les trains d'évacuation partiraient malgré tout à l'heure prévue.";
+    expect(count(sentence, 'kherson')).toBe(1);
   });
   it('cuts a wire dateline from its paragraph and credits the wire', () => {
     const { text, removed } = stripBoilerplate('KYIV, Nov 11 (Reuters) - Troops entered the city.');
@@ -202,6 +245,33 @@ describe('sentiment', () => {
     const label = (body: string) => analyser.analyse({ body }).sentiment.label;
     expect(label('Peace talks on a settlement will resume in Istanbul next week.')).toBe('neutral');
     expect(label('Les deux camps parlent de paix et d’un accord à Genève.')).toBe('neutral');
+  });
+  it("weighs words that name the war's subject matter less than words that report harm", () => {
+    const score = (body: string) => analyser.analyse({ body }).sentiment.score;
+    const subject = score('Ministers discussed the war, the sanctions and the missiles.');
+    const harm = score('Ministers said people were killed, wounded and made to suffer.');
+    expect(subject).toBeLessThan(0);
+    expect(subject).toBeGreaterThan(harm);
+  });
+  it('reads recovery (reopened, came back, restored) as good news in every language', () => {
+    const label = (body: string, language?: string) => analyser.analyse({ body, language }).sentiment.label;
+    expect(label('The bakery reopened and the power was reconnected.')).toBe('positive');
+    expect(label('Die Bäckerei hat wiedereröffnet, viele Familien sind zurückgekehrt.', 'de')).toBe(
+      'positive',
+    );
+    expect(label('Залізничники відновили колію, і люди повернулися додому.', 'uk')).toBe('positive');
+    expect(label('Рабочие восстановили мост, и жизнь в городе налаживается.', 'ru')).toBe('positive');
+  });
+  it('knows the everyday evaluative words in each language, not only war words', () => {
+    const label = (body: string, language?: string) => analyser.analyse({ body, language }).sentiment.label;
+    expect(label('Tenemos el mejor sistema del mundo y la gente sonríe.', 'es')).toBe('positive');
+    expect(label('Les résultats sont bons, les habitants sont heureux.', 'fr')).toBe('positive');
+    expect(label('Das Problem ist schlimmer geworden, die Leute sind traurig.', 'de')).toBe('negative');
+  });
+  it('does not read "diesel" or "diet" as "die"', () => {
+    expect(analyser.analyse({ body: 'Diesel and diet drinks cost more this week.' }).sentiment.label).toBe(
+      'neutral',
+    );
   });
   it('scores each topic from the sentences that mention it', () => {
     const a = analyser.analyse({

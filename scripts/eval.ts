@@ -8,7 +8,7 @@ import { type EntityKey, type Score, score } from './eval/score.js';
 
 /**
  * `npm run eval [-- SET_DIR...]`: analyses every article of each annotated set (default: the
- * development set test/fixtures/dev our own test/fixtures/extra, the hold-out, blind2 and blind3), writes the predictions in the
+ * development set test/fixtures/dev our own test/fixtures/extra, the hold-out, blind2, blind3 and blind4), writes the predictions in the
  * shape GET /articles/{id} returns to eval-out/predictions-<set>.json, and prints per topic the
  * article-level P/R/F1 and exact-count share, per entity type P/R/F1 for trendwire and, side by
  * side, for raw compromise on the same text, and the sentiment label accuracy. With
@@ -19,7 +19,9 @@ const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const dirs = args.length
   ? args.map((a) => resolve(a))
-  : ['dev', 'extra', 'holdout', 'blind2', 'blind3'].map((set) => join(root, 'test', 'fixtures', set));
+  : ['dev', 'extra', 'holdout', 'blind2', 'blind3', 'blind4'].map((set) =>
+      join(root, 'test', 'fixtures', set),
+    );
 
 const analyser = new Analyser(defaultTopics());
 const nlp = await loadCompromise();

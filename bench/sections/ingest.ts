@@ -183,15 +183,20 @@ async function pipelineRun(o: IngestOptions, bridge: BridgeShape, order: Order, 
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     let paused = false;
+    // A pause that reaches the uploader as it exits is of no matter: ignore a closed channel.
+    uploader.on('error', () => {});
     const watch = setInterval(() => {
       const full = stack.bridge.pending > o.maxQueued;
-      if (full !== paused && uploader.connected) uploader.send(full ? 'pause' : 'resume');
+      if (full !== paused && uploader.connected) uploader.send(full ? 'pause' : 'resume', () => {});
       paused = full;
     }, 2);
     uploader.send('start');
     const uploaded = await new Promise<number>((resolve, reject) => {
       uploader.on('message', (m: { done?: number }) => {
-        if (m.done !== undefined) resolve(m.done);
+        if (m.done !== undefined) {
+          clearInterval(watch);
+          resolve(m.done);
+        }
       });
       uploader.once('exit', (code) => {
         if (code) reject(new Error(`uploader exited (${code})`));

@@ -248,7 +248,7 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
 
   async totals(topic: string): Promise<{ articles: number; mentions: number }> {
     const perShard = await Promise.all(
-      this.shards.map((shard) => this.counterItems(topicCounterPk(topic, 'day', shard))),
+      this.shards.map((shard) => this.partitionItems(topicCounterPk(topic, 'day', shard))),
     );
     let articles = 0;
     let mentions = 0;
@@ -260,23 +260,19 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
   }
 
   /**
-   * Packed counter items of one partition between two sort keys, as strings: read with the
-   * low-level Query, because the tallies are cut from their decimal digits (the document client
-   * would turn each into a number, then a BigInt, only for it to be printed again).
+   * Every item of one partition, its numbers and strings as text: read with the low-level Query,
+   * because tallies are cut from their decimal digits (the document client would turn each into
+   * a number, then a BigInt, only for it to be printed again).
    */
-  private async counterItems(pk: string, from?: string, to?: string): Promise<Record<string, string>[]> {
-    const range = from !== undefined && to !== undefined;
+  private async partitionItems(pk: string): Promise<Record<string, string>[]> {
     const items: Record<string, string>[] = [];
     let start: Record<string, AttributeValue> | undefined;
     do {
       const page = await this.db.send(
         new LowLevelQuery({
           TableName: this.tableName,
-          KeyConditionExpression: range ? 'pk = :pk AND sk BETWEEN :from AND :to' : 'pk = :pk',
-          ExpressionAttributeValues: {
-            ':pk': { S: pk },
-            ...(range ? { ':from': { S: from }, ':to': { S: to } } : {}),
-          },
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': { S: pk } },
           ExclusiveStartKey: start,
         }),
       );
@@ -354,25 +350,11 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
 
   /** All entity counters of one day, its hours merged: attribute name → amount. */
   async entityDay(day: string): Promise<Record<string, number>> {
-    // Up to 24 hour items: more than one page of 1 MB on a busy day.
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': entityCounterPk(day) },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    // Up to 24 hour items, more than one page of 1 MB on a busy day.
     const merged: Record<string, number> = {};
-    for (const item of items) {
+    for (const item of await this.partitionItems(entityCounterPk(day))) {
       for (const [k, v] of Object.entries(item)) {
-        if (k !== 'pk' && k !== 'sk' && typeof v === 'number') merged[k] = (merged[k] ?? 0) + v;
+        if (k !== 'pk' && k !== 'sk') merged[k] = (merged[k] ?? 0) + Number(v);
       }
     }
     return merged;

@@ -52,15 +52,19 @@ export class CommitGroup implements IngestStore {
     if (this.waiting.length === 0 || this.waiting.length < this.active) return;
     const batch = this.waiting;
     this.waiting = [];
-    this.store.commitArticles(batch.map((w) => w.commit)).then(
-      (results) => {
-        batch.forEach((w, i) => {
-          w.settle(results[i] ?? { status: 'rejected', reason: new Error('no result for a commit') });
-        });
-      },
-      (reason: unknown) => {
-        for (const w of batch) w.settle({ status: 'rejected', reason });
-      },
-    );
+    // Through a resolved promise: a store that threw synchronously would otherwise leave every
+    // waiter but the caller hanging.
+    Promise.resolve()
+      .then(() => this.store.commitArticles(batch.map((w) => w.commit)))
+      .then(
+        (results) => {
+          batch.forEach((w, i) => {
+            w.settle(results[i] ?? { status: 'rejected', reason: new Error('no result for a commit') });
+          });
+        },
+        (reason: unknown) => {
+          for (const w of batch) w.settle({ status: 'rejected', reason });
+        },
+      );
   }
 }

@@ -128,7 +128,7 @@ function untally(value: unknown): {
       : typeof value === 'bigint' || Number.isSafeInteger(value)
         ? String(value)
         : BigInt(Number(value ?? 0)).toString();
-  if (raw.startsWith('-')) throw new Error(`corrupt counter tally ${raw}`);
+  if (!/^\d+$/.test(raw)) throw new Error(`corrupt counter tally ${raw}`);
   const digits = raw.padStart(TALLY_DIGITS + 1, '0');
   const out: Record<string, number> = {};
   let end = digits.length;

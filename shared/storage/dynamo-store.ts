@@ -22,7 +22,7 @@ import type { ArticleCommit, GroupIngestStore } from '../ingest/process.js';
 import type { Granularity } from '../trends/time.js';
 import type { CounterRow, TrendStore } from '../trends/trend.js';
 import { fromArticleItem, toArticleItem } from './article-item.js';
-import { counterItemKey, counterItemSks, counterItemUpdates, unpackCounterItem } from './counter-items.js';
+import { counterItemSks, counterItemUpdates, unpackCounterItem } from './counter-items.js';
 import { itemBytes, transactionalWriteUnits } from './item-size.js';
 import {
   articleKey,
@@ -77,8 +77,9 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
     rejection: Rejection | undefined,
   ): Promise<boolean> {
     const [result] = await this.commitArticles([{ next, previous, change, rejection }]);
-    if (result?.status === 'fulfilled') return result.value;
-    throw result?.reason;
+    if (!result) throw new Error('commitArticles returned no result');
+    if (result.status === 'fulfilled') return result.value;
+    throw result.reason;
   }
 
   /**
@@ -97,9 +98,12 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
       value: false,
     }));
     for (const group of planTransactions(commits)) {
+      const members = group.map((i) => commits[i] as ArticleCommit);
+      const { items, owners } = this.transaction(members);
       try {
-        await this.transact(group.map((i) => commits[i] as ArticleCommit));
+        await this.send(items, members.length);
         for (const i of group) results[i] = { status: 'fulfilled', value: true };
+        continue;
       } catch (err) {
         if (group.length === 1) {
           results[group[0] as number] = isLostRace(err)
@@ -107,19 +111,37 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
             : { status: 'rejected', reason: err };
           continue;
         }
-        for (const i of group) {
-          const [alone] = await this.commitArticles([commits[i] as ArticleCommit]);
-          if (alone) results[i] = alone;
+        // Only some articles' records failed their condition (a duplicate, a lost race): they
+        // report it, and the others are committed together again.
+        const lost = conditionFailures(err, owners);
+        if (lost) {
+          for (const j of lost) results[group[j] as number] = { status: 'fulfilled', value: false };
+          const rest = group.filter((_, j) => !lost.has(j));
+          const again = await this.commitArticles(rest.map((i) => commits[i] as ArticleCommit));
+          rest.forEach((i, j) => {
+            const r = again[j];
+            if (r) results[i] = r;
+          });
+          continue;
         }
+      }
+      // Anything else (a conflict on a shared item, an item DynamoDB refuses, throttling): one by
+      // one, so that one article's problem never costs the others their commit.
+      for (const i of group) {
+        const [alone] = await this.commitArticles([commits[i] as ArticleCommit]);
+        if (alone) results[i] = alone;
       }
     }
     return results;
   }
 
-  private async transact(commits: readonly ArticleCommit[]): Promise<void> {
+  /** The transaction of some commits, and for each of its items the commit it belongs to (-1: shared). */
+  private transaction(commits: readonly ArticleCommit[]): { items: TransactItem[]; owners: number[] } {
     const TableName = this.tableName;
     const items: TransactItem[] = [];
-    for (const { next, previous, change, rejection } of commits) {
+    const owners: number[] = [];
+    commits.forEach(({ next, previous, change, rejection }, owner) => {
+      const first = items.length;
       items.push({
         Put: {
           TableName,
@@ -140,8 +162,10 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
           Put: { TableName, Item: { pk: REJECTIONS_PK, sk: `${rejection.at}#${next.id}`, ...rejection } },
         });
       }
-    }
+      for (let k = first; k < items.length; k++) owners.push(owner);
+    });
     for (const u of counterItemUpdates(commits.flatMap((c) => c.change.counters))) {
+      owners.push(-1);
       const entries = Object.entries(u.add);
       items.push({
         Update: {
@@ -153,6 +177,10 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
         },
       });
     }
+    return { items, owners };
+  }
+
+  private async send(items: TransactItem[], articles: number): Promise<void> {
     if (items.length > MAX_TRANSACTION_ITEMS)
       throw new Error(`transaction of ${items.length} items exceeds DynamoDB's ${MAX_TRANSACTION_ITEMS}`);
     // The token is a digest of the exact transaction: the SDK's own retries resend the same bytes
@@ -171,7 +199,7 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
       }),
     );
     this.stats.transactions++;
-    this.stats.articles += commits.length;
+    this.stats.articles += articles;
     this.stats.items += items.length;
     this.stats.billedWriteUnits += items.reduce(
       (sum, i) => sum + transactionalWriteUnits(transactItemBytes(i)),
@@ -384,40 +412,56 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
 /** DynamoDB's limits on one TransactWriteItems call (items; bytes, kept under the 4 MB). */
 const MAX_TRANSACTION_ITEMS = 100;
 const MAX_TRANSACTION_BYTES = 3_500_000;
+/**
+ * Attributes one merged counter update may add: DynamoDB caps an expression at 4 KB, and each
+ * `#aN :vN, ` takes up to 13 characters. A batch's articles of one hour merge their entities into
+ * one update, which passes that cap at ~160 distinct entities.
+ */
+export const MAX_UPDATE_ATTRIBUTES = 250;
 
 /**
  * Splits commits into transactions, in order, each within DynamoDB's limits once counter updates
- * are merged (the count of distinct counter items bounds the merged updates). A second commit of
- * the same article is left out of every transaction: it reports a lost race.
+ * are merged: items (the distinct counter items bound the merged updates), bytes, and attributes
+ * per merged update. A second commit of the same article is left out of every transaction: it
+ * reports a lost race.
  */
-function planTransactions(commits: readonly ArticleCommit[]): number[][] {
+export function planTransactions(commits: readonly ArticleCommit[]): number[][] {
   const groups: number[][] = [];
   const seen = new Set<string>();
   let group: number[] = [];
-  let counterItems = new Set<string>();
+  let attributes = new Map<string, Set<string>>();
   let ownItems = 0;
   let bytes = 0;
+  const fits = (own: number, size: number, adds: Map<string, string[]>) => {
+    let items = attributes.size;
+    for (const [key, names] of adds) {
+      const now = attributes.get(key);
+      if (!now) items++;
+      const merged = new Set([...(now ?? []), ...names]);
+      if (merged.size > MAX_UPDATE_ATTRIBUTES) return false;
+    }
+    return ownItems + own + items <= MAX_TRANSACTION_ITEMS && bytes + size <= MAX_TRANSACTION_BYTES;
+  };
   commits.forEach((c, i) => {
     if (seen.has(c.next.id)) return;
     seen.add(c.next.id);
     const own = 1 + c.change.put.length + c.change.remove.length + (c.rejection ? 1 : 0);
-    const counters = c.change.counters.map((d) => {
-      const k = counterItemKey(d.counter);
-      return `${k.pk}\u0000${k.sk}`;
-    });
-    const size = itemBytes(c.next) + 200 * (own + counters.length);
-    const merged = new Set([...counterItems, ...counters]);
-    if (
-      group.length > 0 &&
-      (ownItems + own + merged.size > MAX_TRANSACTION_ITEMS || bytes + size > MAX_TRANSACTION_BYTES)
-    ) {
+    const adds = new Map<string, string[]>();
+    for (const u of counterItemUpdates(c.change.counters)) {
+      adds.set(`${u.key.pk}\u0000${u.key.sk}`, Object.keys(u.add));
+    }
+    const size = itemBytes(c.next) + 200 * (own + adds.size);
+    if (group.length > 0 && !fits(own, size, adds)) {
       groups.push(group);
       group = [];
-      counterItems = new Set(counters);
+      attributes = new Map();
       ownItems = 0;
       bytes = 0;
-    } else {
-      counterItems = merged;
+    }
+    for (const [key, names] of adds) {
+      const set = attributes.get(key) ?? new Set<string>();
+      for (const n of names) set.add(n);
+      attributes.set(key, set);
     }
     group.push(i);
     ownItems += own;
@@ -475,6 +519,27 @@ function sumByBucket(rows: readonly CounterRow[]): CounterRow[] {
     );
   }
   return [...merged.values()].sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0));
+}
+
+/**
+ * The commits (by position) whose record failed its condition, when that is the only reason a
+ * transaction was cancelled; undefined for any other failure (a conflict, a refused item).
+ */
+function conditionFailures(err: unknown, owners: readonly number[]): Set<number> | undefined {
+  if (
+    !(err instanceof TransactionCanceledException) &&
+    (err as { name?: string }).name !== 'TransactionCanceledException'
+  )
+    return undefined;
+  const reasons = (err as TransactionCanceledException).CancellationReasons ?? [];
+  const lost = new Set<number>();
+  for (const [i, r] of reasons.entries()) {
+    if (!r.Code || r.Code === 'None') continue;
+    const owner = owners[i] ?? -1;
+    if (r.Code !== 'ConditionalCheckFailed' || owner < 0) return undefined;
+    lost.add(owner);
+  }
+  return lost.size > 0 ? lost : undefined;
 }
 
 /** The article record changed under us (condition failed) or another transaction held an item. */

@@ -24,7 +24,7 @@ const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 /**
  * `2022-11-10T12:00:00Z` of a whole-hour UTC time, by integer arithmetic (days to civil date,
  * after Howard Hinnant's algorithm): a year's trend formats 366 bucket starts, and Date's
- * toISOString made up most of the time the API spent building it. Years 1970–9999.
+ * toISOString made up most of the time the API spent building it. Years 0–9999.
  */
 export function hourStartIso(time: number): string {
   const days = Math.floor(time / DAY_MS);
@@ -40,5 +40,5 @@ export function hourStartIso(time: number): string {
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return `${year}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:00:00Z`;
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:00:00Z`;
 }

@@ -78,7 +78,7 @@ describe('Group commit: a batch in shared transactions', () => {
     expect(await store.queryCounters('kherson', 'day', '2022-11-10', '2022-11-10')).toEqual([kherson]);
   });
 
-  it('commits the others when one article of the group lost its race, and only that one reports it', async () => {
+  it('commits the others together when one article of the group lost its race, and only that one reports it', async () => {
     const store = await freshStore();
     const handler = createIngestHandler({ ...stack.runtime, store, logger: quiet });
     await handler(batchOf(keys.slice(0, 1), '0A'), {} as Context);
@@ -105,6 +105,8 @@ describe('Group commit: a batch in shared transactions', () => {
     const results = await store.commitArticles(commits);
     expect(results.map((r) => (r.status === 'fulfilled' ? r.value : r.reason))).toEqual([false, true, true]);
     expect(store.stats.articles - before.articles).toBe(2);
+    // The two others were committed together again, not one by one.
+    expect(store.stats.transactions - before.transactions).toBe(1);
     expect(await store.getArticle(keys[0] as string)).toMatchObject({ sequencer: stored.sequencer });
     const [all] = await store.queryCounters(ALL_TOPIC, 'day', '2022-11-10', '2022-11-10');
     expect(all).toMatchObject({ articles: 3 });

@@ -12,5 +12,7 @@ describe('hourStartIso', () => {
     expect(wrong).toBe(0);
     expect(hourStartIso(Date.UTC(2024, 1, 29, 23))).toBe('2024-02-29T23:00:00Z');
     expect(hourStartIso(Date.UTC(2100, 2, 1, 0))).toBe('2100-03-01T00:00:00Z');
+    const early = Date.UTC(500, 0, 1, 5);
+    expect(hourStartIso(early)).toBe(`${new Date(early).toISOString().slice(0, 19)}Z`);
   });
 });

@@ -1,6 +1,7 @@
 import { TopicMatcher } from '../topics/matcher.js';
 import type { TopicFile } from '../topics/schema.js';
 import { creditedWires, datelinesOf, stripBoilerplate } from './boilerplate.js';
+import { DocumentFeatures } from './document-features.js';
 import { type Entity, EntityExtractor } from './entities.js';
 import { detectLanguage } from './language.js';
 import { normaliseText, splitSentences, type Token, tokenise } from './normalise.js';
@@ -18,7 +19,12 @@ export type ArticleAnalysis = {
   readonly boilerplateLines: number;
 };
 
-export type AnalysisInput = { readonly body: string; readonly language?: string | undefined };
+export type AnalysisInput = {
+  readonly body: string;
+  /** The headline: not counted, but part of what the article mainly reports (its tone). */
+  readonly title?: string | undefined;
+  readonly language?: string | undefined;
+};
 
 /**
  * The analysis of one article body: boilerplate removed, then topic mentions, entities and
@@ -28,26 +34,40 @@ export class Analyser {
   private readonly topics: TopicMatcher;
   private readonly entities = new EntityExtractor();
   private readonly sentiment = new SentimentScorer();
+  private readonly features = new DocumentFeatures();
 
   constructor(topicFile: TopicFile) {
     this.topics = new TopicMatcher(topicFile.topics);
   }
 
-  get topicDefinitions() {
-    return this.topics.definitions;
+  /** The document sentiment model's features of an article (training reads them too). */
+  documentFeatures(input: AnalysisInput): Record<string, number> {
+    return this.featuresOf(input, this.read(input));
   }
 
-  analyse(input: AnalysisInput): ArticleAnalysis {
+  private read(input: AnalysisInput) {
     const { text, removed } = stripBoilerplate(normaliseText(input.body));
     const tokens = tokenise(text);
     const sentences = splitSentences(text);
     const detected = input.language === undefined ? detectLanguage(tokens) : undefined;
     const language = input.language ?? (detected as string);
-    const sentenceScores = this.sentiment.sentenceScores(
-      tokens,
-      sentences,
-      detected ?? lexiconLanguage(language, tokens),
-    );
+    const scoring = detected ?? lexiconLanguage(language, tokens);
+    const sentenceScores = this.sentiment.sentenceScores(tokens, sentences, scoring);
+    return { text, removed, tokens, sentences, language, scoring, sentenceScores };
+  }
+
+  private featuresOf(input: AnalysisInput, read: ReturnType<Analyser['read']>): Record<string, number> {
+    const title = normaliseText(input.title ?? '');
+    const titleTokens = tokenise(title);
+    const [titleScore = 0] = titleTokens.length
+      ? this.sentiment.sentenceScores(titleTokens, [{ start: 0, end: title.length }], read.scoring)
+      : [];
+    return this.features.extract({ ...read, language: read.scoring, titleTokens, titleScore });
+  }
+
+  analyse(input: AnalysisInput): ArticleAnalysis {
+    const read = this.read(input);
+    const { text, removed, tokens, sentences, language, sentenceScores } = read;
 
     const topics: Record<string, TopicAnalysis> = {};
     for (const [id, hit] of this.topics.match(text, tokens, sentences)) {

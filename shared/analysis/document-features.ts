@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import cueData from './data/tone-cues.json' with { type: 'json' };
+import { type Sentence, type Token, tokenise } from './normalise.js';
+
+/**
+ * Features of what an article mainly reports, for the document sentiment model: how much of its
+ * vocabulary is harm, relief, procedure or attributed speech (data/tone-cues.json, six
+ * languages), in the headline, the lead and the whole body, beside the lexicon's sentence scores.
+ * One definition for training (scripts/train) and for the Lambda.
+ */
+const LANGUAGES = ['en', 'fr', 'de', 'es', 'ru', 'uk'] as const;
+const CATEGORIES = ['harm', 'relief', 'procedure', 'reporting'] as const;
+type Category = (typeof CATEGORIES)[number];
+
+const PerLanguage = z.object(Object.fromEntries(LANGUAGES.map((l) => [l, z.array(z.string().min(1))])));
+export const ToneCues = z.object({
+  about: z.string(),
+  ...Object.fromEntries(CATEGORIES.map((c) => [c, PerLanguage])),
+});
+
+/** Folded single words and prefixes, and phrases as runs of folded words. */
+class CueSet {
+  private readonly exact = new Set<string>();
+  private readonly prefixes: string[] = [];
+  private readonly phrases: string[][] = [];
+  constructor(entries: readonly string[]) {
+    for (const raw of entries) {
+      const words = tokenise(raw.trim()).map((t) => t.norm);
+      if (words.length === 0) continue;
+      if (words.length > 1) this.phrases.push(words);
+      else if (raw.trim().endsWith('*')) this.prefixes.push(words[0] as string);
+      else this.exact.add(words[0] as string);
+    }
+  }
+  /** Tokens in [from, to) that hold a cue (a phrase counts once). */
+  count(tokens: readonly Token[], from: number, to: number): number {
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const w = (tokens[i] as Token).norm;
+      if (this.exact.has(w) || this.prefixes.some((p) => w.startsWith(p))) {
+        n++;
+        continue;
+      }
+      for (const phrase of this.phrases) {
+        if (phrase[0] !== w || i + phrase.length > to) continue;
+        if (phrase.every((p, k) => (tokens[i + k] as Token).norm === p)) {
+          n++;
+          i += phrase.length - 1;
+          break;
+        }
+      }
+    }
+    return n;
+  }
+}
+
+export type FeatureInput = {
+  readonly language: string;
+  readonly titleTokens: readonly Token[];
+  /** The lexicon's score of the headline, as one sentence. */
+  readonly titleScore: number;
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly Sentence[];
+  /** The lexicon's score of each sentence, in [-1, 1]. */
+  readonly sentenceScores: readonly number[];
+};
+
+/** Sentences that make the lead. */
+const LEAD = 3;
+const per100 = (n: number, of: number) => (of > 0 ? (100 * n) / of : 0);
+
+export class DocumentFeatures {
+  private readonly cues = new Map<string, Record<Category, CueSet>>();
+
+  constructor(data: unknown = cueData) {
+    const parsed = ToneCues.parse(data) as unknown as Record<Category, Record<string, string[]>>;
+    const build = (langs: readonly string[]) =>
+      Object.fromEntries(
+        CATEGORIES.map((c) => [c, new CueSet(langs.flatMap((l) => parsed[c][l] ?? []))]),
+      ) as Record<Category, CueSet>;
+    for (const l of LANGUAGES) this.cues.set(l, build(l === 'ru' || l === 'uk' ? ['ru', 'uk'] : [l]));
+    this.cues.set('und', build(LANGUAGES));
+  }
+
+  /** Named feature values, each of a scale near 0…10. */
+  extract(input: FeatureInput): Record<string, number> {
+    const code = input.language.slice(0, 2).toLowerCase();
+    const cues = (this.cues.get(code) ?? this.cues.get('und')) as Record<Category, CueSet>;
+    const { tokens, sentences, sentenceScores } = input;
+    const leadEnd = sentences[Math.min(LEAD, sentences.length) - 1]?.end ?? 0;
+    let leadTokens = 0;
+    while (leadTokens < tokens.length && (tokens[leadTokens] as Token).end <= leadEnd) leadTokens++;
+    const n = tokens.length;
+    const nt = input.titleTokens.length;
+    const f: Record<string, number> = {};
+    for (const c of CATEGORIES) {
+      const body = cues[c].count(tokens, 0, n);
+      const lead = cues[c].count(tokens, 0, leadTokens);
+      f[`${c}.body`] = per100(body, n);
+      f[`${c}.lead`] = per100(lead, leadTokens);
+      f[`${c}.title`] = Math.min(3, cues[c].count(input.titleTokens, 0, nt));
+    }
+    for (const part of ['body', 'lead', 'title'])
+      f[`balance.${part}`] = (f[`relief.${part}`] ?? 0) - (f[`harm.${part}`] ?? 0);
+
+    const scores = sentenceScores;
+    const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+    f['lexicon.mean'] = 4 * mean(scores);
+    f['lexicon.lead'] = 4 * mean(scores.slice(0, LEAD));
+    f['lexicon.title'] = 4 * input.titleScore;
+    f['lexicon.negShare'] = 4 * (scores.length ? scores.filter((s) => s <= -0.3).length / scores.length : 0);
+    f['lexicon.posShare'] = 4 * (scores.length ? scores.filter((s) => s >= 0.3).length / scores.length : 0);
+    f['quoted'] = 4 * quotedShare(input.text);
+    f['length'] = Math.log1p(n) / 2;
+    f['numbers'] = per100(tokens.filter((t) => /^\p{N}/u.test(t.norm)).length, n) / 2;
+    return f;
+  }
+}
+
+/** Share of the text's characters inside double quotes. */
+function quotedShare(text: string): number {
+  let inside = 0;
+  for (const m of text.matchAll(/"[^"\n]{1,600}"/g)) inside += m[0].length;
+  return text.length ? inside / text.length : 0;
+}

@@ -10,7 +10,12 @@ export type AnnotatedSet = {
   readonly dir: string;
   readonly gold: Gold;
   /** Article id (file name without .json) to body, in id order. */
-  readonly articles: readonly { readonly id: string; readonly body: string }[];
+  readonly articles: readonly {
+    readonly id: string;
+    readonly body: string;
+    readonly title?: string | undefined;
+    readonly language?: string | undefined;
+  }[];
 };
 
 /** Reads an annotated set: every `*.json` beside `gold.json` is an article in the input format. */
@@ -19,18 +24,19 @@ export function readSet(dir: string): AnnotatedSet {
   const articles = readdirSync(dir)
     .filter((f) => f.endsWith('.json') && f !== 'gold.json')
     .sort()
-    .map((f) => ({
-      id: f.replace(/\.json$/, ''),
-      body: ArticleJson.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))).body,
-    }));
+    .map((f) => {
+      const { body, title, language } = ArticleJson.parse(JSON.parse(readFileSync(join(dir, f), 'utf8')));
+      return { id: f.replace(/\.json$/, ''), body, title, language };
+    });
   return { dir, gold, articles };
 }
 
 /** Our predictions in the shape GET /articles/{id} returns. */
 export function predictWith(analyser: Analyser, set: AnnotatedSet): Predictions {
   const out: Predictions = {};
-  for (const { id, body } of set.articles) {
-    const a = analyser.analyse({ body });
+  for (const { id, body, title, language } of set.articles) {
+    // As ingestion reads it: the headline and the declared language go with the body.
+    const a = analyser.analyse({ body, title, language });
     out[id] = {
       topics: a.topics,
       entities: a.entities.map((e) => ({ name: e.name, type: e.type, mentions: e.mentions })),

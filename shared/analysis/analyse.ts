@@ -1,11 +1,13 @@
 import { TopicMatcher } from '../topics/matcher.js';
 import type { TopicFile } from '../topics/schema.js';
 import { creditedWires, datelinesOf, stripBoilerplate } from './boilerplate.js';
+import documentModel from './data/document-sentiment.model.json' with { type: 'json' };
 import { DocumentFeatures } from './document-features.js';
 import { type Entity, EntityExtractor } from './entities.js';
 import { detectLanguage } from './language.js';
+import { LinearModel } from './linear-model.js';
 import { normaliseText, splitSentences, type Token, tokenise } from './normalise.js';
-import { type Sentiment, SentimentScorer } from './sentiment.js';
+import { type Sentiment, type SentimentLabel, SentimentScorer } from './sentiment.js';
 
 export type TopicAnalysis = { readonly mentions: number; readonly sentiment: Sentiment };
 
@@ -35,6 +37,7 @@ export class Analyser {
   private readonly entities = new EntityExtractor();
   private readonly sentiment = new SentimentScorer();
   private readonly features = new DocumentFeatures();
+  private readonly model = new LinearModel<SentimentLabel>(documentModel);
 
   constructor(topicFile: TopicFile) {
     this.topics = new TopicMatcher(topicFile.topics);
@@ -43,6 +46,15 @@ export class Analyser {
   /** The document sentiment model's features of an article (training reads them too). */
   documentFeatures(input: AnalysisInput): Record<string, number> {
     return this.featuresOf(input, this.read(input));
+  }
+
+  /**
+   * What the article mainly reports, by the trained model (data/document-sentiment.model.json,
+   * scripts/train): the most probable label, and P(positive) − P(negative) as the score.
+   */
+  private documentSentiment(input: AnalysisInput, read: ReturnType<Analyser['read']>): Sentiment {
+    const { label, score } = this.model.predict(new Map(Object.entries(this.featuresOf(input, read))));
+    return { label, score: Math.round(score * 1000) / 1000 };
   }
 
   private read(input: AnalysisInput) {
@@ -78,7 +90,7 @@ export class Analyser {
     }
     return {
       language,
-      sentiment: SentimentScorer.combine(sentenceScores),
+      sentiment: this.documentSentiment(input, read),
       topics,
       entities: this.entities.extract(text, tokens, sentences, creditedWires(removed), datelinesOf(removed)),
       boilerplateLines: removed.length,

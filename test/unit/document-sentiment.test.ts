@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { Analyser } from '#shared/analysis/analyse.js';
+import model from '#shared/analysis/data/document-sentiment.model.json' with { type: 'json' };
+import { LinearModelData } from '#shared/analysis/linear-model.js';
+import { defaultTopics } from '#shared/topics/load.js';
+import { scoreLabels } from '../../scripts/eval/document-sentiment-score.js';
+import { labelledArticles } from '../../scripts/train/document-data.js';
+
+const analyser = new Analyser(defaultTopics());
+const label = (title: string, body: string) =>
+  analyser.analyse({ title, body, language: 'en' }).sentiment.label;
+
+describe('the document sentiment model', () => {
+  it('is a valid model whose features are exactly the ones the analyser computes', () => {
+    const data = LinearModelData.parse(model);
+    const computed = Object.keys(analyser.documentFeatures({ body: 'Kherson.', title: 'A title' })).sort();
+    // A renamed feature would silently weigh nothing: the model and the code must agree.
+    expect(Object.keys(data.weights).sort()).toEqual(computed);
+  });
+
+  it('labels what an article mainly reports', () => {
+    expect(
+      label(
+        'Three civilians killed in overnight shelling',
+        'Three civilians were killed and eleven wounded when shelling hit a residential block overnight, officials said. Rescuers pulled bodies from the rubble.',
+      ),
+    ).toBe('negative');
+    expect(
+      label(
+        'Crowds celebrate as power returns to liberated town',
+        'Crowds celebrated with joy as electricity was restored and families returned home to the liberated town. Volunteers delivered aid.',
+      ),
+    ).toBe('positive');
+    expect(
+      label(
+        'UN General Assembly schedules vote on resolution',
+        'The General Assembly will vote on the draft resolution on Thursday, a spokesperson said. The committee discussed the agenda and the proposal in a closed session.',
+      ),
+    ).toBe('neutral');
+  });
+
+  it('gives a score in [-1, 1] that leans the way of the label', () => {
+    const s = analyser.analyse({
+      body: 'Rescuers found more bodies in the rubble of the destroyed school.',
+    }).sentiment;
+    expect(s.score).toBeGreaterThanOrEqual(-1);
+    expect(s.score).toBeLessThan(0);
+  });
+});
+
+/**
+ * The held-out TEST split (test/fixtures/sentiment-split.json, fixed before its articles were
+ * written; never trained or chosen on). Targets of issue 19: accuracy >= 0.75, macro-F1 >= 0.70,
+ * recall >= 0.60 for each label. Measured when the model was trained: see docs/sentiment.md.
+ */
+describe('on the held-out test split', () => {
+  const test = labelledArticles().filter((a) => a.split === 'test');
+  const s = scoreLabels(
+    test.map((a) => ({
+      want: a.label,
+      got: analyser.analyse({ body: a.body, title: a.title, language: a.language }).sentiment.label,
+    })),
+  );
+  it('holds at least 30 articles of every label mix', () => {
+    expect(test.length).toBeGreaterThanOrEqual(30);
+  });
+  it('accuracy >= 0.75, macro-F1 >= 0.70, recall >= 0.60 for each label', () => {
+    expect(s.accuracy).toBeGreaterThanOrEqual(0.75);
+    expect(s.macroF1).toBeGreaterThanOrEqual(0.7);
+    for (const l of ['negative', 'neutral', 'positive']) expect(s.recall[l], l).toBeGreaterThanOrEqual(0.6);
+  });
+});

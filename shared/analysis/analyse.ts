@@ -6,8 +6,10 @@ import { DocumentFeatures } from './document-features.js';
 import { type Entity, EntityExtractor } from './entities.js';
 import { detectLanguage } from './language.js';
 import { LinearModel } from './linear-model.js';
+
 import { normaliseText, splitSentences, type Token, tokenise } from './normalise.js';
 import { type Sentiment, type SentimentLabel, SentimentScorer } from './sentiment.js';
+import { analysisVersionOf } from './version.js';
 
 export type TopicAnalysis = { readonly mentions: number; readonly sentiment: Sentiment };
 
@@ -39,8 +41,12 @@ export class Analyser {
   private readonly features = new DocumentFeatures();
   private readonly model = new LinearModel<SentimentLabel>(documentModel);
 
+  /** Which analysis this analyser makes (code revision, data and topic set); records keep it. */
+  readonly version: string;
+
   constructor(topicFile: TopicFile) {
     this.topics = new TopicMatcher(topicFile.topics);
+    this.version = analysisVersionOf(topicFile);
   }
 
   /** The document sentiment model's features of an article (training reads them too). */

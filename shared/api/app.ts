@@ -293,6 +293,7 @@ function articleDetail(r: ArticleRecord) {
     bytes: r.bytes ?? null,
     fingerprint: r.fingerprint ?? null,
     updatedAt: r.updatedAt,
+    analysis: r.analysis ?? null,
   };
 }
 

@@ -80,6 +80,10 @@ export const ArticleDetail = ArticleSummary.extend({
   bytes: z.number().int().nullable(),
   fingerprint: z.string().nullable().openapi({ description: 'SHA-256 of the normalised body.' }),
   updatedAt: z.string(),
+  analysis: z
+    .string()
+    .nullable()
+    .openapi({ description: 'The analysis that made the record: analyser revision, data and topic set.' }),
 }).openapi('Article');
 
 const nextCursor = z

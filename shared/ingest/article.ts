@@ -31,6 +31,8 @@ export type ArticleRecord = {
   /** SHA-256 of the normalised body: finds syndicated copies later. */
   readonly fingerprint?: string | undefined;
   readonly bytes?: number | undefined;
+  /** The analysis that made this record (Analyser.version): code revision, data and topic set. */
+  readonly analysis?: string | undefined;
 };
 
 export type Rejection = { readonly key: string; readonly reason: string; readonly at: string };

@@ -149,7 +149,11 @@ async function prepare(event: ObjectEvent, deps: IngestDeps): Promise<Prepared |
       metadata: fetched.metadata,
       eventTime: event.eventTime,
     });
-    const analysis = deps.analyser.analyse({ body: article.body, language: article.language });
+    const analysis = deps.analyser.analyse({
+      body: article.body,
+      title: article.title,
+      language: article.language,
+    });
     const record: ArticleRecord = {
       ...base,
       versionId: fetched.versionId ?? event.versionId,
@@ -164,6 +168,7 @@ async function prepare(event: ObjectEvent, deps: IngestDeps): Promise<Prepared |
       entities: analysis.entities.slice(0, 100),
       fingerprint: createHash('sha256').update(normaliseText(article.body).trim()).digest('hex'),
       bytes: fetched.bytes.byteLength,
+      analysis: deps.analyser.version,
       contribution: contributionOf(
         analysis,
         article.publishedAt,

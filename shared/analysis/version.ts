@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import type { TopicFile } from '../topics/schema.js';
+import boilerplate from './data/boilerplate.json' with { type: 'json' };
+import documentModel from './data/document-sentiment.model.json' with { type: 'json' };
+import gazetteer from './data/gazetteer.json' with { type: 'json' };
+import nameCues from './data/name-cues.json' with { type: 'json' };
+import lexicon from './data/sentiment-lexicon.json' with { type: 'json' };
+import toneCues from './data/tone-cues.json' with { type: 'json' };
+import worldPlaces from './data/world-places.json' with { type: 'json' };
+
+/**
+ * The revision of the analyser's code: raise it with any change of what the code makes of the
+ * same text and data (the data files and the topic set are hashed below, so their changes need no
+ * raise).
+ */
+export const ANALYSER_REVISION = 2;
+
+/**
+ * Which analysis produced a record: analyser code revision, its data (lexicons, cues, gazetteer,
+ * the document model) and the topic set, as `a<revision>-<digest>`. A record whose version differs
+ * from the running one was analysed by an older analyser or topic set (a recount finds it so).
+ */
+export function analysisVersionOf(topics: TopicFile): string {
+  const digest = createHash('sha256')
+    .update(
+      JSON.stringify([
+        boilerplate,
+        documentModel,
+        gazetteer,
+        nameCues,
+        lexicon,
+        toneCues,
+        worldPlaces,
+        topics,
+      ]),
+    )
+    .digest('hex')
+    .slice(0, 12);
+  return `a${ANALYSER_REVISION}-${digest}`;
+}

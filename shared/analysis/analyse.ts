@@ -1,13 +1,19 @@
 import { TopicMatcher } from '../topics/matcher.js';
 import type { TopicFile } from '../topics/schema.js';
-import { creditedWires, datelinesOf, stripBoilerplate } from './boilerplate.js';
+import { bodyOffset, creditedWires, datelinesOf, stripBoilerplate } from './boilerplate.js';
 import documentModel from './data/document-sentiment.model.json' with { type: 'json' };
 import { DocumentFeatures } from './document-features.js';
 import { type Entity, EntityExtractor } from './entities.js';
 import { detectLanguage } from './language.js';
 import { LinearModel } from './linear-model.js';
-
-import { normaliseText, splitSentences, type Token, tokenise } from './normalise.js';
+import {
+  normaliseMapped,
+  normaliseText,
+  type Sentence,
+  splitSentences,
+  type Token,
+  tokenise,
+} from './normalise.js';
 import { type Sentiment, type SentimentLabel, SentimentScorer } from './sentiment.js';
 import { analysisVersionOf } from './version.js';
 
@@ -23,6 +29,20 @@ export type ArticleAnalysis = {
   readonly boilerplateLines: number;
 };
 
+/** One counted mention: offsets into the analysed text, and the sentence that holds it. */
+export type TopicMatchSpan = { readonly start: number; readonly end: number; readonly sentence: Sentence };
+
+/** An analysis with its evidence: what text was read and where each counted mention lies in it. */
+export type ExplainedAnalysis = {
+  readonly analysis: ArticleAnalysis;
+  /** The text the analysis read: the body normalised, boilerplate removed (the title is not in it). */
+  readonly text: string;
+  /** Every topic of the analyser, with the matches it counted (none for a topic not mentioned). */
+  readonly matches: Readonly<Record<string, readonly TopicMatchSpan[]>>;
+  /** The offsets in the input body of the span [start, end) of `text`. */
+  toInput(start: number, end: number): [start: number, end: number];
+};
+
 export type AnalysisInput = {
   readonly body: string;
   /** The headline: not counted, but part of what the article mainly reports (its tone). */
@@ -36,17 +56,26 @@ export type AnalysisInput = {
  */
 export class Analyser {
   private readonly topics: TopicMatcher;
-  private readonly entities = new EntityExtractor();
-  private readonly sentiment = new SentimentScorer();
-  private readonly features = new DocumentFeatures();
-  private readonly model = new LinearModel<SentimentLabel>(documentModel);
+  private readonly entities: EntityExtractor;
+  private readonly sentiment: SentimentScorer;
+  private readonly features: DocumentFeatures;
+  private readonly model: LinearModel<SentimentLabel>;
 
   /** Which analysis this analyser makes (code revision, data and topic set); records keep it. */
   readonly version: string;
 
-  constructor(topicFile: TopicFile) {
+  constructor(topicFile: TopicFile, shared?: Analyser) {
     this.topics = new TopicMatcher(topicFile.topics);
     this.version = analysisVersionOf(topicFile);
+    this.entities = shared?.entities ?? new EntityExtractor();
+    this.sentiment = shared?.sentiment ?? new SentimentScorer();
+    this.features = shared?.features ?? new DocumentFeatures();
+    this.model = shared?.model ?? new LinearModel<SentimentLabel>(documentModel);
+  }
+
+  /** The same analyser with other topics (POST /analyse): shares every other component. */
+  withTopics(topicFile: TopicFile): Analyser {
+    return new Analyser(topicFile, this);
   }
 
   /** The document sentiment model's features of an article (training reads them too). */
@@ -54,27 +83,53 @@ export class Analyser {
     return this.featuresOf(input, this.read(input));
   }
 
+  analyse(input: AnalysisInput): ArticleAnalysis {
+    return this.analyseRead(input, this.read(input)).analysis;
+  }
+
+  /** The analysis with the text it read and where each counted mention lies (in that text and the input). */
+  explain(input: AnalysisInput): ExplainedAnalysis {
+    const source = normaliseMapped(input.body);
+    const read = this.read(input, source.text);
+    const { analysis, hits } = this.analyseRead(input, read);
+    const matches: Record<string, TopicMatchSpan[]> = {};
+    for (const def of this.topics.definitions) {
+      matches[def.id] = (hits.get(def.id)?.spans ?? []).map(([start, end]) => ({
+        start,
+        end,
+        sentence: read.sentences.find((x) => x.start <= start && start < x.end) ?? { start, end },
+      }));
+    }
+    const toInput = (start: number, end: number): [number, number] => {
+      const from = source.start[bodyOffset(read.kept, start)] ?? input.body.length;
+      if (end <= start) return [from, from];
+      return [from, source.end[bodyOffset(read.kept, end - 1)] ?? input.body.length];
+    };
+    return { analysis, text: read.text, matches, toInput };
+  }
+
   /**
    * What the article mainly reports, by the trained model (data/document-sentiment.model.json,
    * scripts/train): the most probable label, and P(positive) − P(negative) as the score.
    */
-  private documentSentiment(input: AnalysisInput, read: ReturnType<Analyser['read']>): Sentiment {
+  private documentSentiment(input: AnalysisInput, read: Reading): Sentiment {
     const { label, score } = this.model.predict(new Map(Object.entries(this.featuresOf(input, read))));
     return { label, score: Math.round(score * 1000) / 1000 };
   }
 
-  private read(input: AnalysisInput) {
-    const { text, removed } = stripBoilerplate(normaliseText(input.body));
+  /** `normalised`: the body already normalised (explain() maps offsets over it). */
+  private read(input: AnalysisInput, normalised = normaliseText(input.body)) {
+    const { text, removed, kept } = stripBoilerplate(normalised);
     const tokens = tokenise(text);
     const sentences = splitSentences(text);
     const detected = input.language === undefined ? detectLanguage(tokens) : undefined;
     const language = input.language ?? (detected as string);
     const scoring = detected ?? lexiconLanguage(language, tokens);
     const sentenceScores = this.sentiment.sentenceScores(tokens, sentences, scoring);
-    return { text, removed, tokens, sentences, language, scoring, sentenceScores };
+    return { text, removed, kept, tokens, sentences, language, scoring, sentenceScores };
   }
 
-  private featuresOf(input: AnalysisInput, read: ReturnType<Analyser['read']>): Record<string, number> {
+  private featuresOf(input: AnalysisInput, read: Reading): Record<string, number> {
     const title = normaliseText(input.title ?? '');
     const titleTokens = tokenise(title);
     const [titleScore = 0] = titleTokens.length
@@ -83,26 +138,28 @@ export class Analyser {
     return this.features.extract({ ...read, language: read.scoring, titleTokens, titleScore });
   }
 
-  analyse(input: AnalysisInput): ArticleAnalysis {
-    const read = this.read(input);
+  private analyseRead(input: AnalysisInput, read: Reading) {
     const { text, removed, tokens, sentences, language, sentenceScores } = read;
-
+    const hits = this.topics.match(text, tokens, sentences);
     const topics: Record<string, TopicAnalysis> = {};
-    for (const [id, hit] of this.topics.match(text, tokens, sentences)) {
+    for (const [id, hit] of hits) {
       topics[id] = {
         mentions: hit.mentions,
         sentiment: SentimentScorer.combine(hit.sentences.map((s) => sentenceScores[s] ?? 0)),
       };
     }
-    return {
+    const analysis: ArticleAnalysis = {
       language,
       sentiment: this.documentSentiment(input, read),
       topics,
       entities: this.entities.extract(text, tokens, sentences, creditedWires(removed), datelinesOf(removed)),
       boilerplateLines: removed.length,
     };
+    return { analysis, hits };
   }
 }
+
+type Reading = ReturnType<Analyser['read']>;
 
 /**
  * The language whose sentiment table scores a text: a declared language as its ISO 639-1 code

@@ -84,11 +84,28 @@ export function isBoilerplateLine(line: string): boolean {
   return false;
 }
 
-/** The body without boilerplate lines or datelines; line structure kept for sentence splitting. */
-export function stripBoilerplate(body: string): { text: string; removed: string[] } {
+/** A piece of the analysed text and where it lies in the body: text[at, at+length) = body[from, …). */
+export type KeptSegment = { readonly at: number; readonly from: number; readonly length: number };
+
+/**
+ * The body without boilerplate lines or datelines; line structure kept for sentence splitting.
+ * `kept` says where each kept line came from in the body (to show a match where the user wrote it).
+ */
+export function stripBoilerplate(body: string): { text: string; removed: string[]; kept: KeptSegment[] } {
   const removed: string[] = [];
-  const kept: string[] = [];
+  const lines: string[] = [];
+  const kept: KeptSegment[] = [];
+  let from = 0;
+  let at = 0;
+  const keep = (line: string, offset: number) => {
+    if (lines.length > 0) at++; // the '\n' that joins it to the previous kept line
+    lines.push(line);
+    kept.push({ at, from: offset, length: line.length });
+    at += line.length;
+  };
   for (const line of body.split('\n')) {
+    const lineStart = from;
+    from += line.length + 1;
     if (line.trim() && isBoilerplateLine(line)) {
       removed.push(line);
       continue;
@@ -96,12 +113,25 @@ export function stripBoilerplate(body: string): { text: string; removed: string[
     const dateline = DATELINE.exec(line);
     if (dateline && /\p{Ll}/u.test(line.slice(dateline[0].length, dateline[0].length + 40))) {
       removed.push(dateline[0].trim());
-      kept.push(line.slice(dateline[0].length));
+      keep(line.slice(dateline[0].length), lineStart + dateline[0].length);
     } else {
-      kept.push(line);
+      keep(line, lineStart);
     }
   }
-  return { text: kept.join('\n'), removed };
+  return { text: lines.join('\n'), removed, kept };
+}
+
+/** The body offset of an offset into stripBoilerplate's text. */
+export function bodyOffset(kept: readonly KeptSegment[], offset: number): number {
+  let lo = 0;
+  let hi = kept.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((kept[mid] as KeptSegment).at <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const seg = kept[lo];
+  return seg ? seg.from + Math.min(offset - seg.at, seg.length) : offset;
 }
 
 /** The wire services a dateline credits: "KYIV, Nov 11 (Reuters) -" gives Reuters. */

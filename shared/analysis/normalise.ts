@@ -39,6 +39,31 @@ export function normaliseText(text: string): string {
 }
 
 /**
+ * `normaliseText` with where each character came from: `text` is exactly what normaliseText
+ * gives, and `start[i]` / `end[i]` are the offsets in the input of the character (a base letter
+ * with its combining marks) that text[i] comes from. Slower than normaliseText: for showing
+ * matches in the text a user sent, not for analysis.
+ */
+export function normaliseMapped(input: string): { text: string; start: Int32Array; end: Int32Array } {
+  let text = '';
+  const start: number[] = [];
+  const end: number[] = [];
+  for (const m of input.matchAll(/[\s\S]\p{M}*/gu)) {
+    const at = m.index;
+    let piece = m[0];
+    if (piece === '\r') piece = input[at + 1] === '\n' ? '' : '\n';
+    else if (/^[\u200B-\u200D\uFEFF]$/.test(piece)) piece = '';
+    else piece = piece.normalize('NFC').replace(QUOTE_RE, (ch) => QUOTES[ch] ?? ch);
+    for (let k = 0; k < piece.length; k++) {
+      start.push(at);
+      end.push(at + m[0].length);
+    }
+    text += piece;
+  }
+  return { text, start: Int32Array.from(start), end: Int32Array.from(end) };
+}
+
+/**
  * Case- and diacritic-insensitive form of one word. Cyrillic й/ї keep their identity (they are
  * letters, not accented letters), Latin diacritics are dropped: Jersón = jerson, Oleksiï = oleksii.
  */

@@ -73,7 +73,9 @@ describe('topic terms as text spells them', () => {
 
   it('match punctuation, initials, apostrophes and possessives', () => {
     expect(mentions(['Judge Gorsuch'], 'Judge Gorsuch wrote the opinion; Gorsuch alone did not.')).toBe(1);
-    expect(mentions(['U.S. officials'], 'U.S. officials said so. US officials too. U.S. officers no.')).toBe(1);
+    expect(mentions(['U.S. officials'], 'U.S. officials said so. US officials too. U.S. officers no.')).toBe(
+      1,
+    );
     expect(mentions(["O'Rourke"], "O\u2019Rourke spoke, then O'Rourke left. Rourke stayed.")).toBe(2);
     expect(mentions(["Kherson's"], "Kherson's mayor met Kherson officials.")).toBe(1);
   });

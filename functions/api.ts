@@ -1,17 +1,23 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { handle } from 'hono/aws-lambda';
+import { Analyser } from '#shared/analysis/analyse.js';
 import { createApp } from '#shared/api/app.js';
 import { configFromEnv, createApiRuntime } from './lib/runtime.js';
 import { deployedTopics } from './lib/topics.js';
 
 /** Lambda entry: API Gateway HTTP API → the Hono app. */
 const logger = new Logger({ serviceName: 'trendwire-api' });
-const runtime = createApiRuntime(configFromEnv());
+const config = configFromEnv();
+const runtime = createApiRuntime(config);
+const topics = deployedTopics();
 
 export const handler = handle(
   createApp({
     store: runtime.store,
-    topics: deployedTopics(),
+    topics,
+    analyser: new Analyser(topics),
+    objects: runtime.source,
+    maxArticleBytes: config.maxArticleBytes,
     onError: (err) => logger.error('unhandled error', err as Error),
   }),
 );

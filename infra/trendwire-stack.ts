@@ -30,7 +30,12 @@ export class TrendwireStack extends Stack {
       topics,
       config,
     });
-    this.trendsApi = new TrendsApi(this, 'Api', { table: this.storage.table, topics, config });
+    this.trendsApi = new TrendsApi(this, 'Api', {
+      table: this.storage.table,
+      articles: this.storage.articles,
+      topics,
+      config,
+    });
     this.monitoring = new Monitoring(this, 'Monitoring', {
       queue: this.ingestion.queue,
       deadLetterQueue: this.ingestion.deadLetterQueue,
@@ -49,7 +54,7 @@ export class TrendwireStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.trendsApi.url, description: 'curl <url>topics' });
     if (config.authMode === 'iam') {
       new CfnOutput(this, 'ApiInvokeArn', {
-        value: this.trendsApi.api.arnForExecuteApi('GET', '/*', '$default'),
+        value: this.trendsApi.api.arnForExecuteApi('*', '/*', '$default'),
         description: 'Allow execute-api:Invoke on this ARN to the principals that may call the API',
       });
     }

@@ -120,6 +120,9 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     const app = createApp({
       store: runtime.store,
       topics: o.topics,
+      analyser: runtime.analyser,
+      objects: runtime.source,
+      maxArticleBytes: o.maxArticleBytes,
       corsOrigins: o.corsOrigins,
       onError: (err) => logger.error('unhandled API error', { error: String((err as Error)?.stack ?? err) }),
     });

@@ -25,19 +25,22 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
   };
 }
 
-/** What the API needs: the store over one DynamoDB client. */
+/** What the API needs: the store over one DynamoDB client, and the article objects. */
 export function createApiRuntime(config: RuntimeConfig) {
   const db = createDynamoClient({ dynamoEndpoint: config.dynamoEndpoint });
-  return { db, store: new DynamoStore(db, config.tableName, { counterShards: config.counterShards }) };
+  const s3 = createS3Client({ s3Endpoint: config.s3Endpoint });
+  return {
+    db,
+    s3,
+    source: new S3ObjectSource(s3),
+    store: new DynamoStore(db, config.tableName, { counterShards: config.counterShards }),
+  };
 }
 
 /** What ingestion needs besides: S3, the analyser built once, the size limit. */
 export function createIngestRuntime(config: RuntimeConfig, topics: TopicFile) {
-  const s3 = createS3Client({ s3Endpoint: config.s3Endpoint });
   return {
     ...createApiRuntime(config),
-    s3,
-    source: new S3ObjectSource(s3),
     analyser: new Analyser(topics),
     maxArticleBytes: config.maxArticleBytes,
     counterShards: config.counterShards,

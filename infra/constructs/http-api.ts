@@ -14,14 +14,18 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { TABLE_DEFINITION } from '../../shared/storage/table.js';
 import type { TopicFile } from '../../shared/topics/schema.js';
 import type { StackConfig } from '../config.js';
+import { grantArticleReads } from './article-reads.js';
 import { TrendwireFunction } from './node-function.js';
 
 export type TrendsApiProps = {
   readonly table: TableV2;
+  /** Article objects: read again to show an article's text and the matches behind its counts. */
+  readonly articles: Bucket;
   readonly topics: TopicFile;
   readonly config: StackConfig;
 };
@@ -31,7 +35,8 @@ export type TrendsApiProps = {
  *
  * Routing. With no authorizer and no CORS, the `$default` route sends every request to the app,
  * so even an unknown method gets the contract's problem+json 404. With an authorizer or CORS, the
- * one route is `GET /{proxy+}` (the API is read-only): a `$default` route would also catch CORS
+ * routes are `GET /{proxy+}` and `POST /analyse` (nothing else writes or is written through the
+ * API): a `$default` route would also catch CORS
  * preflights, which then need authorization they cannot carry and an app that answers OPTIONS.
  * Without it, API Gateway answers preflights itself from the CORS configuration, and requests of
  * any other method end at API Gateway (404) before they reach code or cost a Lambda invocation.
@@ -51,8 +56,13 @@ export class TrendsApi extends Construct {
       description: 'Serves topic trends over HTTP',
       topics: props.topics,
       timeout: Duration.seconds(10),
-      environment: { TABLE_NAME: table.tableName, COUNTER_SHARDS: String(config.counterShards) },
+      environment: {
+        TABLE_NAME: table.tableName,
+        COUNTER_SHARDS: String(config.counterShards),
+        MAX_ARTICLE_BYTES: String(config.maxArticleBytes),
+      },
     });
+    grantArticleReads(this.handler, props.articles, config.articlePrefix);
     // Reads by key and key range only (no Scan, no writes): the table and its named indexes.
     this.handler.addToRolePolicy(
       new PolicyStatement({
@@ -83,7 +93,7 @@ export class TrendsApi extends Construct {
         ? {
             corsPreflight: {
               allowOrigins: config.corsAllowOrigins,
-              allowMethods: [CorsHttpMethod.GET],
+              allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
               allowHeaders: ['authorization', 'content-type'],
               maxAge: Duration.hours(1),
             },
@@ -91,16 +101,15 @@ export class TrendsApi extends Construct {
         : {}),
     });
     // `/{proxy+}` does not match `/` itself, where the dashboard is: both paths get a route.
+    // POST /analyse stores nothing; it is the one route that is not a GET.
+    const route = (path: string, method: HttpMethod) =>
+      this.api.addRoutes({ path, methods: [method], integration, ...(authorizer ? { authorizer } : {}) });
     this.routes =
       authorizer || cors
-        ? ['/', '/{proxy+}'].flatMap((path) =>
-            this.api.addRoutes({
-              path,
-              methods: [HttpMethod.GET],
-              integration,
-              ...(authorizer ? { authorizer } : {}),
-            }),
-          )
+        ? [
+            ...['/', '/{proxy+}'].flatMap((path) => route(path, HttpMethod.GET)),
+            ...route('/analyse', HttpMethod.POST),
+          ]
         : [];
     if (config.authMode === 'none') {
       Validations.of(this.api).acknowledge({

@@ -1,4 +1,4 @@
-import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -8,6 +8,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { TopicFile } from '../../shared/topics/schema.js';
 import type { StackConfig } from '../config.js';
+import { grantArticleReads } from './article-reads.js';
 import { TrendwireFunction } from './node-function.js';
 
 export type IngestionProps = {
@@ -86,23 +87,7 @@ export class Ingestion extends Construct {
     );
 
     // Least privilege. The event source mapping grants receive/delete on this queue only.
-    // Article objects: read (any version) under the configured prefix, nothing else.
-    this.handler.addToRolePolicy(
-      new PolicyStatement({
-        sid: 'ReadArticleObjects',
-        actions: ['s3:GetObject', 's3:GetObjectVersion'],
-        resources: [articles.arnForObjects(`${config.articlePrefix ?? ''}*`)],
-      }),
-    );
-    // Without s3:ListBucket, S3 answers a GET of a key deleted meanwhile with 403 AccessDenied
-    // instead of 404 NoSuchKey, and the ingest could not tell "gone" from "forbidden".
-    this.handler.addToRolePolicy(
-      new PolicyStatement({
-        sid: 'TellMissingArticlesFromForbidden',
-        actions: ['s3:ListBucket'],
-        resources: [articles.bucketArn],
-      }),
-    );
+    grantArticleReads(this.handler, articles, config.articlePrefix);
     // The table: read an article record, commit it with its counters and listing entries in one
     // transaction (a listing entry is deleted when the article leaves a topic or a month).
     this.handler.addToRolePolicy(
@@ -118,12 +103,6 @@ export class Ingestion extends Construct {
         resources: [table.tableArn],
       }),
     );
-    Validations.of(this.handler.role ?? this.handler).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(articles)}.Arn>/${config.articlePrefix ?? ''}*]`,
-      reason:
-        'Reading article objects: any key under the configured prefix can be an article. ' +
-        'Only s3:GetObject and s3:GetObjectVersion, on objects of this one bucket.',
-    });
     Validations.of(this.handler).acknowledge(
       {
         id: 'Serverless-LambdaDLQ',
@@ -142,6 +121,3 @@ export class Ingestion extends Construct {
 }
 
 /** The logical ID cdk-nag names a resource by in IAM findings, e.g. `StorageArticles861864AA`. */
-function logicalIdOf(bucket: Bucket): string {
-  return Stack.of(bucket).getLogicalId(bucket.node.defaultChild as CfnElement);
-}

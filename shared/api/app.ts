@@ -1,26 +1,23 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { Analyser } from '../analysis/analyse.js';
 import { listArticles } from '../articles/list.js';
+import { DEFAULT_MAX_ARTICLE_BYTES } from '../config.js';
 import { topEntities } from '../entities/top.js';
 import { BadParameterError, NotFoundError } from '../errors.js';
-import type { ArticleRecord } from '../ingest/article.js';
 import { ALL_TOPIC } from '../ingest/contribution.js';
+import type { ObjectSource } from '../ingest/process.js';
 import type { TopicFile } from '../topics/schema.js';
 import { isoSeconds } from '../trends/time.js';
-import {
-  parseRange,
-  parseTime,
-  type TrendBucket,
-  type TrendStore,
-  topicTrend,
-  topicTrends,
-} from '../trends/trend.js';
+import { parseRange, parseTime, type TrendStore, topicTrend, topicTrends } from '../trends/trend.js';
+import { articleSummary, registerArticleRoutes } from './article-routes.js';
+import { csv, trendCsv } from './csv.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { dashboardRoutes } from './dashboard.js';
 import type { ArticleReader, RejectionReader } from './ports.js';
-import { problem, problemResponse } from './problem.js';
+import { ProblemError, problem, problemResponse } from './problem.js';
 import * as S from './schemas.js';
 
 export type ApiStore = TrendStore & ArticleReader & RejectionReader;
@@ -31,6 +28,12 @@ export type ApiDeps = {
   readonly now?: () => number;
   /** Origins allowed to call the API from a browser; none (same origin only) by default. */
   readonly corsOrigins?: readonly string[];
+  /** The configured analyser (POST /analyse, matches); built from `topics` when absent. */
+  readonly analyser?: Analyser;
+  /** Article size limit, for POST /analyse (default DEFAULT_MAX_ARTICLE_BYTES). */
+  readonly maxArticleBytes?: number;
+  /** Reads article objects again to show an article's text and matches; not shown without it. */
+  readonly objects?: ObjectSource;
   /** Logs unexpected errors; the client only sees a generic 500. */
   readonly onError?: (err: unknown) => void;
 };
@@ -90,12 +93,6 @@ const routes = {
     request: { query: S.ArticleQuery },
     responses: { 200: json(S.ArticleList, 'Articles, newest first.'), ...badRequest, ...notFound('topic') },
   }),
-  article: createRoute({
-    method: 'get',
-    path: '/articles/{id}',
-    request: { params: z.object({ id: z.string().max(100) }) },
-    responses: { 200: json(S.ArticleDetail, 'One article with its analysis.'), ...notFound('article') },
-  }),
   entities: createRoute({
     method: 'get',
     path: '/entities',
@@ -123,7 +120,9 @@ export function createApp(deps: ApiDeps) {
     defaultHook: (result, c) => {
       if (result.success) return;
       const issue = result.error.issues[0];
-      const parameter = String(issue?.path[0] ?? 'request');
+      // A query or path parameter by name; a field of a JSON body by its path (topics.0.terms).
+      const path = result.target === 'json' ? issue?.path.join('.') : issue?.path[0];
+      const parameter = String(path || (result.target === 'json' ? 'body' : 'request'));
       // A repeated query parameter (?limit=1&limit=2) arrives as an array: say so, not "NaN".
       const repeated = (c.req.queries(parameter)?.length ?? 0) > 1;
       return problem(
@@ -138,7 +137,7 @@ export function createApp(deps: ApiDeps) {
   if (deps.corsOrigins && deps.corsOrigins.length > 0) {
     app.use(
       '*',
-      cors({ origin: [...deps.corsOrigins], allowMethods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 600 }),
+      cors({ origin: [...deps.corsOrigins], allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'], maxAge: 600 }),
     );
   }
   app.use('*', compress());
@@ -204,11 +203,11 @@ export function createApp(deps: ApiDeps) {
     return c.json({ items: page.items.map(articleSummary), nextCursor }, 200);
   });
 
-  app.openapi(routes.article, async (c) => {
-    const { id } = c.req.valid('param');
-    const record = /^[0-9a-f]{24}$/.test(id) ? await deps.store.getArticleById(id) : undefined;
-    if (record?.status !== 'active') throw new NotFoundError(`no article "${id}"`);
-    return c.json(articleDetail(record), 200);
+  registerArticleRoutes(app, {
+    store: deps.store,
+    analyser: deps.analyser ?? new Analyser(deps.topics),
+    maxArticleBytes: deps.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES,
+    objects: deps.objects,
   });
 
   app.openapi(routes.entities, async (c) => {
@@ -249,6 +248,9 @@ export function createApp(deps: ApiDeps) {
     if (err instanceof BadParameterError)
       return problem(c, 400, `${err.parameter}: ${err.message}`, err.parameter);
     if (err instanceof NotFoundError) return problem(c, 404, err.message);
+    if (err instanceof ProblemError) return problem(c, err.status, err.message, err.parameter);
+    // Hono's own: a malformed JSON body (400), a body over the limit.
+    if (err instanceof HTTPException && err.status < 500) return problem(c, err.status, err.message);
     deps.onError?.(err);
     return problem(c, 500, 'the request could not be completed; it has been logged');
   });
@@ -269,54 +271,3 @@ const rangeOut = (range: { from: number; to: number }) => ({
   from: isoSeconds(range.from),
   to: isoSeconds(range.to),
 });
-
-const neutral = { score: 0, label: 'neutral' as const };
-
-function articleSummary(r: ArticleRecord) {
-  return {
-    id: r.id,
-    key: r.key,
-    title: r.title ?? null,
-    source: r.source ?? null,
-    url: r.url ?? null,
-    publishedAt: r.publishedAt ?? r.updatedAt,
-    sentiment: r.sentiment ?? neutral,
-    topics: { ...(r.topics ?? {}) },
-  };
-}
-
-function articleDetail(r: ArticleRecord) {
-  return {
-    ...articleSummary(r),
-    language: r.language ?? 'und',
-    entities: (r.entities ?? []).map((e) => ({ name: e.name, type: e.type, mentions: e.mentions })),
-    bytes: r.bytes ?? null,
-    fingerprint: r.fingerprint ?? null,
-    updatedAt: r.updatedAt,
-    analysis: r.analysis ?? null,
-  };
-}
-
-function csv(c: Context, body: string) {
-  return c.body(body, 200, { 'content-type': 'text/csv; charset=utf-8' });
-}
-
-function trendCsv(series: readonly { topic: string; buckets: readonly TrendBucket[] }[]): string {
-  const header = 'topic,start,articles,mentions,share,sentiment_mean,positive,neutral,negative';
-  const rows = series.flatMap(({ topic, buckets }) =>
-    buckets.map((b) =>
-      [
-        topic,
-        b.start,
-        b.articles,
-        b.mentions,
-        b.share ?? '',
-        b.sentiment.mean ?? '',
-        b.sentiment.positive,
-        b.sentiment.neutral,
-        b.sentiment.negative,
-      ].join(','),
-    ),
-  );
-  return `${[header, ...rows].join('\n')}\n`;
-}

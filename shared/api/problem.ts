@@ -21,6 +21,9 @@ const TITLES: Record<number, [string, string]> = {
   400: ['bad-parameter', 'Bad parameter'],
   404: ['not-found', 'Not found'],
   405: ['method-not-allowed', 'Method not allowed'],
+  409: ['conflict', 'Conflict'],
+  413: ['too-large', 'Content too large'],
+  415: ['unsupported-media-type', 'Unsupported media type'],
   500: ['internal', 'Internal error'],
 };
 
@@ -45,3 +48,15 @@ export const problemResponse = (description: string) => ({
   content: { 'application/problem+json': { schema: Problem } },
   description,
 });
+
+/** An error a route throws to answer with a problem (the app's onError turns it into one). */
+export class ProblemError extends Error {
+  override readonly name = 'ProblemError';
+  constructor(
+    readonly status: ContentfulStatusCode,
+    message: string,
+    readonly parameter?: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { MAX_TOPICS, TopicDefinition, uniqueTopicIds } from '../topics/schema.js';
 
 /** Response and query schemas of the HTTP API: they validate requests and generate /openapi.json. */
 
@@ -74,7 +75,35 @@ export const ArticleSummary = z
 
 export const EntityType = z.enum(['person', 'place', 'organization']);
 
+const offsets = {
+  start: z.number().int().openapi({ description: 'Offset of the first character (UTF-16 code units).' }),
+  end: z.number().int().openapi({ description: 'Offset after the last character.' }),
+};
+
+export const ArticleMatch = z
+  .object({
+    text: z.string(),
+    ...offsets,
+    sentence: z.string().openapi({ description: 'The sentence that holds the match.' }),
+  })
+  .openapi('ArticleMatch');
+
 export const ArticleDetail = ArticleSummary.extend({
+  topics: z.record(
+    z.string(),
+    z.object({
+      mentions: z.number().int(),
+      sentiment: Sentiment,
+      matches: z.array(ArticleMatch).nullable().openapi({
+        description:
+          'Each counted mention, as offsets into GET /articles/{id}/text; null when the text cannot be shown (see evidence).',
+      }),
+    }),
+  ),
+  evidence: z.string().nullable().openapi({
+    description:
+      'Why matches are null (the object is gone or changed since it was analysed); null when they are shown.',
+  }),
   language: z.string(),
   entities: z.array(z.object({ name: z.string(), type: EntityType, mentions: z.number().int() })),
   bytes: z.number().int().nullable(),
@@ -163,3 +192,50 @@ export const EntityQuery = z.object({
 });
 
 export const PageQuery = z.object({ limit, cursor });
+
+const Entity = z.object({ name: z.string(), type: EntityType, mentions: z.number().int() });
+
+export const AnalyseRequest = z
+  .object({
+    text: z
+      .string()
+      .refine((t) => t.trim() !== '', 'must not be empty')
+      .openapi({
+        description:
+          'The article body, as an article object would hold it (the size limit of articles applies).',
+      }),
+    title: z
+      .string()
+      .max(1000)
+      .optional()
+      .openapi({ description: 'The headline: read for tone, never counted.' }),
+    language: z.string().max(35).optional().openapi({ description: 'ISO 639-1 code; detected when absent.' }),
+    topics: z
+      .array(TopicDefinition)
+      .min(1)
+      .max(MAX_TOPICS)
+      .superRefine((topics, ctx) => uniqueTopicIds(topics, ctx))
+      .optional()
+      .openapi({
+        description: "Topic definitions in the topic file's schema; the configured topics when absent.",
+      }),
+  })
+  .openapi('AnalyseRequest');
+
+export const AnalyseResponse = z
+  .object({
+    language: z.string(),
+    sentiment: Sentiment,
+    topics: z.record(
+      z.string(),
+      z.object({
+        mentions: z.number().int(),
+        sentiment: Sentiment,
+        matches: z.array(z.object({ text: z.string(), ...offsets })).openapi({
+          description: "Each counted mention, as offsets into the request's text.",
+        }),
+      }),
+    ),
+    entities: z.array(Entity),
+  })
+  .openapi('Analysis');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Entity } from '../analysis/entities.js';
+import { normaliseText } from '../analysis/normalise.js';
 import type { Sentiment } from '../analysis/sentiment.js';
 import type { Contribution } from './contribution.js';
 
@@ -40,3 +41,7 @@ export type Rejection = { readonly key: string; readonly reason: string; readonl
 /** One article per object key: its id is a digest of the key, stable across overwrites. */
 export const articleIdOf = (key: string): string =>
   createHash('sha256').update(key).digest('hex').slice(0, 24);
+
+/** SHA-256 of the normalised body: the same text gives the same fingerprint, whatever its line ends. */
+export const fingerprintOf = (body: string): string =>
+  createHash('sha256').update(normaliseText(body).trim()).digest('hex');

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Analyser } from '../analysis/analyse.js';
-import { normaliseText } from '../analysis/normalise.js';
 import { RejectedArticleError } from '../errors.js';
-import { type ArticleRecord, articleIdOf, type Rejection } from './article.js';
+import { type ArticleRecord, articleIdOf, fingerprintOf, type Rejection } from './article.js';
 import {
   type ContributionChange,
   contributionOf,
@@ -166,7 +164,7 @@ async function prepare(event: ObjectEvent, deps: IngestDeps): Promise<Prepared |
       sentiment: analysis.sentiment,
       topics: analysis.topics,
       entities: analysis.entities.slice(0, 100),
-      fingerprint: createHash('sha256').update(normaliseText(article.body).trim()).digest('hex'),
+      fingerprint: fingerprintOf(article.body),
       bytes: fetched.bytes.byteLength,
       analysis: deps.analyser.version,
       contribution: contributionOf(

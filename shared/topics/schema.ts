@@ -61,22 +61,25 @@ export type TopicDefinition = z.infer<typeof TopicDefinition>;
  */
 export const MAX_TOPICS = 14;
 
+/** Topic ids are unique: a refinement for any list of topics (the topic file, POST /analyse). */
+export function uniqueTopicIds(
+  topics: readonly TopicDefinition[],
+  ctx: z.RefinementCtx,
+  path: (string | number)[] = [],
+) {
+  const seen = new Set<string>();
+  for (const [i, topic] of topics.entries()) {
+    if (seen.has(topic.id)) {
+      ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicate topic id "${topic.id}"` });
+    }
+    seen.add(topic.id);
+  }
+}
+
 export const TopicFile = z
   .object({
     version: z.literal(1),
     topics: z.array(TopicDefinition).min(1).max(MAX_TOPICS),
   })
-  .superRefine((file, ctx) => {
-    const seen = new Set<string>();
-    for (const [i, topic] of file.topics.entries()) {
-      if (seen.has(topic.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['topics', i, 'id'],
-          message: `duplicate topic id "${topic.id}"`,
-        });
-      }
-      seen.add(topic.id);
-    }
-  });
+  .superRefine((file, ctx) => uniqueTopicIds(file.topics, ctx, ['topics']));
 export type TopicFile = z.infer<typeof TopicFile>;

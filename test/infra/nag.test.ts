@@ -68,6 +68,7 @@ const cases = [
     expected: [
       ...everyDeployment,
       'AwsSolutions-APIG4 @ Api/Http',
+      'AwsSolutions-IAM5[Resource::<StorageArticles861864AA.Arn>/*] @ Api/HandlerRole',
       'AwsSolutions-IAM5[Resource::<StorageArticles861864AA.Arn>/*] @ Ingestion/IngestRole',
     ],
   },
@@ -76,6 +77,7 @@ const cases = [
     settings: lockedDown,
     expected: [
       ...everyDeployment,
+      'AwsSolutions-IAM5[Resource::<StorageArticles861864AA.Arn>/incoming/*] @ Api/HandlerRole',
       'AwsSolutions-IAM5[Resource::<StorageArticles861864AA.Arn>/incoming/*] @ Ingestion/IngestRole',
       'Serverless-SNSRedrivePolicy @ Monitoring/Alarms',
     ],

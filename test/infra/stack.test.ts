@@ -307,7 +307,7 @@ describe('TrendwireStack, default settings', () => {
     expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
   });
 
-  it('lets the API function read the table by key, only', () => {
+  it('lets the API function read the table by key and article objects, only', () => {
     const statements = statementsOf(template, 'api');
     const dynamo = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')));
     expect(dynamo).toEqual([
@@ -317,7 +317,14 @@ describe('TrendwireStack, default settings', () => {
       }),
     ]);
     const actions = actionsOf(statements);
-    expect(actions.filter((a) => /^(s3|sqs):/.test(a))).toEqual([]);
+    // GET /articles/{id}/text reads the object again; nothing of S3 is written, no queue is touched.
+    expect(actions.filter((a) => /^(s3|sqs):/.test(a)).sort()).toEqual([
+      's3:GetObject',
+      's3:GetObjectVersion',
+      's3:ListBucket',
+    ]);
+    const objects = statements.find((s) => actionsOf([s]).includes('s3:GetObject'));
+    expect(JSON.stringify(objects?.Resource)).toContain('/*');
     expect(actions).not.toContain('dynamodb:Scan');
   });
 
@@ -493,7 +500,7 @@ describe('TrendwireStack, locked down for production', () => {
     expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * ingest.Properties.Timeout + 5);
   });
 
-  it('requires a JWT from the configured issuer and audience on the one GET route', () => {
+  it('requires a JWT from the configured issuer and audience on every route', () => {
     const [authorizerId] = only(
       template.findResources('AWS::ApiGatewayV2::Authorizer', {
         Properties: {
@@ -508,7 +515,7 @@ describe('TrendwireStack, locked down for production', () => {
     );
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as Json[];
     expect(routes.map((r) => r.Properties)).toEqual(
-      ['GET /', 'GET /{proxy+}'].map((RouteKey) =>
+      ['GET /', 'GET /{proxy+}', 'POST /analyse'].map((RouteKey) =>
         expect.objectContaining({ RouteKey, AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } }),
       ),
     );
@@ -518,7 +525,7 @@ describe('TrendwireStack, locked down for production', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       CorsConfiguration: {
         AllowOrigins: ['https://news.example.org', 'https://desk.example.org'],
-        AllowMethods: ['GET'],
+        AllowMethods: ['GET', 'POST'],
         AllowHeaders: ['authorization', 'content-type'],
         MaxAge: 3600,
       },
@@ -565,12 +572,12 @@ describe('TrendwireStack, locked down for production', () => {
 describe('TrendwireStack with IAM authorization', () => {
   it('requires SigV4-signed requests and outputs the ARN to allow execute-api:Invoke on', async () => {
     const { template } = await synth({ authMode: 'iam' });
-    for (const RouteKey of ['GET /', 'GET /{proxy+}']) {
+    for (const RouteKey of ['GET /', 'GET /{proxy+}', 'POST /analyse']) {
       template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey, AuthorizationType: 'AWS_IAM' });
     }
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 2);
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 3);
     template.hasOutput('ApiInvokeArn', {
-      Value: { 'Fn::Join': ['', Match.arrayWith([':execute-api:', '/$default/GET/*'])] },
+      Value: { 'Fn::Join': ['', Match.arrayWith([':execute-api:', '/$default/*/*'])] },
     });
   });
 });

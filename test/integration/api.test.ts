@@ -5,6 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '#shared/api/app.js';
+import { evidenceOf } from '#shared/articles/evidence.js';
 import { defaultTopics } from '#shared/topics/load.js';
 import { type Json, readJson } from '../support/json.js';
 import { startTestStack, type TestStack } from '../support/local-stack.js';
@@ -116,6 +117,74 @@ describe('HTTP API on articles ingested through the real path', () => {
     });
     expect(body.topics.kherson.mentions).toBe(8);
     expect(body.entities).toEqual(expect.arrayContaining([{ name: 'Bakhmut', type: 'place', mentions: 2 }]));
+  });
+
+  it('shows the evidence of every count: matches in the analysed text, served on /articles/{id}/text', async () => {
+    for (const item of (await get('/articles?limit=100')).body.items as Json[]) {
+      const { body } = await get(`/articles/${item.id}`);
+      expect(body.evidence).toBeNull();
+      const res = await fetch(`${stack.apiUrl}/articles/${item.id}/text`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain; charset=utf-8/i);
+      const text = await res.text();
+      for (const [topic, t] of Object.entries(body.topics) as [string, Json][]) {
+        expect(t.matches, `${item.key} ${topic}`).toHaveLength(t.mentions);
+        for (const m of t.matches) {
+          expect(text.slice(m.start, m.end)).toBe(m.text);
+          expect(m.sentence).toContain(m.text);
+          expect(text).toContain(m.sentence);
+        }
+      }
+    }
+    const list = await get('/articles?topic=kherson&from=2022-11-10&to=2022-11-10');
+    const seed = list.body.items.find((a: Json) => a.key === 'seed.txt');
+    const text = await (await fetch(`${stack.apiUrl}/articles/${seed.id}/text`)).text();
+    // The headline is not part of the analysed text, nor is the byline.
+    expect(
+      text.startsWith(readFileSync(join(fixtures, 'seed-article.txt'), 'utf8').split('\n')[0] ?? ''),
+    ).toBe(false);
+  });
+
+  it('says why it cannot show the evidence of an article whose object is gone or changed', async () => {
+    const list = await get('/articles?limit=1');
+    const record = await stack.runtime.store.getArticleById(list.body.items[0].id);
+    if (!record) throw new Error('no record');
+    const deps = { source: stack.runtime.source, analyser: stack.runtime.analyser, maxArticleBytes: 1 << 20 };
+    expect(await evidenceOf(record, deps)).toMatchObject({ ok: true });
+    expect(await evidenceOf({ ...record, fingerprint: '0'.repeat(64) }, deps)).toMatchObject({
+      ok: false,
+      gone: false,
+      why: expect.stringMatching(/changed/),
+    });
+    expect(await evidenceOf({ ...record, key: 'never/uploaded.txt' }, deps)).toMatchObject({
+      ok: false,
+      gone: true,
+    });
+  });
+
+  it('analyses a text without storing it on POST /analyse', async () => {
+    const before = (await get('/articles?limit=100')).body.items.length;
+    const article = JSON.parse(readFileSync(join(fixtures, 'dev', devArticles[0] as string), 'utf8'));
+    const res = await fetch(`${stack.apiUrl}/analyse`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: article.body, title: article.title, language: article.language }),
+    });
+    expect(res.status).toBe(200);
+    const body = await readJson(res);
+    for (const t of Object.values(body.topics) as Json[]) {
+      expect(t.matches).toHaveLength(t.mentions);
+      for (const m of t.matches) expect(article.body.slice(m.start, m.end)).toBe(m.text);
+    }
+    const stored = (await get('/articles?limit=100')).body.items.find(
+      (a: Json) => a.key === `dev/${devArticles[0]}`,
+    );
+    const detail = (await get(`/articles/${stored.id}`)).body;
+    for (const [topic, t] of Object.entries(detail.topics) as [string, Json][]) {
+      expect(body.topics[topic].mentions, topic).toBe(t.mentions);
+    }
+    expect(body.sentiment).toEqual(detail.sentiment);
+    expect((await get('/articles?limit=100')).body.items.length).toBe(before);
   });
 
   it('answers an unknown or rejected article with a 404', async () => {

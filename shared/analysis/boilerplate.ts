@@ -33,6 +33,10 @@ const BULLET = '^\\s*[•·*>\\-–—▶►]*\\s*';
 /** A bullet, or the bracket a wire's credit line opens with: "(Reporting by …; Editing by …)". */
 const BULLET_OR_BRACKET = '^\\s*[•·*>\\-–—▶►([]*\\s*';
 const NAME = "\\p{Lu}[\\p{L}\\p{M}'.-]*";
+/** " in Kherson", " a Jersón", " aus Kiew": where a byline's author writes from. */
+const BYLINE_PLACE = `\\s+(in|en|à|a|aus|из|з|from)\\s+${NAME}([\\s-]${NAME})*`;
+/** One author of a byline, with a place or a role and a place ("enviada especial a Jersón"). */
+const BYLINE_ENTRY = `${NAME}(\\s+(${NAME}|de|van|von|der|la|del))*(${BYLINE_PLACE}|,\\s*[\\p{Ll}\\p{M} ]{3,40}?${BYLINE_PLACE})?`;
 
 const BOILERPLATE_LINE: readonly RegExp[] = [
   // "Read also: ...", "Lire aussi", "Читайте також" (with or without a colon)
@@ -40,9 +44,11 @@ const BOILERPLATE_LINE: readonly RegExp[] = [
   // "Photo: ...", "Foto (dpa)", "Reporting by ...", "Редактор: Илья Громов", "Edición: Javier Soto"
   new RegExp(`${BULLET_OR_BRACKET}(${alt(cues.lineStart.credit)})${END}\\s*([:(©|/]|\\s-\\s|$)`, 'iu'),
   new RegExp(`${BULLET_OR_BRACKET}(${alt(cues.lineStart.creditBy)})${END}`, 'iu'),
-  // Bylines: "By Jane Doe", "Par Claire Morel, Exemple Info", "Von Jonas Albrecht" (names only)
+  // Bylines: "By Jane Doe", "Par Claire Morel, Exemple Info", "Von Jonas Albrecht" (names only),
+  // each name with its place: "By Anna Reyes in Kherson and Tom Aldridge in Kyiv",
+  // "Por Marta Ruiz, enviada especial a Jersón"
   new RegExp(
-    `${BULLET}(${alt(cues.lineStart.byline.flatMap((c) => [c, c[0]?.toUpperCase() + c.slice(1)]))})\\s+${NAME}(\\s+(${NAME}|de|van|von|der|la|del))*(\\s*(,|and|et|und|y|и|і|/)\\s*${NAME}(\\s+${NAME})*)*(\\s+(in|en|à|aus|из|з)\\s+${NAME}([\\s-]${NAME})*)?\\s*[.]?\\s*$`,
+    `${BULLET}(${alt(cues.lineStart.byline.flatMap((c) => [c, c[0]?.toUpperCase() + c.slice(1)]))})\\s+${BYLINE_ENTRY}(\\s*(,|and|et|und|y|и|і|/)\\s*${BYLINE_ENTRY})*\\s*[.]?\\s*$`,
     'u',
   ),
   // A wire credit alone on a line
@@ -69,6 +75,27 @@ const DATELINE = new RegExp(
   ].join('|'),
   'u',
 );
+
+/**
+ * Before the first paragraph, a dateline alone on its line or a place and a dash opening the
+ * first paragraph, in any case: "KHERSON, Ukraine, Oct 19 (Northline Wire)", "Kiew/Cherson (ber)",
+ * "Херсон, 18 квітня - Південь.Інфо", "Херсон - Російські війська…". A bare name is not one: the
+ * line needs a bracket, a dash, a date or capitals.
+ */
+const OPENING_DATELINE_LINE = new RegExp(
+  `^\\s*${NAME}([/ -]${NAME}){0,2}(,\\s*[\\p{L}\\p{N}.' ]{2,30}){0,3}\\s*(\\([^)\\n]{1,30}\\))?(\\s+-\\s+[\\p{L}\\p{N}.']+( [\\p{L}\\p{N}.']+){0,2})?(?<![.!?])\\s*$`,
+  'u',
+);
+const OPENING_DATELINE = new RegExp(
+  `^\\s*${NAME}( ${NAME})?(,\\s*[\\p{L}\\p{N}.' ]{2,30}){0,2}\\s+-\\s+(?=\\p{Lu})`,
+  'u',
+);
+
+function isOpeningDatelineLine(line: string): boolean {
+  if (line.length > 90 || !OPENING_DATELINE_LINE.test(line)) return false;
+  const first = /^\s*(\S+)/u.exec(line)?.[1] ?? '';
+  return /[()]|\s-\s|\d/u.test(line) || (first.length > 2 && first === first.toUpperCase());
+}
 
 /** The last three patterns (a correspondent's byline, a caption credit, a prompt) only judge short lines. */
 const SHORT_LINE_ONLY = 3;
@@ -103,14 +130,16 @@ export function stripBoilerplate(body: string): { text: string; removed: string[
     kept.push({ at, from: offset, length: line.length });
     at += line.length;
   };
+  let opening = true;
   for (const line of body.split('\n')) {
     const lineStart = from;
     from += line.length + 1;
-    if (line.trim() && isBoilerplateLine(line)) {
+    if (line.trim() && (isBoilerplateLine(line) || (opening && isOpeningDatelineLine(line)))) {
       removed.push(line);
       continue;
     }
-    const dateline = DATELINE.exec(line);
+    const dateline = DATELINE.exec(line) ?? (opening ? OPENING_DATELINE.exec(line) : null);
+    if (line.trim()) opening = false;
     if (dateline && /\p{Ll}/u.test(line.slice(dateline[0].length, dateline[0].length + 40))) {
       removed.push(dateline[0].trim());
       keep(line.slice(dateline[0].length), lineStart + dateline[0].length);

@@ -20,6 +20,7 @@ export const Gazetteer = z.object({
 export const NameCues = z.object({
   about: z.string(),
   firstNames: z.array(z.string()),
+  firstNamesCyrillic: z.array(z.string()),
   titles: z.array(z.string()),
   orgHeads: z.array(z.string()),
   orgLinks: z.array(z.string()),

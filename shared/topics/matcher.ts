@@ -1,6 +1,7 @@
 import type { Sentence, Token } from '../analysis/normalise.js';
 import { type Match, PhraseMatcher } from '../analysis/phrase-matcher.js';
 import type { TopicDefinition } from './schema.js';
+import { surnamesAmong } from './surnames.js';
 
 export type TopicHit = {
   readonly mentions: number;
@@ -16,6 +17,7 @@ type CompiledTopic = {
   readonly exclude: PhraseMatcher<true> | undefined;
   readonly context: PhraseMatcher<true> | undefined;
   readonly avoid: PhraseMatcher<true> | undefined;
+  readonly surnames: PhraseMatcher<true> | undefined;
 };
 
 const asMatcher = (terms: readonly string[]) => PhraseMatcher.fromTerms(terms.map((t) => [t, true] as const));
@@ -27,7 +29,7 @@ const asMatcher = (terms: readonly string[]) => PhraseMatcher.fromTerms(terms.ma
  * context term appears in its sentence (or the `before` sentences preceding it) or the article,
  * or a counted mention lies at most `chain` sentences before it, or the article is about the
  * context (`articleShare`) and no rejected candidate lies at most `chain` sentences before it;
- * never when its own sentence holds an `avoid` term.
+ * never when its own sentence holds an `avoid` term; never a person's surname (`surnames`).
  */
 export class TopicMatcher {
   private readonly topics: readonly CompiledTopic[];
@@ -39,6 +41,7 @@ export class TopicMatcher {
       exclude: def.exclude.length > 0 ? asMatcher(def.exclude) : undefined,
       context: def.context ? asMatcher(def.context.terms) : undefined,
       avoid: def.context?.avoid.length ? asMatcher(def.context.avoid) : undefined,
+      surnames: def.surnames.length > 0 ? asMatcher(def.surnames) : undefined,
     }));
   }
 
@@ -60,6 +63,17 @@ export class TopicMatcher {
           const out = excluded.some((x) => x.first < m.last && m.first < x.last);
           if (out) rejected.push(m.first);
           return !out;
+        });
+      }
+      if (topic.surnames) {
+        const people = surnamesAmong(
+          text,
+          tokens,
+          topic.surnames.match(tokens).map((m) => m.first),
+        );
+        matches = matches.filter((m) => {
+          if (people.has(m.first)) rejected.push(m.first);
+          return !people.has(m.first);
         });
       }
       if (topic.context && topic.def.context) {

@@ -52,6 +52,12 @@ export const TopicDefinition = z.object({
     .optional(),
   /** Phrases that void a mention they overlap ("wage negotiat*", "he talks"). */
   exclude: z.array(Term).default([]),
+  /**
+   * Words built on a term that can be people's surnames (`khersonsk*`: Khersonsky, Khersonska):
+   * such a word is not a mention right after a given name or a title ("Andriy Khersonsky",
+   * "Mr Khersonsky"), nor where it repeats a surname found so earlier ("Khersonsky said").
+   */
+  surnames: z.array(Term).default([]),
 });
 export type TopicDefinition = z.infer<typeof TopicDefinition>;
 

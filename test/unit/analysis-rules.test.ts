@@ -29,6 +29,34 @@ describe('kherson', () => {
   it('does not count Chersonesus, the ancient site in Sevastopol', () => {
     expect(count('Touristen besuchten Chersonesos. Музей «Херсонес Таврический».', 'kherson')).toBe(0);
   });
+  it('does not count a surname built on the place name, after a given name or a title, nor that surname again', () => {
+    const body =
+      'Andriy Khersonsky, an engineer, left Kherson. Khersonsky said he would return. Mr Khersonska agreed. ' +
+      'Павел Херсонский рассказал о Херсонской области; Херсонский уехал. ' +
+      'Майстер Віктор Херсонський каже, що з Андрієм Херсонським працювали на Херсонщині. Херсонська область чекає.';
+    // Left: Kherson, Херсонской области, Херсонщині, Херсонська область.
+    expect(count(body, 'kherson')).toBe(4);
+    // Without a given name or title before it, the adjective counts: "Київська і Херсонська області".
+    expect(count('Миколаївська, Херсонська та Запорізька області. Херсонский район.', 'kherson')).toBe(2);
+  });
+  it('does not count a byline that names places, one author each', () => {
+    const body =
+      'By Anna Reyes in Kherson and Tom Aldridge in Kyiv\n\nFloods hit Kherson.\n' +
+      'Por Marta Ruiz, enviada especial a Jersón\nLa ciudad de Jersón resiste.';
+    expect(count(body, 'kherson')).toBe(2);
+  });
+  it('does not count a dateline alone on its line, or a place and a dash opening the first paragraph', () => {
+    for (const opening of [
+      'KHERSON, Ukraine, Oct 19 (Northline Wire)',
+      'Kiew/Cherson (ber)',
+      'Херсон, 18 квітня - Південь.Інфо',
+    ]) {
+      expect(count(`${opening}\n\nThe city of Kherson waits.`, 'kherson'), opening).toBe(1);
+    }
+    expect(count('Херсон – Російські війська обстріляли центр Херсона.', 'kherson')).toBe(1);
+    // Not a dateline: a sentence, or a bare name later in the text.
+    expect(count('Kherson - the city waits for news.\nKherson', 'kherson')).toBe(2);
+  });
   it('does not count a dateline or a "Read also" line', () => {
     const body =
       'KHERSON, Ukraine, Nov 14 (Reuters) - Crowds gathered.\n• Read also: Kherson after liberation\nNothing else.';
@@ -37,6 +65,27 @@ describe('kherson', () => {
 });
 
 describe('negotiations', () => {
+  it('counts peace process and agreement in Russian and Ukrainian, and a name that only starts like a country', () => {
+    expect(
+      count(
+        'Москва заявила о мирном процессе с Киевом. Україна не бачить мирного процесу з Росією.',
+        'negotiations',
+      ),
+    ).toBe(2);
+    // "Сирил" (Cyril) is not Syria: the sentence keeps its ceasefire.
+    expect(
+      count('Президент ЮАР Сирил Рамафоса призвал Россию и Украину к прекращению огня.', 'negotiations'),
+    ).toBe(1);
+  });
+  it('does not count accession, free-trade or other wars\' armistice talks, nor "talks" after a person', () => {
+    const body =
+      'Ukraine expects accession talks with the EU to open in June, the war notwithstanding. ' +
+      'Russia and India continue talks on a free trade zone, Lavrov said of the war. ' +
+      'The armistice talks at Panmunjom dragged on during the Korean war. ' +
+      'Mr Zelensky talks of victory in the war; South Africa talks to both sides in the war. ' +
+      'Krynky, a settlement of several hundred people before the war, lies in ruins.';
+    expect(count(body, 'negotiations')).toBe(0);
+  });
   it('does not count wage negotiations or "these talks" about them, even near a war sentence', () => {
     const body =
       'Nurses\' union leaders said wage negotiations had stalled. "These talks cannot go on," she said. Prices rose after Russia\'s invasion of Ukraine.';

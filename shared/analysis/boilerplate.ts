@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import cueData from './data/boilerplate.json' with { type: 'json' };
+import { isGivenNameOrTitle } from './given-names.js';
+import { tokenise } from './normalise.js';
 
 /**
  * Lines of scraped news that are not the article: "Read also" links, bylines, editor and photo
@@ -91,10 +93,16 @@ const OPENING_DATELINE = new RegExp(
   'u',
 );
 
+/** An author line before the first paragraph: "Олександр Гнатюк, Херсонська область". */
+const AUTHOR_AND_PLACE = new RegExp(`^\\s*(${NAME})\\s+${NAME},\\s*${NAME}(\\s+[\\p{L}-]+)?\\s*$`, 'u');
+
 function isOpeningDatelineLine(line: string): boolean {
+  const author = AUTHOR_AND_PLACE.exec(line);
+  const first = author?.[1] ? tokenise(author[1])[0] : undefined;
+  if (first && isGivenNameOrTitle(first)) return true;
   if (line.length > 90 || !OPENING_DATELINE_LINE.test(line)) return false;
-  const first = /^\s*(\S+)/u.exec(line)?.[1] ?? '';
-  return /[()]|\s-\s|\d/u.test(line) || (first.length > 2 && first === first.toUpperCase());
+  const word = /^\s*(\S+)/u.exec(line)?.[1] ?? '';
+  return /[()]|\s-\s|\d/u.test(line) || (word.length > 2 && word === word.toUpperCase());
 }
 
 /** The last three patterns (a correspondent's byline, a caption credit, a prompt) only judge short lines. */

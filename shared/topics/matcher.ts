@@ -17,6 +17,7 @@ type CompiledTopic = {
   readonly exclude: PhraseMatcher<true> | undefined;
   readonly context: PhraseMatcher<true> | undefined;
   readonly avoid: PhraseMatcher<true> | undefined;
+  readonly article: PhraseMatcher<true> | undefined;
   readonly surnames: PhraseMatcher<true> | undefined;
 };
 
@@ -29,7 +30,9 @@ const asMatcher = (terms: readonly string[]) => PhraseMatcher.fromTerms(terms.ma
  * context term appears in its sentence (or the `before` sentences preceding it) or the article,
  * or a counted mention lies at most `chain` sentences before it, or the article is about the
  * context (`articleShare`) and no rejected candidate lies at most `chain` sentences before it;
- * never when its own sentence holds an `avoid` term; never a person's surname (`surnames`).
+ * never when its own sentence holds an `avoid` term, or when it has no context and the sentence
+ * before holds an `avoid` term and no context; never in an article without an `article` term;
+ * never a person's surname (`surnames`).
  */
 export class TopicMatcher {
   private readonly topics: readonly CompiledTopic[];
@@ -41,6 +44,7 @@ export class TopicMatcher {
       exclude: def.exclude.length > 0 ? asMatcher(def.exclude) : undefined,
       context: def.context ? asMatcher(def.context.terms) : undefined,
       avoid: def.context?.avoid.length ? asMatcher(def.context.avoid) : undefined,
+      article: def.context?.article.length ? asMatcher(def.context.article) : undefined,
       surnames: def.surnames.length > 0 ? asMatcher(def.surnames) : undefined,
     }));
   }
@@ -76,6 +80,7 @@ export class TopicMatcher {
           return !people.has(m.first);
         });
       }
+      if (topic.article && topic.article.match(tokens).length === 0) continue;
       if (topic.context && topic.def.context) {
         const contextSentences = new Set(topic.context.match(tokens).map((m) => sentenceOf(m.first)));
         const avoidSentences = new Set((topic.avoid?.match(tokens) ?? []).map((m) => sentenceOf(m.first)));
@@ -87,7 +92,12 @@ export class TopicMatcher {
         let lastCounted = Number.NEGATIVE_INFINITY;
         matches = matches.filter((m) => {
           const s = sentenceOf(m.first);
-          if (avoidSentences.has(s)) {
+          // Its own sentence is about something else, or it has no context and the sentence
+          // before is about something else ("Fighting there stopped at Panmunjom. No peace
+          // agreement followed."): it continues that, not the war.
+          const continuesOther =
+            !contextSentences.has(s) && avoidSentences.has(s - 1) && !contextSentences.has(s - 1);
+          if (avoidSentences.has(s) || continuesOther) {
             rejected.push(m.first);
             return false;
           }

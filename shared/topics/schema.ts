@@ -48,6 +48,12 @@ export const TopicDefinition = z.object({
        * talks): "Pero nadie aquí cree en un alto el fuego" in a report from Kherson. 1 turns it off.
        */
       articleShare: z.number().min(0).max(1).default(1),
+      /**
+       * The article must hold one of these somewhere for any mention to count: generic context
+       * ("army", "NATO") in a story that never names the war's places or people (floods in
+       * Slovenia, with the army helping) does not make its talks war talks. Empty: no such check.
+       */
+      article: z.array(Term).default([]),
     })
     .optional(),
   /** Phrases that void a mention they overlap ("wage negotiat*", "he talks"). */

@@ -45,6 +45,12 @@ describe('kherson', () => {
       'Por Marta Ruiz, enviada especial a Jersón\nLa ciudad de Jersón resiste.';
     expect(count(body, 'kherson')).toBe(2);
   });
+  it('does not count an author line with a place before the first paragraph', () => {
+    expect(count('Олександр Гнатюк, Херсонська область\n\nЦього року на Херсонщині посуха.', 'kherson')).toBe(
+      1,
+    );
+    expect(count('Херсонська область, Україна\n\nНа Херсонщині посуха.', 'kherson')).toBe(2);
+  });
   it('does not count a dateline alone on its line, or a place and a dash opening the first paragraph', () => {
     for (const opening of [
       'KHERSON, Ukraine, Oct 19 (Northline Wire)',
@@ -76,6 +82,17 @@ describe('negotiations', () => {
     expect(
       count('Президент ЮАР Сирил Рамафоса призвал Россию и Украину к прекращению огня.', 'negotiations'),
     ).toBe(1);
+  });
+  it('does not count talks in an article that never names the war, however military its words', () => {
+    const floods =
+      'The army and NATO helpers rescued hundreds from the floods. Golob said his government was in talks with the European Commission.';
+    expect(count(floods, 'negotiations')).toBe(0);
+    expect(count(`${floods} Russia offered help too.`, 'negotiations')).toBe(1);
+  });
+  it('does not count a term that continues a sentence about another war', () => {
+    const body =
+      'Russia and Ukraine are at war. Fighting in Korea stopped in 1953 under an armistice signed at Panmunjom. No peace agreement followed.';
+    expect(count(body, 'negotiations')).toBe(0);
   });
   it('does not count accession, free-trade or other wars\' armistice talks, nor "talks" after a person', () => {
     const body =

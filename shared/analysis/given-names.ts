@@ -1,0 +1,17 @@
+import cueData from './data/name-cues.json' with { type: 'json' };
+import { foldForMatch, type Token } from './normalise.js';
+
+const TITLES = new Set(cueData.titles.map(foldForMatch));
+const LATIN_NAMES = new Set(cueData.firstNames.map(foldForMatch));
+/** Cyrillic given names by stem, so that inflected forms match too (Андрій, Андрієм; Ірина, Ірині). */
+const CYRILLIC_STEMS = cueData.firstNamesCyrillic
+  .map((n) => foldForMatch(n).replace(/[аяйьоеію]$/u, ''))
+  .filter((stem) => stem.length >= 3);
+
+/** A given name written with a capital (Andriy, Ірина, Павлом), or a title (Mr, Dr, mayor). */
+export function isGivenNameOrTitle(token: Token): boolean {
+  if (TITLES.has(token.norm)) return true;
+  if (!token.cap) return false;
+  if (LATIN_NAMES.has(token.norm)) return true;
+  return CYRILLIC_STEMS.some((stem) => token.norm.startsWith(stem) && token.norm.length - stem.length <= 3);
+}

@@ -38,7 +38,7 @@ const NAME = "\\p{Lu}[\\p{L}\\p{M}'.-]*";
 /** " in Kherson", " a Jersón", " aus Kiew": where a byline's author writes from. */
 const BYLINE_PLACE = `\\s+(in|en|à|a|aus|из|з|from)\\s+${NAME}([\\s-]${NAME})*`;
 /** One author of a byline, with a place or a role and a place ("enviada especial a Jersón"). */
-const BYLINE_ENTRY = `${NAME}(\\s+(${NAME}|de|van|von|der|la|del))*(${BYLINE_PLACE}|,\\s*[\\p{Ll}\\p{M} ]{3,40}?${BYLINE_PLACE})?`;
+const BYLINE_ENTRY = `${NAME}(\\s+(${NAME}|de|van|von|der|la|del))*(${BYLINE_PLACE}|,\\s*[\\p{Ll}\\p{M} ]{3,40}?(${BYLINE_PLACE}|(?=\\s*$)))?`;
 
 const BOILERPLATE_LINE: readonly RegExp[] = [
   // "Read also: ...", "Lire aussi", "Читайте також" (with or without a colon)
@@ -89,7 +89,7 @@ const OPENING_DATELINE_LINE = new RegExp(
   'u',
 );
 const OPENING_DATELINE = new RegExp(
-  `^\\s*${NAME}( ${NAME})?(,\\s*[\\p{L}\\p{N}.' ]{2,30}){0,2}\\s+-\\s+(?=\\p{Lu})`,
+  `^\\s*${NAME}( ${NAME})?(\\s*\\([^)\\n]{2,25}\\))?(,\\s*[\\p{L}\\p{N}.' ]{2,30}){0,2}(\\s*\\([^)\\n]{2,30}\\))?(\\s+-\\s+|\\.-\\s*)(?=\\p{Lu})`,
   'u',
 );
 

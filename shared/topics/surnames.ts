@@ -1,6 +1,9 @@
 import { isGivenNameOrTitle } from '../analysis/given-names.js';
 import type { Token } from '../analysis/normalise.js';
 
+/** A word after it makes it the place's adjective, whatever precedes: "(село Станіслав) Херсонського району". */
+const PLACE_NOUN = /^(район|област|округ|oblast|region|district|direction|направлени|напрям|громад|губерни)/u;
+
 /**
  * Which of the candidate tokens are people's surnames: a capitalised surname-shaped word right
  * after a given name or a title ("Andriy Khersonsky", "Mr Khersonsky", "Павел Херсонский"), and
@@ -16,7 +19,7 @@ export function surnamesAmong(
   const known = new Set<string>();
   for (const i of candidates) {
     const token = tokens[i];
-    if (!token?.cap) continue;
+    if (!token?.cap || PLACE_NOUN.test(tokens[i + 1]?.norm ?? '')) continue;
     const prev = tokens[i - 1];
     const afterName =
       prev !== undefined && /^\.?[ \t]+$/.test(text.slice(prev.end, token.start)) && isGivenNameOrTitle(prev);

@@ -38,12 +38,20 @@ describe('kherson', () => {
     expect(count(body, 'kherson')).toBe(4);
     // Without a given name or title before it, the adjective counts: "Київська і Херсонська області".
     expect(count('Миколаївська, Херсонська та Запорізька області. Херсонский район.', 'kherson')).toBe(2);
+    // A village named Stanislav is not a given name before the district's adjective.
+    expect(count('Дрон атакував у селі Станіслав Херсонського району.', 'kherson')).toBe(1);
   });
   it('does not count a byline that names places, one author each', () => {
     const body =
       'By Anna Reyes in Kherson and Tom Aldridge in Kyiv\n\nFloods hit Kherson.\n' +
       'Por Marta Ruiz, enviada especial a Jersón\nLa ciudad de Jersón resiste.';
     expect(count(body, 'kherson')).toBe(2);
+    const french =
+      'Par Claire Fontaine, envoyée spéciale\n\nKherson (Ukraine), 12 novembre – La ville de Kherson fête.';
+    expect(count(french, 'kherson')).toBe(1);
+    expect(
+      count('Jersón (Ucrania), 12 dic (Diario Ejemplo).- Los bombardeos contra Jersón siguen.', 'kherson'),
+    ).toBe(1);
   });
   it('does not count an author line with a place before the first paragraph', () => {
     expect(count('Олександр Гнатюк, Херсонська область\n\nЦього року на Херсонщині посуха.', 'kherson')).toBe(
@@ -92,6 +100,12 @@ describe('negotiations', () => {
   it('does not count a term that continues a sentence about another war', () => {
     const body =
       'Russia and Ukraine are at war. Fighting in Korea stopped in 1953 under an armistice signed at Panmunjom. No peace agreement followed.';
+    expect(count(body, 'negotiations')).toBe(0);
+  });
+  it('does not count a sporting "negotiated the height", an idiom of respite, or talks on imports', () => {
+    const body =
+      'Ukraine fights the war. Mahuchikh negotiated the height at her first attempt. ' +
+      "En la guerra de Ucrania el frío no da tregua. Poland and Kyiv hold negotiations on grain imports, Russia's war aside.";
     expect(count(body, 'negotiations')).toBe(0);
   });
   it('does not count accession, free-trade or other wars\' armistice talks, nor "talks" after a person', () => {

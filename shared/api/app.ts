@@ -6,7 +6,7 @@ import { Analyser } from '../analysis/analyse.js';
 import { listArticles } from '../articles/list.js';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../config.js';
 import { topEntities } from '../entities/top.js';
-import { BadParameterError, NotFoundError } from '../errors.js';
+import { BadParameterError, NotFoundError, UnavailableError } from '../errors.js';
 import { ALL_TOPIC } from '../ingest/contribution.js';
 import type { ObjectSource } from '../ingest/process.js';
 import type { TopicFile } from '../topics/schema.js';
@@ -249,6 +249,10 @@ export function createApp(deps: ApiDeps) {
       return problem(c, 400, `${err.parameter}: ${err.message}`, err.parameter);
     if (err instanceof NotFoundError) return problem(c, 404, err.message);
     if (err instanceof ProblemError) return problem(c, err.status, err.message, err.parameter);
+    if (err instanceof UnavailableError) {
+      c.header('retry-after', String(err.retryAfterSeconds));
+      return problem(c, 503, `the store is busy: ${err.message}; try again`);
+    }
     // Hono's own: a malformed JSON body (400), a body over the limit.
     if (err instanceof HTTPException && err.status < 500) return problem(c, err.status, err.message);
     deps.onError?.(err);

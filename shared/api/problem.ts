@@ -25,6 +25,7 @@ const TITLES: Record<number, [string, string]> = {
   413: ['too-large', 'Content too large'],
   415: ['unsupported-media-type', 'Unsupported media type'],
   500: ['internal', 'Internal error'],
+  503: ['unavailable', 'Service unavailable'],
 };
 
 export function problem(

@@ -16,6 +16,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { ArticleReader, ListingPage, RejectionPage, RejectionReader } from '../api/ports.js';
+import { UnavailableError } from '../errors.js';
 import { type ArticleRecord, articleIdOf, type Rejection } from '../ingest/article.js';
 import type { ContributionChange } from '../ingest/contribution.js';
 import type { ArticleCommit, GroupIngestStore } from '../ingest/process.js';
@@ -334,7 +335,10 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
     };
   }
 
-  /** Article records by id, in the order asked (missing ones left out). */
+  /**
+   * Article records by id, in the order asked (missing ones left out). Throttled keys are retried
+   * with backoff; still unread after 5 attempts, the read fails (UnavailableError), never short.
+   */
   async getArticles(ids: readonly string[]): Promise<ArticleRecord[]> {
     const found = new Map<string, ArticleRecord>();
     for (let i = 0; i < ids.length; i += 100) {
@@ -349,6 +353,12 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
         }
         keys = res.UnprocessedKeys?.[this.tableName]?.Keys;
         if (keys && keys.length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+      }
+      // Never a short page whose cursor moves past the records it could not read.
+      if (keys && keys.length > 0) {
+        throw new UnavailableError(
+          `${keys.length} article records stayed unread after 5 throttled batch reads`,
+        );
       }
     }
     return ids.flatMap((id) => found.get(id) ?? []);

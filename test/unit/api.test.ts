@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiStore } from '#shared/api/app.js';
 import { createApp } from '#shared/api/app.js';
+import { UnavailableError } from '#shared/errors.js';
 import { defaultTopics } from '#shared/topics/load.js';
 import type { CounterRow } from '#shared/trends/trend.js';
 import { readJson } from '../support/json.js';
@@ -167,6 +168,26 @@ describe('API', () => {
     const res = await failing.request('/topics');
     expect(res.status).toBe(500);
     expect(await res.text()).not.toContain('secret');
+  });
+
+  it('answers a read the store could not finish (throttled past its retries) with a 503 and Retry-After', async () => {
+    const busy = createApp({
+      store: {
+        ...store,
+        listMonth: async () => ({
+          entries: [{ sortKey: '2022-11-10T00:00:00.000Z#x', id: 'x' }],
+          more: false,
+        }),
+        dayBounds: async () => ({ first: '2022-11-10', last: '2022-11-10' }),
+        getArticles: async () => Promise.reject(new UnavailableError('3 article records stayed unread')),
+      },
+      topics: defaultTopics(),
+      onError: () => {},
+    });
+    const res = await busy.request('/articles');
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('1');
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it('gzips large responses for clients that accept it', async () => {

@@ -1,6 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { UnavailableError } from '#shared/errors.js';
 import type { ArticleRecord } from '#shared/ingest/article.js';
 import { EMPTY_CONTRIBUTION } from '#shared/ingest/contribution.js';
 import { DynamoStore } from '#shared/storage/dynamo-store.js';
@@ -51,5 +52,20 @@ describe('DynamoStore.commitArticle', () => {
   it('rethrows network errors', async () => {
     const store = new DynamoStore(failingClient(new Error('ECONNREFUSED')), 't');
     await expect(store.commitArticle(record, undefined, noChange, undefined)).rejects.toThrow('ECONNREFUSED');
+  });
+});
+
+describe('DynamoStore.getArticles', () => {
+  it('fails, never returns a short page, when throttled keys stay unread after every retry', async () => {
+    let calls = 0;
+    const throttled = {
+      send: async (command: { input: { RequestItems: Record<string, { Keys: unknown[] }> } }) => {
+        calls++;
+        return { Responses: { t: [] }, UnprocessedKeys: command.input.RequestItems };
+      },
+    } as unknown as DynamoDBDocumentClient;
+    const store = new DynamoStore(throttled, 't');
+    await expect(store.getArticles(['0123456789abcdef01234567'])).rejects.toBeInstanceOf(UnavailableError);
+    expect(calls).toBe(5);
   });
 });

@@ -85,6 +85,39 @@ export type StackConfig = z.infer<typeof StackConfig>;
 /** Stages whose data must survive a `cdk destroy`. */
 export const isProductionStage = (stage: string) => stage === 'prod' || stage === 'production';
 
+/**
+ * Context keys that are not trendwire's and not the CDK's own (feature flags `@aws-cdk/…`,
+ * `aws:cdk:…` and lookups hold ':' or '/'): a misspelled `-c stag=prod` would otherwise build the
+ * default stage silently. Each is named with the nearest valid key.
+ */
+export function unknownContextKeys(context: Record<string, unknown>): string[] {
+  const valid = [...Object.keys(StackConfig.shape), 'trendwire'];
+  return Object.keys(context)
+    .filter((k) => !valid.includes(k) && !/[:/@]/.test(k))
+    .map((k) => {
+      const nearest = [...valid].sort((a, b) => distance(k, a) - distance(k, b))[0];
+      return `unknown context key "${k}"${nearest ? ` (did you mean "${nearest}"?)` : ''}`;
+    });
+}
+
+/** Edit distance, case-insensitive: how far a typo is from a key. */
+function distance(a: string, b: string): number {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++) {
+      row[j] = Math.min(
+        (prev[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1),
+      );
+    }
+    prev = row;
+  }
+  return prev[y.length] ?? 0;
+}
+
 export function configFromContext(get: (key: string) => unknown, fileConfig: unknown): StackConfig {
   const fromFile = (fileConfig ?? {}) as Record<string, unknown>;
   const keys = Object.keys(StackConfig.shape);

@@ -582,6 +582,22 @@ describe('TrendwireStack with IAM authorization', () => {
   });
 });
 
+describe('the context', () => {
+  it('fails the synth on an unknown or misspelled key, naming it and the nearest valid key', async () => {
+    for (const [key, nearest] of [
+      ['stag', 'stage'],
+      ['maxConcurency', 'maxConcurrency'],
+    ]) {
+      const app = new App({
+        context: { ...cdkJsonContext, [key as string]: '3', 'aws:cdk:bundling-stacks': [] },
+      });
+      await expect(defineTrendwireApp(app)).rejects.toThrow(
+        `unknown context key "${key}" (did you mean "${nearest}"?)`,
+      );
+    }
+  });
+});
+
 describe('the topic file', () => {
   it('fails the synth, naming the file and the problem, when it is invalid', async () => {
     const file = join(projectRoot, 'test/fixtures/topics/duplicate-ids.json');

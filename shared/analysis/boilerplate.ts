@@ -36,9 +36,9 @@ const BULLET = '^\\s*[•·*>\\-–—▶►]*\\s*';
 const BULLET_OR_BRACKET = '^\\s*[•·*>\\-–—▶►([]*\\s*';
 const NAME = "\\p{Lu}[\\p{L}\\p{M}'.-]*";
 /** " in Kherson", " a Jersón", " aus Kiew": where a byline's author writes from. */
-const BYLINE_PLACE = `\\s+(in|en|à|a|aus|из|з|from)\\s+${NAME}([\\s-]${NAME})*`;
+const BYLINE_PLACE = `(,\\s*|\\s+)(in|en|à|a|aus|из|з|from)\\s+${NAME}([\\s-]${NAME})*`;
 /** One author of a byline, with a place or a role and a place ("enviada especial a Jersón"). */
-const BYLINE_ENTRY = `${NAME}(\\s+(${NAME}|de|van|von|der|la|del))*(${BYLINE_PLACE}|,\\s*[\\p{Ll}\\p{M} ]{3,40}?(${BYLINE_PLACE}|(?=\\s*$)))?`;
+const BYLINE_ENTRY = `${NAME}(\\s+(${NAME}|de|van|von|der|la|del))*(\\s*\\([^)\\n]{2,30}\\))?(${BYLINE_PLACE}|,\\s*[\\p{Ll}\\p{M} ]{3,40}?(${BYLINE_PLACE}|(?=\\s*$)))?`;
 
 const BOILERPLATE_LINE: readonly RegExp[] = [
   // "Read also: ...", "Lire aussi", "Читайте також" (with or without a colon)
@@ -50,7 +50,7 @@ const BOILERPLATE_LINE: readonly RegExp[] = [
   // each name with its place: "By Anna Reyes in Kherson and Tom Aldridge in Kyiv",
   // "Por Marta Ruiz, enviada especial a Jersón"
   new RegExp(
-    `${BULLET}(${alt(cues.lineStart.byline.flatMap((c) => [c, c[0]?.toUpperCase() + c.slice(1)]))})\\s+${BYLINE_ENTRY}(\\s*(,|and|et|und|y|и|і|/)\\s*${BYLINE_ENTRY})*\\s*[.]?\\s*$`,
+    `${BULLET}(${alt(cues.lineStart.byline.flatMap((c) => [c, c[0]?.toUpperCase() + c.slice(1)]))}):?\\s+${BYLINE_ENTRY}((\\s*,)?\\s*(and|et|und|y|и|і|та|/)\\s+${BYLINE_ENTRY}|\\s*,\\s*${BYLINE_ENTRY})*\\s*[.]?\\s*$`,
     'u',
   ),
   // A wire credit alone on a line
@@ -89,14 +89,22 @@ const OPENING_DATELINE_LINE = new RegExp(
   'u',
 );
 const OPENING_DATELINE = new RegExp(
-  `^\\s*${NAME}( ${NAME})?(\\s*\\([^)\\n]{2,25}\\))?(,\\s*[\\p{L}\\p{N}.' ]{2,30}){0,2}(\\s*\\([^)\\n]{2,30}\\))?(\\s+-\\s+|\\.-\\s*)(?=\\p{Lu})`,
+  `^\\s*${NAME}([ /]${NAME})?(\\s*\\([^)\\n]{2,25}\\))?(,\\s*[\\p{L}\\p{N}.' ]{2,30}){0,2}(\\s*\\([^)\\n]{2,30}\\))?(\\s+-\\s+|\\.-\\s*)(?=\\p{Lu})`,
   'u',
 );
 
-/** An author line before the first paragraph: "Олександр Гнатюк, Херсонська область". */
-const AUTHOR_AND_PLACE = new RegExp(`^\\s*(${NAME})\\s+${NAME},\\s*${NAME}(\\s+[\\p{L}-]+)?\\s*$`, 'u');
+/**
+ * An author line before the first paragraph: "Олександр Гнатюк, Херсонська область", "Anna Keller,
+ * Kiew, und Jonas Weber, Odessa".
+ */
+const AUTHOR = `${NAME}\\s+${NAME},\\s*${NAME}(\\s+[\\p{L}-]+)?`;
+const AUTHOR_AND_PLACE = new RegExp(
+  `^\\s*(${NAME})\\s+${NAME},\\s*${NAME}(\\s+[\\p{L}-]+)?(,?\\s+(and|und|et|y|и|і|та)\\s+${AUTHOR})*\\s*$`,
+  'u',
+);
 
 function isOpeningDatelineLine(line: string): boolean {
+  if (line.length > MAX_BYLINE) return false;
   const author = AUTHOR_AND_PLACE.exec(line);
   const first = author?.[1] ? tokenise(author[1])[0] : undefined;
   if (first && isGivenNameOrTitle(first)) return true;
@@ -109,11 +117,17 @@ function isOpeningDatelineLine(line: string): boolean {
 const SHORT_LINE_ONLY = 3;
 const SHORT_LINE = [120, 300, 200];
 
+/** Index of the byline pattern in BOILERPLATE_LINE, and the longest line it judges. */
+const BYLINE_PATTERN = 3;
+const MAX_BYLINE = 250;
+
 export function isBoilerplateLine(line: string): boolean {
   const n = BOILERPLATE_LINE.length;
   for (let k = 0; k < n; k++) {
     const shortIndex = k - (n - SHORT_LINE_ONLY);
     if (shortIndex >= 0 && line.length > (SHORT_LINE[shortIndex] as number)) continue;
+    // A byline is short; its pattern (names, places, roles, joins) costs more on long lines.
+    if (k === BYLINE_PATTERN && line.length > MAX_BYLINE) continue;
     if ((BOILERPLATE_LINE[k] as RegExp).test(line)) return true;
   }
   return false;

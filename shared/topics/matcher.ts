@@ -18,6 +18,7 @@ type CompiledTopic = {
   readonly context: PhraseMatcher<true> | undefined;
   readonly avoid: PhraseMatcher<true> | undefined;
   readonly article: PhraseMatcher<true> | undefined;
+  readonly strong: PhraseMatcher<true> | undefined;
   readonly surnames: PhraseMatcher<true> | undefined;
 };
 
@@ -45,6 +46,7 @@ export class TopicMatcher {
       context: def.context ? asMatcher(def.context.terms) : undefined,
       avoid: def.context?.avoid.length ? asMatcher(def.context.avoid) : undefined,
       article: def.context?.article.length ? asMatcher(def.context.article) : undefined,
+      strong: def.context?.strong.length ? asMatcher(def.context.strong) : undefined,
       surnames: def.surnames.length > 0 ? asMatcher(def.surnames) : undefined,
     }));
   }
@@ -86,6 +88,8 @@ export class TopicMatcher {
         const avoidSentences = new Set((topic.avoid?.match(tokens) ?? []).map((m) => sentenceOf(m.first)));
         const { scope, before, chain, articleShare } = topic.def.context;
         const aboutContext = articleShare < 1 && contextSentences.size >= articleShare * sentences.length;
+        // Strong terms need only the article's context (checked above); by their first token.
+        const strongAt = new Set((topic.strong?.match(tokens) ?? []).map((m) => m.first));
         // "These talks" right after rejected wage or trade talks continues them, whatever the article.
         const continuesRejected = (first: number, s: number) =>
           rejected.some((r) => r < first && s - sentenceOf(r) <= chain);
@@ -101,7 +105,9 @@ export class TopicMatcher {
             rejected.push(m.first);
             return false;
           }
-          let ok = scope === 'article' ? contextSentences.size > 0 : s - lastCounted <= chain;
+          let ok =
+            (topic.article !== undefined && strongAt.has(m.first)) ||
+            (scope === 'article' ? contextSentences.size > 0 : s - lastCounted <= chain);
           for (let k = s - before; k <= s && !ok; k++) if (contextSentences.has(k)) ok = true;
           if (!ok && aboutContext) ok = !continuesRejected(m.first, s);
           if (ok) lastCounted = s;

@@ -54,6 +54,13 @@ export const TopicDefinition = z.object({
        * Slovenia, with the army helping) does not make its talks war talks. Empty: no such check.
        */
       article: z.array(Term).default([]),
+      /**
+       * Terms that name the war's procedure unambiguously (ceasefire, truce, peace talks): they
+       * need only the article to be about the war (an `article` term), not a context term in their
+       * sentence ("An einen baldigen Waffenstillstand glaubt hier kaum jemand" in a report from
+       * Kherson). `avoid` still applies.
+       */
+      strong: z.array(Term).default([]),
     })
     .optional(),
   /** Phrases that void a mention they overlap ("wage negotiat*", "he talks"). */

@@ -39,7 +39,7 @@ describe('POST /analyse', () => {
       text.indexOf('Kherson on Friday'),
       text.indexOf('Kherson.\r\n'),
     ]);
-    expect(body.topics.negotiations.matches[0].text).toBe('talks');
+    expect(body.topics.negotiations.matches[0].text).toBe('Peace talks');
     expect(body.entities).toEqual(
       expect.arrayContaining([expect.objectContaining({ name: 'Kherson', type: 'place' })]),
     );

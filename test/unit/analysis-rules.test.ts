@@ -41,6 +41,17 @@ describe('kherson', () => {
     // A village named Stanislav is not a given name before the district's adjective.
     expect(count('Дрон атакував у селі Станіслав Херсонського району.', 'kherson')).toBe(1);
   });
+  it('does not count Chersonissos, a resort on Crete', () => {
+    expect(count('Auch im Urlaubsort Chersonissos standen Straßen unter Wasser.', 'kherson')).toBe(0);
+  });
+  it('does not count bylines with places after commas or in brackets, several authors each', () => {
+    const bylines = [
+      'Von Anna Keller, Kiew, und Jonas Weber, Odessa\n\nKiew/Cherson (Beispiel Agentur) – Die Truppen in Cherson halten.',
+      "Par Antoine Lebrun, à Kherson, et Inès Garnier, à Kiev\n\nKherson – L'eau monte à Kherson.",
+      'У Херсоні оголошено жалобу.\n\nАвтори: Олена Дмитренко (Херсон), Андрій Коваль (Київ)',
+    ];
+    for (const body of bylines) expect(count(body, 'kherson'), body).toBe(1);
+  });
   it('does not count a byline that names places, one author each', () => {
     const body =
       'By Anna Reyes in Kherson and Tom Aldridge in Kyiv\n\nFloods hit Kherson.\n' +
@@ -106,6 +117,25 @@ describe('negotiations', () => {
     const body =
       'Ukraine fights the war. Mahuchikh negotiated the height at her first attempt. ' +
       "En la guerra de Ucrania el frío no da tregua. Poland and Kyiv hold negotiations on grain imports, Russia's war aside.";
+    expect(count(body, 'negotiations')).toBe(0);
+  });
+  it('counts a ceasefire, truce or peace talks in an article about the war without a war word in its sentence', () => {
+    const body =
+      'Trams run again in Kherson after the Russian shelling. An einen baldigen Waffenstillstand glaubt hier kaum jemand. ' +
+      'Ojalá haya un alto el fuego pronto. Діти чекають на мирні переговори.';
+    expect(count(body, 'negotiations')).toBe(3);
+    // Not in an article that never names the war, nor as an idiom or a football break.
+    expect(
+      count('La sequía no nos da tregua. La trêve hivernale du championnat a été longue.', 'negotiations'),
+    ).toBe(0);
+  });
+  it('does not count "talks" as a verb after a name, insurance or lease talks, or a club transfer', () => {
+    const body =
+      'Russia invaded Ukraine. Vladimir Putin talks of irreversible gains in the war. ' +
+      "Bondar talks him through the day's sales near the front. " +
+      'After the Russian invasion, insurers and the state began negotiations on flood insurance. ' +
+      'Réfugiée de la guerre en Ukraine, elle a dû négocier le bail avec le propriétaire. ' +
+      'Il a rejoint Chelsea après de longues négociations avec le Chakhtar Donetsk, malgré la guerre.';
     expect(count(body, 'negotiations')).toBe(0);
   });
   it('does not count accession, free-trade or other wars\' armistice talks, nor "talks" after a person', () => {

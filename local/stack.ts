@@ -2,14 +2,13 @@ import { mkdir, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import S3rver from 's3rver';
-import AWSAccount from 's3rver/lib/models/account.js';
 import { createApp } from '#shared/api/app.js';
 import type { TopicFile } from '#shared/topics/schema.js';
 import { createIngestHandler, type IngestLogger } from '../functions/lib/ingest-handler.js';
 import { createIngestRuntime } from '../functions/lib/runtime.js';
 import { type BridgeOptions, SqsBridge } from './bridge.js';
 import { ensureTable, startDynamoLocal } from './dynamodb.js';
+import { startLocalS3 } from './s3-server.js';
 
 export type LocalStackOptions = {
   readonly s3Port: number;
@@ -48,17 +47,6 @@ export type LocalStack = {
   startDynamo(): Promise<void>;
   stop(): Promise<void>;
 };
-
-/**
- * s3rver knows one access key (S3RVER); the local contract is "any access key and secret", so that
- * a user's own `aws` CLI profile works. Unknown key ids fall back to s3rver's dummy account
- * (signatures are not checked: allowMismatchedSignatures).
- */
-function acceptAnyAccessKey() {
-  const registry = AWSAccount.registry;
-  const get = Map.prototype.get;
-  registry.get = (id: string) => get.call(registry, id) ?? AWSAccount.DUMMY_ACCOUNT;
-}
 
 const quietLogger: IngestLogger = { info() {}, warn() {}, error() {} };
 
@@ -103,18 +91,13 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     });
     stops.push(() => bridge.stop());
 
-    acceptAnyAccessKey();
-    const s3 = new S3rver({
-      address: host,
+    const s3 = await startLocalS3({
+      host,
       port: o.s3Port,
-      silent: true,
       directory: join(o.dataDir, 's3'),
-      configureBuckets: [{ name: o.bucket }],
-      allowMismatchedSignatures: true,
-      vhostBuckets: false,
+      bucket: o.bucket,
+      onEvent: (notification) => bridge.publishS3Event(notification),
     });
-    s3.on('event', (notification) => bridge.publishS3Event(notification));
-    await s3.run();
     stops.push(() => s3.close());
 
     const app = createApp({

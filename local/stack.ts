@@ -65,7 +65,9 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
   };
   try {
     const dynamoDir = join(o.dataDir, 'dynamodb');
-    let dynamo = await startDynamoLocal(o.dynamoPort, dynamoDir);
+    const logger = o.logger ?? quietLogger;
+    const warn = (line: string) => logger.warn(line, {});
+    let dynamo = await startDynamoLocal(o.dynamoPort, dynamoDir, warn);
     stops.push(() => dynamo.stop());
     const s3Endpoint = `http://${host}:${o.s3Port}`;
     const dynamoEndpoint = `http://${host}:${o.dynamoPort}`;
@@ -81,7 +83,6 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     );
     await ensureTable(runtime.db, o.tableName);
 
-    const logger = o.logger ?? quietLogger;
     const bridge = new SqsBridge({
       handler: createIngestHandler({ ...runtime, logger }),
       deadLetterFile: join(o.dataDir, 'dead-letters.jsonl'),
@@ -123,7 +124,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
         await dynamo.stop(signal);
       },
       async startDynamo() {
-        dynamo = await startDynamoLocal(o.dynamoPort, dynamoDir);
+        dynamo = await startDynamoLocal(o.dynamoPort, dynamoDir, warn);
       },
       stop: stopAll,
     };

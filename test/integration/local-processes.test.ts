@@ -1,14 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createS3Client } from '#shared/storage/clients.js';
 import { freePort } from '../../local/ports.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
-/** Processes whose command line holds every one of `parts` (our own DynamoDB Local, by its port). */
+/** Processes whose command line holds every one of `parts` (ours, by the port). */
 function pidsWith(...parts: string[]): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
@@ -22,6 +24,16 @@ function pidsWith(...parts: string[]): number[] {
   }
   return pids;
 }
+
+/** The JVM of our DynamoDB Local (not the guard, whose arguments name java too). */
+const javaPids = (port: number) =>
+  pidsWith('-port', String(port)).filter((pid) => {
+    try {
+      return /(^|\/)java$/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '');
+    } catch {
+      return false;
+    }
+  });
 
 const alive = (pid: number) =>
   existsSync(`/proc/${pid}`) && !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
@@ -62,9 +74,14 @@ describe('npm start and its child processes', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'trendwire-start-'));
     dynamoPort = await freePort();
+    // A topic file as Windows editors save it: UTF-8 with a byte order mark.
+    const topics = join(dataDir, 'topics-bom.json');
+    const shipped = readFileSync(join(root, 'shared', 'topics', 'default-topics.json'), 'utf8');
+    await writeFile(topics, `\uFEFF${shipped}`);
     env = {
       ...process.env,
-      TRENDWIRE_DATA_DIR: dataDir,
+      TRENDWIRE_TOPICS_FILE: topics,
+      TRENDWIRE_DATA_DIR: join(dataDir, 'data'),
       TRENDWIRE_DYNAMODB_PORT: String(dynamoPort),
       TRENDWIRE_S3_PORT: String(await freePort()),
       TRENDWIRE_API_PORT: String(await freePort()),
@@ -103,7 +120,7 @@ describe('npm start and its child processes', () => {
 
   it('leaves no DynamoDB Local behind when the node process is killed with SIGKILL', async () => {
     const first = await start();
-    const [java] = pidsWith('-port', String(dynamoPort), 'java');
+    const [java] = javaPids(dynamoPort);
     expect(java).toBeDefined();
     // DynamoDB Local listens on the loopback interface only, as the S3 API and the API do.
     expect(listenAddresses(dynamoPort).filter((a) => !LOOPBACK.includes(a))).toEqual([]);
@@ -116,6 +133,26 @@ describe('npm start and its child processes', () => {
     const second = await start();
     second.child.kill('SIGINT');
     expect(await second.exit).toBe(0);
-    expect(pidsWith('-port', String(dynamoPort), 'java').filter(alive)).toEqual([]);
+    expect(javaPids(dynamoPort).filter(alive)).toEqual([]);
+  }, 600_000);
+
+  it('logs why an event failed when the database is gone, not only that it will be retried', async () => {
+    const stack = await start();
+    const [java] = javaPids(dynamoPort);
+    process.kill(java as number, 'SIGKILL');
+    await waitFor('DynamoDB Local to exit', () => !alive(java as number));
+    const s3 = createS3Client({ s3Endpoint: `http://127.0.0.1:${env.TRENDWIRE_S3_PORT}` });
+    await s3.send(new PutObjectCommand({ Bucket: 'articles', Key: 'while-down.txt', Body: 'Kherson.' }));
+    const failed = () =>
+      stack
+        .output()
+        .split('\n')
+        .find((l) => l.includes('failed, SQS will deliver it again'));
+    await waitFor('the failure to be logged', () => failed() !== undefined);
+    expect(failed()).toMatch(
+      /while-down\.txt: failed, SQS will deliver it again \(.*(ECONNREFUSED|connect).*\)$/,
+    );
+    stack.child.kill('SIGKILL');
+    await stack.exit;
   }, 600_000);
 });

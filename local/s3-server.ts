@@ -13,7 +13,15 @@ export type LocalS3Options = {
   readonly onEvent: (notification: S3EventNotification) => void;
 };
 
-export type LocalS3 = { close(): Promise<void> };
+export type LocalS3 = {
+  /**
+   * Refuses uploads and deletes from now on (503 ServiceUnavailable; reads go on) and resolves when
+   * those already accepted are stored and their events sent.
+   */
+  stopIntake(): Promise<void>;
+  /** Stops listening and ends every connection (an idle keep-alive one would hold close open). */
+  close(): Promise<void>;
+};
 
 /**
  * The local S3 API: s3rver's HTTP front (routing, signatures, XML) over a store of our own
@@ -35,11 +43,39 @@ export async function startLocalS3(o: LocalS3Options): Promise<LocalS3> {
   const store = new AtomicStore(o.directory);
   s3.store = store;
   s3.context.store = store;
+  let intake = true;
+  let writing = 0;
+  const drained: (() => void)[] = [];
+  /** Counts the writes in flight; once intake stops, refuses new ones. */
+  const intakeGate = async (ctx: S3Context, next: () => Promise<unknown>) => {
+    if (ctx.method === 'GET' || ctx.method === 'HEAD') return next();
+    if (!intake)
+      throw new S3Error(
+        'ServiceUnavailable',
+        'The local stack is stopping; try again once it has restarted.',
+      );
+    writing++;
+    try {
+      return await next();
+    } finally {
+      if (--writing === 0) for (const done of drained.splice(0)) done();
+    }
+  };
   // After s3rver's XML encoding and path-style parsing, before its router (the last middleware).
-  s3.middleware.splice(s3.middleware.length - 1, 0, keyAsOneSegment, listObjectsV2);
+  s3.middleware.splice(s3.middleware.length - 1, 0, intakeGate, keyAsOneSegment, listObjectsV2);
   s3.on('event', o.onEvent);
   await s3.run();
-  return { close: () => s3.close() };
+  return {
+    stopIntake() {
+      intake = false;
+      return writing === 0 ? Promise.resolve() : new Promise<void>((resolve) => drained.push(resolve));
+    },
+    async close() {
+      const closed = s3.close();
+      s3.httpServer.closeAllConnections();
+      await closed;
+    },
+  };
 }
 
 /**

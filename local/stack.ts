@@ -111,7 +111,12 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       const s = serve({ fetch: app.fetch, port: o.apiPort, hostname: host }, () => resolve(s));
       s.once('error', reject);
     });
-    stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const closeApi = () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+    stops.push(closeApi);
     const apiPort = (server.address() as AddressInfo).port;
 
     return {
@@ -126,7 +131,18 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       async startDynamo() {
         dynamo = await startDynamoLocal(o.dynamoPort, dynamoDir, warn);
       },
-      stop: stopAll,
+      /**
+       * In the order that loses nothing: uploads are refused first (S3 answers 503, so nothing new
+       * is acknowledged), the bridge lets the batches in flight finish (the rest stay in its
+       * journal for the next start), then the API and S3 close, and the database stops last.
+       */
+      async stop() {
+        await s3.stopIntake();
+        await bridge.stop();
+        await closeApi();
+        await s3.close();
+        await dynamo.stop();
+      },
     };
   } catch (err) {
     await stopAll();

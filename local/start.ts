@@ -60,7 +60,9 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    say(`\n${signal}: stopping (DynamoDB Local, S3, API)...`);
+    say(
+      `\n${signal}: stopping: uploads refused, events in flight finished, then API, S3 and DynamoDB Local...`,
+    );
     await stack.stop();
     process.exit(0);
   };

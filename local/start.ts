@@ -4,6 +4,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { DEFAULT_MAX_ARTICLE_BYTES, intFromEnv } from '#shared/config.js';
 import { ConfigError } from '#shared/errors.js';
 import { loadTopicFile, TopicFileError } from '#shared/topics/load.js';
+import { logLine } from './log.js';
 import { assertPortFree, PortInUseError } from './ports.js';
 import { startLocalStack } from './stack.js';
 
@@ -35,12 +36,8 @@ async function main() {
   await assertPortFree(apiPort, 'TRENDWIRE_API_PORT');
 
   const firstStart = fresh || !existsSync(join(dataDir, 'dynamodb'));
-  const log = (level: string) => (message: string, extra: Record<string, unknown>) => {
-    const detail = 'reason' in extra ? ` (${String(extra.reason)})` : '';
-    say(
-      `[${new Date().toISOString().slice(11, 19)}] ${level === 'info' ? '' : `${level}: `}${message}${detail}`,
-    );
-  };
+  const log = (level: 'info' | 'warn' | 'error') => (message: string, extra: Record<string, unknown>) =>
+    say(logLine(level, message, extra));
   const stack = await startLocalStack({
     s3Port,
     dynamoPort,
@@ -63,7 +60,9 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    say(`\n${signal}: stopping (DynamoDB Local, S3, API)...`);
+    say(
+      `\n${signal}: stopping: uploads refused, events in flight finished, then API, S3 and DynamoDB Local...`,
+    );
     await stack.stop();
     process.exit(0);
   };

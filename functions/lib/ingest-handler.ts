@@ -54,7 +54,7 @@ export function createIngestHandler(deps: IngestHandlerDeps) {
           sequencer: event.sequencer,
           messageId: record.messageId,
           receiveCount: record.attributes.ApproximateReceiveCount,
-          error: String((err as Error)?.message ?? err).slice(0, 500),
+          error: describeError(err),
         });
         deps.onFailure?.(record.messageId);
         throw err;
@@ -84,4 +84,11 @@ export function createIngestHandler(deps: IngestHandlerDeps) {
       { context, throwOnFullBatchFailure: false, processInParallel: true },
     );
   };
+}
+
+/** An error as one line: its name, code and message (a refused connection's message can be empty). */
+function describeError(err: unknown): string {
+  const e = err as { name?: unknown; code?: unknown; message?: unknown } | undefined;
+  const parts = [e?.name, e?.code, e?.message].filter((p) => typeof p === 'string' && p !== '');
+  return (parts.length > 0 ? [...new Set(parts)].join(': ') : String(err)).slice(0, 500);
 }

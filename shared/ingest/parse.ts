@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { splitHeadline } from '../analysis/analyse.js';
 import { RejectedArticleError } from '../errors.js';
+import { inWindow, WINDOW } from '../trends/time.js';
 
 /** An article as read from its object, before analysis. */
 export type ParsedArticle = {
@@ -56,12 +57,20 @@ export type ObjectContent = {
   readonly eventTime: string;
 };
 
-/** An ISO 8601 date-time with an offset, or a date; anything else is a rejection. */
+/**
+ * An ISO 8601 date-time with an offset, or a date, within the supported window; anything else is a
+ * rejection.
+ */
 function publicationTime(value: string, origin: string): string {
   const ok = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).safeParse(value.trim());
   const time = ok.success ? Date.parse(ok.data) : Number.NaN;
   if (Number.isNaN(time)) {
     throw new RejectedArticleError(`${origin} "${value.slice(0, 60)}" is not an ISO 8601 date or date-time`);
+  }
+  if (!inWindow(time)) {
+    throw new RejectedArticleError(
+      `${origin} "${value.slice(0, 60)}" is outside the supported window ${WINDOW.text}`,
+    );
   }
   return new Date(time).toISOString();
 }

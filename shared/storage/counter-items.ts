@@ -1,5 +1,5 @@
 import { ALL_TOPIC, type CounterDelta, type CounterRef } from '../ingest/contribution.js';
-import type { Granularity } from '../trends/time.js';
+import { DAY_MS, type Granularity, hourStartIso } from '../trends/time.js';
 import type { CounterRow } from '../trends/trend.js';
 import { entityCounterPk, topicCounterPk } from './keys.js';
 
@@ -141,29 +141,29 @@ function untally(value: unknown): {
   return { pos, neu, neg, mentions, sentMilli: sentOffset - 1000 * (pos + neu + neg) };
 }
 
-/** The sort keys of the packed items that hold the buckets from `from` to `to` (bucket keys). */
+/**
+ * The sort keys of the packed items that hold the buckets from `from` to `to` (bucket keys). As
+ * many keys as items, counted by arithmetic on the years, months and days: never a loop that
+ * waits for a formatted key to pass the last one (past 9999, `+010000-01` never does).
+ */
 export function counterItemSks(from: string, to: string, g: Granularity): string[] {
   const first = counterSlot(from, g).sk;
   const last = counterSlot(to, g).sk;
-  const sks: string[] = [];
   if (g === 'day') {
-    let [y, m] = first.split('-').map(Number) as [number, number];
-    for (let sk = first; sk <= last; sk = `${y}-${String(m).padStart(2, '0')}`) {
-      sks.push(sk);
-      if (++m > 12) {
-        m = 1;
-        y++;
-      }
-    }
-  } else {
-    for (let t = Date.parse(`${first}T00:00:00Z`); ; t += 86_400_000) {
-      const sk = new Date(t).toISOString().slice(0, 10);
-      if (sk > last) break;
-      sks.push(sk);
-    }
+    const month = (sk: string) => Number(sk.slice(0, 4)) * 12 + Number(sk.slice(5, 7)) - 1;
+    const start = month(first);
+    return Array.from({ length: keyCount(month(last) - start + 1) }, (_, i) => {
+      const m = start + i;
+      return `${String(Math.floor(m / 12)).padStart(4, '0')}-${String((m % 12) + 1).padStart(2, '0')}`;
+    });
   }
-  return sks;
+  const start = Date.parse(`${first}T00:00:00Z`);
+  const days = (Date.parse(`${last}T00:00:00Z`) - start) / DAY_MS + 1;
+  return Array.from({ length: keyCount(days) }, (_, i) => hourStartIso(start + i * DAY_MS).slice(0, 10));
 }
+
+/** A key count from arithmetic on keys: 0 when they are not keys or are in the wrong order. */
+const keyCount = (n: number) => (Number.isSafeInteger(n) && n > 0 ? n : 0);
 
 /** The buckets one packed item holds, within [from, to] (bucket keys, inclusive). */
 export function unpackCounterItem(

@@ -23,7 +23,9 @@ export async function loadTopicFile(path: string | undefined): Promise<TopicFile
   if (!path) return defaultTopics();
   let data: unknown;
   try {
-    data = JSON.parse(await readFile(path, 'utf8'));
+    // Editors on Windows save UTF-8 with a byte order mark, which JSON.parse refuses with an
+    // invisible character in its message.
+    data = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
   } catch (err) {
     throw new TopicFileError(`cannot read topic file ${path}: ${(err as Error).message}`);
   }

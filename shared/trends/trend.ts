@@ -1,6 +1,17 @@
 import { BadParameterError } from '../errors.js';
 import { ALL_TOPIC } from '../ingest/contribution.js';
-import { bucketKey, bucketStart, DAY_MS, type Granularity, HOUR_MS, hourStartIso, stepOf } from './time.js';
+import {
+  bucketKey,
+  bucketStart,
+  DAY_MS,
+  type Granularity,
+  HOUR_MS,
+  hourStartIso,
+  inWindow,
+  realCalendarTime,
+  stepOf,
+  WINDOW,
+} from './time.js';
 
 /** One counter item as stored: sums over the articles published in one bucket. */
 export type CounterRow = {
@@ -43,19 +54,18 @@ export const MAX_BUCKETS: Record<Granularity, number> = { day: 366, hour: 744 };
 
 /**
  * Parses `from`/`to` (a date or a date-time) into an inclusive range of whole buckets. Defaults:
- * `to` = now, `from` = 30 days (day) or 48 hours (hour) before `to`. A date as `to` means the
- * whole of that day.
+ * `to` = now, `from` = 30 days (day) or 48 hours (hour) before `to`, cut at the start of the
+ * supported window. A date as `to` means the whole of that day. Either end outside the window is
+ * a BadParameterError, so the range never holds a key with a year past 9999.
  */
 export function parseRange(
   params: { from?: string | undefined; to?: string | undefined; granularity?: Granularity | undefined },
   now: number,
 ): TrendRange {
   const granularity = params.granularity ?? 'day';
-  const to = params.to === undefined ? now : parseTime(params.to, 'to', 'end');
-  const from =
-    params.from === undefined
-      ? to - (granularity === 'day' ? 30 * DAY_MS : 48 * HOUR_MS)
-      : parseTime(params.from, 'from', 'start');
+  const parsedFrom = params.from === undefined ? undefined : parseTime(params.from, 'from', 'start');
+  const to = params.to === undefined ? Math.min(now, WINDOW.to) : parseTime(params.to, 'to', 'end');
+  const from = parsedFrom ?? Math.max(WINDOW.from, to - (granularity === 'day' ? 30 * DAY_MS : 48 * HOUR_MS));
   if (from > to)
     throw new BadParameterError('from', `from (${params.from}) is after to (${params.to ?? 'now'})`);
   const first = bucketStart(from, granularity);
@@ -73,20 +83,28 @@ export function parseRange(
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** A date (its first or last millisecond) or a date-time with a zone, in ms; a BadParameterError names `name`. */
+/**
+ * A date (its first or last millisecond) or a date-time with a zone, in ms, within the supported
+ * window; anything else (`2022-02-30T00:00:00Z`, `9999-12-31`) is a BadParameterError naming `name`.
+ */
 export function parseTime(value: string, name: string, end: 'start' | 'end'): number {
-  if (DATE_RE.test(value)) {
+  let time = Number.NaN;
+  if (DATE_RE.test(value) && realCalendarTime(value)) {
     const t = Date.parse(`${value}T00:00:00Z`);
-    if (!Number.isNaN(t) && new Date(t).toISOString().startsWith(value))
-      return end === 'end' ? t + DAY_MS - 1 : t;
-  } else if (DATETIME_RE.test(value)) {
-    const t = Date.parse(value);
-    if (!Number.isNaN(t)) return t;
+    time = end === 'end' ? t + DAY_MS - 1 : t;
+  } else if (DATETIME_RE.test(value) && realCalendarTime(value)) {
+    time = Date.parse(value);
   }
-  throw new BadParameterError(
-    name,
-    `${name} must be a date (2022-11-10) or a date-time with a zone (2022-11-10T12:00:00Z), got "${value.slice(0, 40)}"`,
-  );
+  if (Number.isNaN(time)) {
+    throw new BadParameterError(
+      name,
+      `${name} must be a date (2022-11-10) or a date-time with a zone (2022-11-10T12:00:00Z), got "${value.slice(0, 40)}"`,
+    );
+  }
+  if (!inWindow(time)) {
+    throw new BadParameterError(name, `${name} must lie between ${WINDOW.text}, got "${value.slice(0, 40)}"`);
+  }
+  return time;
 }
 
 /** Zero-filled buckets of a topic over a range, with share of voice against all articles. */

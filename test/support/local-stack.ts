@@ -8,6 +8,8 @@ import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../
 export type TestStack = LocalStack & {
   readonly bucket: string;
   readonly dataDir: string;
+  readonly s3Port: number;
+  readonly dynamoPort: number;
   dispose(): Promise<void>;
 };
 
@@ -18,14 +20,16 @@ export async function startTestStack(
     counterShards?: number;
     bridge?: LocalStackOptions['bridge'];
     logger?: LocalStackOptions['logger'];
+    /** Reuse a data directory (and ports) as a restart does; a fresh temporary one by default. */
+    restartOf?: TestStack;
   } = {},
 ): Promise<TestStack> {
   // Short retry delays: a poison message reaches the dead-letter file in well under a second.
-  const dataDir = await mkdtemp(join(tmpdir(), 'trendwire-test-'));
+  const dataDir = options.restartOf?.dataDir ?? (await mkdtemp(join(tmpdir(), 'trendwire-test-')));
   const bucket = 'articles';
   const stack = await startLocalStack({
-    s3Port: await freePort(),
-    dynamoPort: await freePort(),
+    s3Port: options.restartOf?.s3Port ?? (await freePort()),
+    dynamoPort: options.restartOf?.dynamoPort ?? (await freePort()),
     apiPort: 0,
     bucket,
     tableName: 'trendwire',
@@ -40,6 +44,8 @@ export async function startTestStack(
     ...stack,
     bucket,
     dataDir,
+    s3Port: Number(new URL(stack.s3Endpoint).port),
+    dynamoPort: Number(new URL(stack.dynamoEndpoint).port),
     async dispose() {
       await stack.stop();
       await rm(dataDir, { recursive: true, force: true });

@@ -138,4 +138,11 @@ describe('packed counter items', () => {
       '2024-03-01',
     ]);
   });
+
+  it('names as many items as the range holds whatever the years (past 9999 keys stop sorting)', () => {
+    expect(counterItemSks('9999-12-01', '9999-12-31', 'day')).toEqual(['9999-12']);
+    expect(counterItemSks('9999-12-31T00', '9999-12-31T23', 'hour')).toEqual(['9999-12-31']);
+    expect(counterItemSks('2199-11-30', '2199-12-31', 'day')).toEqual(['2199-11', '2199-12']);
+    expect(counterItemSks('2023-01-01', '2022-12-31', 'day')).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import model from '#shared/analysis/data/target-sentiment.model.json' with { type: 'json' };
+import lexiconModel from '#shared/analysis/data/target-sentiment-lexicon.model.json' with { type: 'json' };
 import { LinearModelData } from '#shared/analysis/linear-model.js';
 import type { Span } from '#shared/analysis/target-features.js';
 import { TargetSentiment } from '#shared/analysis/target-sentiment.js';
@@ -17,10 +18,13 @@ const spansOf = (sentence: string, ...mentions: string[]): Span[] =>
   });
 const towards = (sentence: string, ...mentions: string[]) =>
   target.predict(sentence, spansOf(sentence, ...mentions)).label;
+const inLanguage = (language: string, sentence: string, mention: string) =>
+  target.predict(sentence, spansOf(sentence, mention), language);
 
 describe('the target sentiment model', () => {
   it('weighs only features that target-features computes', () => {
     const data = LinearModelData.parse(model);
+    const lexicon = LinearModelData.parse(lexiconModel);
     // Every feature of the model was computed from NewsMTSC's train.jsonl by the code of today;
     // a renamed or removed feature would silently weigh nothing. Without the data set beside
     // the repository, the devtest copy shows the dense features (the word ones are open-ended).
@@ -30,7 +34,7 @@ describe('the target sentiment model', () => {
     for (const e of readNewsMtsc(source))
       for (const name of Object.keys(target.featuresOf(e.sentence, e.spans))) computed.add(name);
     const families = new Set([...computed].map((name) => name.split(':')[0]));
-    const missing = Object.keys(data.weights).filter((name) =>
+    const missing = [...Object.keys(data.weights), ...Object.keys(lexicon.weights)].filter((name) =>
       source === train ? !computed.has(name) : !families.has(name.split(':')[0]),
     );
     expect(missing).toEqual([]);
@@ -60,6 +64,18 @@ describe('the target sentiment model', () => {
     const s = 'Voters rewarded Miller for a clean campaign, while Brown was condemned for his lies.';
     expect(towards(s, 'Miller')).toBe('positive');
     expect(towards(s, 'Brown', 'his')).toBe('negative');
+  });
+
+  it('reads another language by its lexicon alone, and nothing into words it does not know', () => {
+    expect(inLanguage('fr', 'Le maire Dupont a été tué dans un bombardement.', 'Dupont').label).toBe(
+      'negative',
+    );
+    expect(inLanguage('uk', 'Мешканці подякували меру Коваленку за допомогу.', 'Коваленку').label).toBe(
+      'positive',
+    );
+    const unknown = inLanguage('de', 'Kritiker warfen Schmidt Lügen und Korruption vor.', 'Schmidt');
+    expect(unknown.label).toBe('neutral');
+    expect(Math.abs(unknown.score)).toBeLessThan(0.2);
   });
 
   it('gives a score in [-1, 1] with three decimals', () => {

@@ -18,7 +18,7 @@ Output JSON (read by shared/analysis/linear-model.ts):
 Usage:
   /usr/bin/python3 scripts/train/fit.py --train X.jsonl --out model.json [--folds 5]
       [--grid 0.03,0.1,0.3,1] [--class-weight none|balanced|both] [--min-count 2] [--prune 0.01]
-      [--about TEXT] [--test Y.jsonl]
+      [--about TEXT] [--test Y.jsonl] [--prefixes lex:,q:]
 --test scores a held-out file once with the fitted model; the figure is printed and never used for a choice.
 Needs Debian's scikit-learn (apt-get install -y python3-sklearn).
 """
@@ -98,6 +98,8 @@ def main():
     ap.add_argument("--grid", default="0.01,0.03,0.1,0.3,1,3", help="comma-separated values of C")
     ap.add_argument("--class-weight", choices=["none", "balanced", "both"], default="both")
     ap.add_argument("--min-count", type=int, default=2)
+    ap.add_argument("--prefixes", default=None,
+                    help="comma-separated feature-name prefixes: fit on the features with these only")
     ap.add_argument("--prune", type=float, default=0.01)
     ap.add_argument("--max-iter", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=13)
@@ -107,6 +109,9 @@ def main():
     args = ap.parse_args()
 
     xs, y, groups = read(args.train)
+    if args.prefixes:
+        prefixes = tuple(args.prefixes.split(","))
+        xs = [{k: v for k, v in x.items() if k.startswith(prefixes)} for x in xs]
     xs = keep_frequent(xs, args.min_count)
     vec = DictVectorizer(sort=True)
     X = vec.fit_transform(xs).tocsr()
@@ -156,6 +161,7 @@ def main():
             "cvConfusion": best["confusion"],
             "folds": args.folds,
             "minCount": args.min_count,
+            **({"prefixes": args.prefixes} if args.prefixes else {}),
             "prune": args.prune,
             "n": int(len(y)),
             "trainedOn": args.trained_on or os.path.relpath(args.train),

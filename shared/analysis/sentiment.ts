@@ -182,13 +182,13 @@ export class SentimentScorer {
     );
   }
 
-  /** Valence sum of tokens[from, to); `trace`, when given, receives each scored word and its value. */
+  /** Valence sum of tokens[from, to); `trace`, when given, receives each scored word, its value and index. */
   private sum(
     table: Table,
     tokens: readonly Token[],
     from: number,
     to: number,
-    trace?: (word: string, value: number) => void,
+    trace?: (word: string, value: number, index: number) => void,
   ): number {
     let total = 0;
     for (let i = from; i < to; i++) {
@@ -207,7 +207,7 @@ export class SentimentScorer {
       if (v < 0 && this.setbacks.has(word) && this.sideNear(tokens, from, to, i) === 'aggressor')
         v *= this.perspectiveFactor;
       total += v;
-      trace?.(word, v);
+      trace?.(word, v, i);
     }
     return total;
   }
@@ -246,6 +246,18 @@ export class SentimentScorer {
       scores.push(raw / Math.sqrt(raw * raw + ALPHA));
     }
     return scores;
+  }
+
+  /**
+   * Each token's valence in context (negation, intensifiers, perspective), the tokens read as one
+   * sentence; 0 for a word the lexicon does not hold. For features of one span of a sentence.
+   */
+  tokenValences(tokens: readonly Token[], language?: string): Float64Array {
+    const out = new Float64Array(tokens.length);
+    this.sum(this.tableFor(language), tokens, 0, tokens.length, (_w, v, i) => {
+      out[i] = v;
+    });
+    return out;
   }
 
   /** Each sentence's score with the words that made it (for scripts/eval/explain.ts). */

@@ -1,0 +1,50 @@
+import wordModel from './data/target-sentiment.model.json' with { type: 'json' };
+import lexiconModel from './data/target-sentiment-lexicon.model.json' with { type: 'json' };
+import { LinearModel } from './linear-model.js';
+import type { Sentiment, SentimentLabel } from './sentiment.js';
+import { type Span, TargetFeatures } from './target-features.js';
+
+/**
+ * The sentiment of a sentence towards one of its targets (a person, a party, a thing): a
+ * multinomial logistic regression trained on NewsMTSC by `npm run train:target` over the features
+ * of target-features.ts. "Critics accused Smith of lying" is negative towards Smith, and the
+ * critics need not be. English reads words and the lexicon (data/target-sentiment.model.json);
+ * another language reads only the language-independent features — the lexicon's valence around
+ * the target, speaker and roles, the target's shape (data/target-sentiment-lexicon.model.json),
+ * so English word weights never fire on look-alike words of another language. Pure and synchronous;
+ * build one per container and reuse it.
+ */
+export class TargetSentiment {
+  private readonly english: LinearModel<SentimentLabel>;
+  private readonly other: LinearModel<SentimentLabel>;
+
+  constructor(
+    models: { readonly english: unknown; readonly other: unknown } = {
+      english: wordModel,
+      other: lexiconModel,
+    },
+    private readonly features = new TargetFeatures(),
+  ) {
+    this.english = new LinearModel<SentimentLabel>(models.english);
+    this.other = new LinearModel<SentimentLabel>(models.other);
+  }
+
+  /** The feature values of a target (what training reads too). */
+  featuresOf(sentence: string, spans: readonly Span[], language = 'en'): Record<string, number> {
+    return this.features.extract(sentence, spans, language);
+  }
+
+  /**
+   * The label towards the target mentioned at `spans` (character offsets into `sentence`; the
+   * first is its main mention, the others further mentions such as pronouns) in the sentence's
+   * `language` (ISO 639-1, default English), and the score P(positive) − P(negative) rounded to
+   * 3 decimals. No span: neutral, 0.
+   */
+  predict(sentence: string, spans: readonly Span[], language = 'en'): Sentiment {
+    if (spans.length === 0) return { label: 'neutral', score: 0 };
+    const model = language.slice(0, 2).toLowerCase() === 'en' ? this.english : this.other;
+    const features = new Map(Object.entries(this.featuresOf(sentence, spans, language)));
+    const { label, score } = model.predict(features);
+    return { label, score: Math.round(score * 1000) / 1000 };
+  }
+}

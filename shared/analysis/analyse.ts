@@ -15,6 +15,8 @@ import {
   tokenise,
 } from './normalise.js';
 import { type Sentiment, type SentimentLabel, SentimentScorer } from './sentiment.js';
+import { TargetFeatures } from './target-features.js';
+import { TargetSentiment } from './target-sentiment.js';
 import { analysisVersionOf } from './version.js';
 
 export type TopicAnalysis = { readonly mentions: number; readonly sentiment: Sentiment };
@@ -60,17 +62,29 @@ export class Analyser {
   private readonly sentiment: SentimentScorer;
   private readonly features: DocumentFeatures;
   private readonly model: LinearModel<SentimentLabel>;
+  private readonly target: TargetSentiment;
 
-  /** Which analysis this analyser makes (code revision, data and topic set); records keep it. */
-  readonly version: string;
+  private readonly topicFile: TopicFile;
+  private versionMemo: string | undefined;
 
   constructor(topicFile: TopicFile, shared?: Analyser) {
     this.topics = new TopicMatcher(topicFile.topics);
-    this.version = analysisVersionOf(topicFile);
+    this.topicFile = topicFile;
     this.entities = shared?.entities ?? new EntityExtractor();
     this.sentiment = shared?.sentiment ?? new SentimentScorer();
     this.features = shared?.features ?? new DocumentFeatures();
     this.model = shared?.model ?? new LinearModel<SentimentLabel>(documentModel);
+    // The target model's features read the same lexicon: one SentimentScorer for both.
+    this.target = shared?.target ?? new TargetSentiment(undefined, new TargetFeatures(this.sentiment));
+  }
+
+  /**
+   * Which analysis this analyser makes (code revision, data and topic set); records keep it.
+   * Computed on first use (it hashes every data file: no cold-start cost for the API).
+   */
+  get version(): string {
+    this.versionMemo ??= analysisVersionOf(this.topicFile);
+    return this.versionMemo;
   }
 
   /** The same analyser with other topics (POST /analyse): shares every other component. */
@@ -138,15 +152,32 @@ export class Analyser {
     return this.features.extract({ ...read, language: read.scoring, titleTokens, titleScore });
   }
 
+  /**
+   * The sentiment towards a topic: the target model (data/target-sentiment.model.json, trained on
+   * NewsMTSC) over each sentence that mentions it, with the topic's mentions there as the target.
+   */
+  private topicSentiment(read: Reading, spans: readonly (readonly [number, number])[]): Sentiment {
+    const bySentence = new Map<Sentence, { start: number; end: number }[]>();
+    for (const [start, end] of spans) {
+      const s = read.sentences.find((x) => x.start <= start && start < x.end);
+      if (!s) continue;
+      const list = bySentence.get(s) ?? [];
+      list.push({ start: start - s.start, end: end - s.start });
+      bySentence.set(s, list);
+    }
+    const mentions = [...bySentence].map(([s, list]) => ({
+      sentence: read.text.slice(s.start, s.end),
+      spans: list,
+    }));
+    return this.target.combine(mentions, read.scoring);
+  }
+
   private analyseRead(input: AnalysisInput, read: Reading) {
-    const { text, removed, tokens, sentences, language, sentenceScores } = read;
+    const { text, removed, tokens, sentences, language } = read;
     const hits = this.topics.match(text, tokens, sentences);
     const topics: Record<string, TopicAnalysis> = {};
     for (const [id, hit] of hits) {
-      topics[id] = {
-        mentions: hit.mentions,
-        sentiment: SentimentScorer.combine(hit.sentences.map((s) => sentenceScores[s] ?? 0)),
-      };
+      topics[id] = { mentions: hit.mentions, sentiment: this.topicSentiment(read, hit.spans) };
     }
     const analysis: ArticleAnalysis = {
       language,

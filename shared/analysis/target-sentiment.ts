@@ -41,10 +41,33 @@ export class TargetSentiment {
    * 3 decimals. No span: neutral, 0.
    */
   predict(sentence: string, spans: readonly Span[], language = 'en'): Sentiment {
-    if (spans.length === 0) return { label: 'neutral', score: 0 };
+    return this.combine([{ sentence, spans }], language);
+  }
+
+  /**
+   * The sentiment towards one target over several sentences (a topic's mentions in an article):
+   * the mean of each sentence's class probabilities; the label is its most probable class, the
+   * score its P(positive) − P(negative), rounded to 3 decimals. No mention: neutral, 0.
+   */
+  combine(mentions: readonly { sentence: string; spans: readonly Span[] }[], language = 'en'): Sentiment {
     const model = language.slice(0, 2).toLowerCase() === 'en' ? this.english : this.other;
-    const features = new Map(Object.entries(this.featuresOf(sentence, spans, language)));
-    const { label, score } = model.predict(features);
-    return { label, score: Math.round(score * 1000) / 1000 };
+    const k = model.classes.length;
+    const mean = new Float64Array(k);
+    let n = 0;
+    for (const { sentence, spans } of mentions) {
+      if (spans.length === 0) continue;
+      const p = model.probabilities(new Map(Object.entries(this.featuresOf(sentence, spans, language))));
+      for (let c = 0; c < k; c++) mean[c] = (mean[c] as number) + (p[c] as number);
+      n++;
+    }
+    if (n === 0) return { label: 'neutral', score: 0 };
+    let best = 0;
+    for (let c = 1; c < k; c++) if ((mean[c] as number) > (mean[best] as number)) best = c;
+    const at = (label: SentimentLabel) => {
+      const c = model.classes.indexOf(label);
+      return c < 0 ? 0 : (mean[c] as number) / n;
+    };
+    const score = Math.round((at('positive') - at('negative')) * 1000) / 1000;
+    return { label: model.classes[best] as SentimentLabel, score };
   }
 }

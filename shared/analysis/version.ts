@@ -5,6 +5,8 @@ import documentModel from './data/document-sentiment.model.json' with { type: 'j
 import gazetteer from './data/gazetteer.json' with { type: 'json' };
 import nameCues from './data/name-cues.json' with { type: 'json' };
 import lexicon from './data/sentiment-lexicon.json' with { type: 'json' };
+import targetModel from './data/target-sentiment.model.json' with { type: 'json' };
+import targetLexiconModel from './data/target-sentiment-lexicon.model.json' with { type: 'json' };
 import toneCues from './data/tone-cues.json' with { type: 'json' };
 import worldPlaces from './data/world-places.json' with { type: 'json' };
 
@@ -13,7 +15,7 @@ import worldPlaces from './data/world-places.json' with { type: 'json' };
  * same text and data (the data files and the topic set are hashed below, so their changes need no
  * raise).
  */
-export const ANALYSER_REVISION = 3;
+export const ANALYSER_REVISION = 4;
 
 /**
  * Which analysis produced a record: analyser code revision, its data (lexicons, cues, gazetteer,
@@ -29,6 +31,8 @@ export function analysisVersionOf(topics: TopicFile): string {
         gazetteer,
         nameCues,
         lexicon,
+        targetModel,
+        targetLexiconModel,
         toneCues,
         worldPlaces,
         topics,

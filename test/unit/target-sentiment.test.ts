@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import model from '#shared/analysis/data/target-sentiment.model.json' with { type: 'json' };
 import lexiconModel from '#shared/analysis/data/target-sentiment-lexicon.model.json' with { type: 'json' };
-import { LinearModelData } from '#shared/analysis/linear-model.js';
+import { LinearModelData, modelTable } from '#shared/analysis/linear-model.js';
 import type { Span } from '#shared/analysis/target-features.js';
 import { TargetSentiment } from '#shared/analysis/target-sentiment.js';
 import { scoreLabels } from '../../scripts/eval/document-sentiment-score.js';
@@ -34,7 +34,7 @@ describe('the target sentiment model', () => {
     for (const e of readNewsMtsc(source))
       for (const name of Object.keys(target.featuresOf(e.sentence, e.spans))) computed.add(name);
     const families = new Set([...computed].map((name) => name.split(':')[0]));
-    const missing = [...Object.keys(data.weights), ...Object.keys(lexicon.weights)].filter((name) =>
+    const missing = [...modelTable(data).names, ...modelTable(lexicon).names].filter((name) =>
       source === train ? !computed.has(name) : !families.has(name.split(':')[0]),
     );
     expect(missing).toEqual([]);

@@ -1,0 +1,70 @@
+import gazetteerData from './data/gazetteer.json' with { type: 'json' };
+import worldData from './data/world-places.json' with { type: 'json' };
+import type { EntityType, Gazetteer } from './entity-data.js';
+import { foldForMatch } from './normalise.js';
+import { type Match, PhraseMatcher } from './phrase-matcher.js';
+
+export type GazetteerEntry = {
+  readonly name: string;
+  readonly type: EntityType;
+  /** Short all-capital aliases (UN, EU, AP) must be written in capitals: "un" is a French article. */
+  readonly acronym: boolean;
+  /** Generated entries (world-places.json) count only where written with a capital. */
+  readonly needsCapital: boolean;
+};
+
+const isAcronym = (alias: string) => /^[\p{Lu}\d.-]{1,5}$/u.test(alias);
+
+/**
+ * Case endings of Russian and Ukrainian nouns and adjectives, longest first. Names are matched on
+ * their stem so that one alias covers its declension: Путиным = Путин, Турции = Турция,
+ * Кремле = Кремль, Херсонскую область = Херсонская область.
+ */
+const CYRILLIC_ENDINGS = (
+  'ого ому ыми ими ями ами ской ську ській ская скую ська ий ый ой ей ая ую ою ею им ым ом ем ам ям ' +
+  'ах ях их ых ої ій ів ов а я ы и і ї у ю е є ь й о'
+)
+  .split(' ')
+  .sort((a, b) => b.length - a.length);
+const CYRILLIC = /[\u0400-\u04FF]/;
+
+/** The form a word is matched on for entities: Cyrillic words lose their case ending. */
+export function entityStem(norm: string): string {
+  if (!CYRILLIC.test(norm)) return norm;
+  for (const e of CYRILLIC_ENDINGS)
+    if (norm.endsWith(e) && norm.length - e.length >= 3) return norm.slice(0, -e.length);
+  return norm;
+}
+
+const stemTerm = (term: string) =>
+  term.replace(/[\p{L}\p{N}\p{M}]+/gu, (w) => (CYRILLIC.test(w) ? entityStem(foldForMatch(w)) : w));
+
+/**
+ * One matcher over both gazetteers: data/gazetteer.json (by hand) and data/world-places.json
+ * (generated); where both list an alias, the hand-written entry wins.
+ */
+export function buildGazetteerMatcher(): PhraseMatcher<GazetteerEntry> {
+  const seen = new Set<string>();
+  const entries: [string, GazetteerEntry][] = [];
+  const add = (data: unknown, needsCapital: boolean) => {
+    for (const e of (data as Gazetteer).entities) {
+      for (const alias of new Set([e.name, ...e.aliases])) {
+        const key = stemTerm(foldForMatch(alias));
+        if (seen.has(key)) continue; // the hand-written gazetteer takes precedence
+        seen.add(key);
+        entries.push([
+          stemTerm(alias),
+          { name: e.name, type: e.type, acronym: isAcronym(alias), needsCapital },
+        ]);
+      }
+    }
+  };
+  add(gazetteerData, false);
+  add(worldData, true);
+  return PhraseMatcher.fromTerms(entries);
+}
+
+export function isWrittenInCapitals(text: string, m: Match<unknown>): boolean {
+  const surface = text.slice(m.start, m.end);
+  return surface === surface.toUpperCase();
+}

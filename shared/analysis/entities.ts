@@ -9,8 +9,8 @@ import {
   stripTitles,
 } from './entity-data.js';
 import { buildGazetteerMatcher, entityStem, isWrittenInCapitals } from './entity-gazetteer.js';
-import { type Context, classify, titledPeople } from './entity-rules.js';
-import { foldForMatch, type Sentence, type Token, tokenise } from './normalise.js';
+import { type Context, classify, regionLists, titledPeople } from './entity-rules.js';
+import { foldForMatch, type Sentence, type Token } from './normalise.js';
 
 export { type Entity, EntityType, Gazetteer, NameCues } from './entity-data.js';
 export { entityStem } from './entity-gazetteer.js';
@@ -22,8 +22,7 @@ type Row = { name: string; type: EntityType; mentions: number };
  * then names they do not know, from the cues of data/name-cues.json: a person introduced by a
  * title or a known given name, an organisation by the last word of its name or an acronym, a
  * place by a Ukrainian/Russian place-name ending after "the village of", "near", "in"... A bare
- * surname later in the text is merged into the full name it abbreviates. Wire services credited
- * in a dateline are organisations.
+ * surname later in the text is merged into the full name it abbreviates.
  */
 export class EntityExtractor {
   private readonly gazetteer = buildGazetteerMatcher();
@@ -33,7 +32,7 @@ export class EntityExtractor {
     tokens: readonly Token[],
     _sentences: readonly Sentence[],
     credited: readonly string[] = [],
-    datelines: readonly string[] = [],
+    _datelines: readonly string[] = [],
   ): Entity[] {
     const counts = new Map<string, Row>();
     const add = (name: string, type: EntityType) => {
@@ -43,22 +42,29 @@ export class EntityExtractor {
       counts.set(key, row);
       return key;
     };
-    for (const outlet of credited) add(outlet, 'organization');
+    // A wire credited in a removed dateline is an organisation of the story only where the text
+    // names it ("Northline Wire could not verify"); the dateline's place is not a mention either.
+    for (const outlet of credited)
+      for (let at = text.indexOf(outlet); at >= 0; at = text.indexOf(outlet, at + 1))
+        add(outlet, 'organization');
 
     const stemmed = tokens.map((t) => ({ ...t, norm: entityStem(t.norm) }));
     const covered = new Uint8Array(tokens.length);
     const placeEnds = new Set<number>();
+    // "the Kherson and Zaporizhzhia regions": each listed name is its region, not its city.
+    const listed = regionLists(stemmed, (i) => this.regionOf(stemmed[i] as Token));
+    for (const [i, region] of listed) {
+      add(region, 'place');
+      covered[i] = 1;
+    }
     for (const m of this.gazetteer.match(stemmed)) {
+      if (m.last - m.first === 1 && listed.has(m.first)) continue;
       if (m.value.acronym && !isWrittenInCapitals(text, m)) continue;
       if (m.value.needsCapital && !(tokens[m.first] as Token).cap) continue;
       add(m.value.name, m.value.type);
       covered.fill(1, m.first, m.last);
       if (m.value.type === 'place') placeEnds.add(m.last - 1);
     }
-    // The place of a dateline ("KYIV, Nov 11 (Reuters) -") is the story's place.
-    for (const line of datelines)
-      for (const m of this.gazetteer.match(tokenise(line).map((t) => ({ ...t, norm: entityStem(t.norm) }))))
-        if (m.value.type === 'place') add(m.value.name, 'place');
 
     const word = (i: number) => {
       const t = tokens[i] as Token;
@@ -114,6 +120,12 @@ export class EntityExtractor {
       }
     }
     return [...counts.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+  }
+
+  /** The region a place name stands for before "region(s)": Kherson → Kherson Oblast. */
+  private regionOf(token: Token): string | undefined {
+    const [m] = this.gazetteer.match([token, { ...token, norm: 'region', cap: false }]);
+    return m && m.last === 2 && m.value.type === 'place' ? m.value.name : undefined;
   }
 }
 

@@ -26,6 +26,7 @@ export const NameCues = z.object({
   orgStarts: z.array(z.string()),
   placeSuffixes: z.array(z.string()),
   placeCues: z.array(z.string()),
+  notOrganisations: z.array(z.string()),
 });
 type NameCues = z.infer<typeof NameCues>;
 
@@ -39,6 +40,8 @@ export const ORG_LINKS = fold(cues.orgLinks);
 export const ORG_STARTS = fold(cues.orgStarts);
 export const PLACE_SUFFIXES = cues.placeSuffixes.map(foldForMatch).sort((a, b) => b.length - a.length);
 export const PLACE_CUES = cues.placeCues.map((c) => c.split(' ').map(foldForMatch));
+/** Words in capitals that are not organisations (GDP, MP, BC), as written. */
+export const NOT_ORGANISATIONS = new Set(cues.notOrganisations);
 
 /** Capitalised words that start sentences or headings and are not names. */
 export const NOT_NAMES = fold(

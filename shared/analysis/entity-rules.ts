@@ -5,6 +5,7 @@ import {
   type EntityType,
   FIRST_NAMES,
   NOT_NAMES,
+  NOT_ORGANISATIONS,
   ORG_HEADS,
   ORG_STARTS,
   PLACE_CUES,
@@ -36,7 +37,8 @@ export function classify(ctx: Context, i: number, j: number): EntityType | undef
   const last = tokens[j - 1] as Token;
   if (ORG_HEADS.has(last.norm) && n >= 2) return 'organization';
   if (ORG_STARTS.has(first.norm) && n >= 3) return 'organization';
-  if (n === 1 && ALL_CAPS.test(word(i)) && /\p{Lu}{2}/u.test(word(i))) return 'organization';
+  if (n === 1 && ALL_CAPS.test(word(i)) && /\p{Lu}{2}/u.test(word(i)) && !NOT_ORGANISATIONS.has(word(i)))
+    return 'organization';
   if (n >= 2 && n <= 3 && FIRST_NAMES.has(first.norm) && !FIRST_NAMES.has(last.norm)) return 'person';
   if (n >= 2 && n <= 3 && i > 0 && TITLES.has((tokens[i - 1] as Token).norm)) return 'person';
   // "Halyna Moroz, 63," or "Natalia Kovalenko, maestra de 44 años": a name with an age.
@@ -76,4 +78,31 @@ export function titledPeople(ctx: Context, covered: Uint8Array, add: (name: stri
       i = j - 1;
     }
   }
+}
+
+const REGIONS = new Set(['regions', 'oblasts', 'provinces']);
+const LIST_LINKS = new Set(['and', 'or']);
+
+/**
+ * Names listed before "regions" ("the Mykolaiv, Odesa, Kirovohrad and Khmelnytskyi regions"),
+ * by token index, with the region each stands for (`regionOf`); the list stops at the first name
+ * that is not a known region.
+ */
+export function regionLists(
+  tokens: readonly Token[],
+  regionOf: (i: number) => string | undefined,
+): Map<number, string> {
+  const out = new Map<number, string>();
+  for (let i = 2; i < tokens.length; i++) {
+    if (!REGIONS.has((tokens[i] as Token).norm) || !(tokens[i - 1] as Token).cap) continue;
+    let k = i - 1;
+    while (k >= 0 && (tokens[k] as Token).cap) {
+      const region = regionOf(k);
+      if (!region) break;
+      out.set(k, region);
+      k--;
+      if (k >= 0 && LIST_LINKS.has((tokens[k] as Token).norm)) k--;
+    }
+  }
+  return out;
 }

@@ -9,7 +9,10 @@ export type GazetteerEntry = {
   readonly type: EntityType;
   /** Short all-capital aliases (UN, EU, AP) must be written in capitals: "un" is a French article. */
   readonly acronym: boolean;
-  /** Generated entries (world-places.json) count only where written with a capital. */
+  /**
+   * Counts only where the text writes it with a capital: every generated entry (world-places.json)
+   * and every alias the gazetteer writes with one ("West Bank" is not "the west bank of the Dnipro").
+   */
   readonly needsCapital: boolean;
 };
 
@@ -41,27 +44,35 @@ const stemTerm = (term: string) =>
 
 /**
  * One matcher over both gazetteers: data/gazetteer.json (by hand) and data/world-places.json
- * (generated); where both list an alias, the hand-written entry wins.
+ * (generated); where both list an alias, the hand-written entry wins. Two spellings of one alias
+ * of one entity ("NATO", "Nato") match as the laxer of the two.
  */
 export function buildGazetteerMatcher(): PhraseMatcher<GazetteerEntry> {
-  const seen = new Set<string>();
-  const entries: [string, GazetteerEntry][] = [];
-  const add = (data: unknown, needsCapital: boolean) => {
+  const byKey = new Map<string, { term: string; entry: GazetteerEntry }>();
+  const add = (data: unknown, generated: boolean) => {
     for (const e of (data as Gazetteer).entities) {
       for (const alias of new Set([e.name, ...e.aliases])) {
         const key = stemTerm(foldForMatch(alias));
-        if (seen.has(key)) continue; // the hand-written gazetteer takes precedence
-        seen.add(key);
-        entries.push([
-          stemTerm(alias),
-          { name: e.name, type: e.type, acronym: isAcronym(alias), needsCapital },
-        ]);
+        const entry = {
+          name: e.name,
+          type: e.type,
+          acronym: isAcronym(alias),
+          needsCapital: generated || /^\p{Lu}/u.test(alias),
+        };
+        const seen = byKey.get(key);
+        if (!seen) byKey.set(key, { term: stemTerm(alias), entry });
+        else if (seen.entry.name === e.name)
+          seen.entry = {
+            ...entry,
+            acronym: entry.acronym && seen.entry.acronym,
+            needsCapital: entry.needsCapital && seen.entry.needsCapital,
+          };
       }
     }
   };
   add(gazetteerData, false);
   add(worldData, true);
-  return PhraseMatcher.fromTerms(entries);
+  return PhraseMatcher.fromTerms([...byKey.values()].map(({ term, entry }) => [term, entry] as const));
 }
 
 export function isWrittenInCapitals(text: string, m: Match<unknown>): boolean {

@@ -63,3 +63,27 @@ describe('EntityExtractor: words in capitals', () => {
     expect(names('A US aid bill stalled.', 'organization')).toEqual([]);
   });
 });
+
+describe('EntityExtractor: the gazetteer', () => {
+  it('matches an alias written with a capital only where the text writes it so', () => {
+    expect(names('Shelling hit towns on the west bank of the river.', 'place')).toEqual([]);
+    expect(names('Settlers in the West Bank protested.', 'place')).toEqual(['West Bank']);
+  });
+  it('reads the bare Dnipro as the river, the city only as "Dnipro city" or "city of Dnipro"', () => {
+    expect(names('Boats crossed the lower Dnipro at night.', 'place')).toEqual(['Dnipro River']);
+    expect(names('A missile hit the city of Dnipro.', 'place')).toEqual(['Dnipro']);
+  });
+  it('knows the places and bodies of the war in the south', () => {
+    expect(
+      names('Marines held positions near Krynky and Oleshky after the Kakhovka dam fell.', 'place'),
+    ).toEqual(expect.arrayContaining(['Krynky', 'Oleshky', 'Kakhovka Dam']));
+    expect(
+      names(
+        'The UN General Assembly voted; Nato and the Zaporizhzhia nuclear power plant were named.',
+        'organization',
+      ),
+    ).toEqual(
+      expect.arrayContaining(['United Nations General Assembly', 'NATO', 'Zaporizhzhia Nuclear Power Plant']),
+    );
+  });
+});

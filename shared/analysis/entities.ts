@@ -2,14 +2,13 @@ import {
   type Entity,
   type EntityType,
   isNameWord,
+  NOT_AFTER_PLACE,
   NOT_NAMES,
-  ORG_HEADS,
-  ORG_LINKS,
-  ORG_STARTS,
   stripTitles,
 } from './entity-data.js';
 import { buildGazetteerMatcher, entityStem, isWrittenInCapitals } from './entity-gazetteer.js';
-import { type Context, classify, regionLists, titledPeople } from './entity-rules.js';
+import { type Context, classify, gapOf, regionLists, runEnd, runName, titledPeople } from './entity-rules.js';
+import { markSkipped } from './entity-skip.js';
 import { foldForMatch, type Sentence, type Token } from './normalise.js';
 
 export { type Entity, EntityType, Gazetteer, NameCues } from './entity-data.js';
@@ -42,6 +41,11 @@ export class EntityExtractor {
       counts.set(key, row);
       return key;
     };
+    const remove = (name: string, type: EntityType) => {
+      const key = `${type}|${foldForMatch(name)}`;
+      const row = counts.get(key);
+      if (row && --row.mentions === 0) counts.delete(key);
+    };
     // A wire credited in a removed dateline is an organisation of the story only where the text
     // names it ("Northline Wire could not verify"); the dateline's place is not a mention either.
     for (const outlet of credited)
@@ -50,7 +54,9 @@ export class EntityExtractor {
 
     const stemmed = tokens.map((t) => ({ ...t, norm: entityStem(t.norm) }));
     const covered = new Uint8Array(tokens.length);
-    const placeEnds = new Set<number>();
+    const placeEnds = new Map<number, number>();
+    const placeStarts = new Map<number, { last: number; name: string }>();
+    markSkipped(text, tokens, covered);
     // "the Kherson and Zaporizhzhia regions": each listed name is its region, not its city.
     const listed = regionLists(stemmed, (i) => this.regionOf(stemmed[i] as Token));
     for (const [i, region] of listed) {
@@ -58,49 +64,45 @@ export class EntityExtractor {
       covered[i] = 1;
     }
     for (const m of this.gazetteer.match(stemmed)) {
-      if (m.last - m.first === 1 && listed.has(m.first)) continue;
+      if (covered[m.first] || (m.last - m.first === 1 && listed.has(m.first))) continue;
       if (m.value.acronym && !isWrittenInCapitals(text, m)) continue;
       if (m.value.needsCapital && !(tokens[m.first] as Token).cap) continue;
-      add(m.value.name, m.value.type);
       covered.fill(1, m.first, m.last);
-      if (m.value.type === 'place') placeEnds.add(m.last - 1);
+      // "the Minsk agreements", "the Budapest Memorandum": a document, not the place
+      if (m.value.type === 'place' && NOT_AFTER_PLACE.has(tokens[m.last]?.norm ?? '')) continue;
+      add(m.value.name, m.value.type);
+      if (m.value.type !== 'place') continue;
+      placeEnds.set(m.last - 1, m.first);
+      placeStarts.set(m.first, { last: m.last, name: m.value.name });
     }
 
     const word = (i: number) => {
       const t = tokens[i] as Token;
       return text.slice(t.start, t.end);
     };
-    const joined = (a: number, b: number) => {
-      const gap = text.slice((tokens[a] as Token).end, (tokens[b] as Token).start);
-      return gap === ' ' || gap === '-' ? gap : undefined;
-    };
-    const ctx: Context = { text, tokens, placeEnds, word };
+    const ctx: Context = { text, tokens, placeEnds, placeStarts, word, covered };
 
     // Runs of capitalised words not in a gazetteer: "Gustav Gressel", "State Emergency Service",
-    // "Office of the Prosecutor General", "Posad-Pokrovske".
+    // "Office of the Prosecutor General", "Posad-Pokrovske", "River South Esk".
     for (let i = 0; i < tokens.length; i++) {
       if (covered[i] || !isNameWord(word(i)) || NOT_NAMES.has((tokens[i] as Token).norm)) continue;
-      let j = i + 1;
-      while (j < tokens.length && !covered[j] && joined(j - 1, j) !== undefined) {
-        if (isNameWord(word(j))) j++;
-        else if (
-          ORG_LINKS.has((tokens[j] as Token).norm) &&
-          (ORG_STARTS.has((tokens[i] as Token).norm) || ORG_HEADS.has((tokens[j - 1] as Token).norm))
-        ) {
-          let k = j + 1;
-          while (k < tokens.length && ORG_LINKS.has((tokens[k] as Token).norm)) k++;
-          if (k < tokens.length && !covered[k] && isNameWord(word(k))) j = k + 1;
-          else break;
-        } else break;
-      }
-      const type = classify(ctx, i, j);
+      if (!/\p{L}/u.test(word(i))) continue;
+      const j = runEnd(ctx, i);
+      // A known place before an organisation's name is part of it ("Kherson Regional Clinical Hospital").
+      const p = placeEnds.get(i - 1);
+      const from =
+        p !== undefined && gapOf(ctx, i - 1, i) === ' ' && classify(ctx, p, j) === 'organization' ? p : i;
+      const type = from < i ? 'organization' : classify(ctx, i, j);
       if (type) {
-        const parts: string[] = [];
-        for (let k = i; k < j; k++) parts.push((k > i ? (joined(k - 1, k) ?? ' ') : '') + word(k));
-        let name = parts.join('');
-        if (type === 'person') name = stripTitles(name);
+        const name = type === 'person' ? stripTitles(runName(ctx, from, j)) : runName(ctx, from, j);
         if (name) add(name, type);
-        covered.fill(1, i, j);
+        covered.fill(1, from, j);
+        // A known place inside a longer name is not a mention of that place.
+        if (type !== 'person')
+          for (let k = from; k < j; k++) {
+            const place = placeStarts.get(k);
+            if (place) remove(place.name, 'place');
+          }
       }
       i = j - 1;
     }

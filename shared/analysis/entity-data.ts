@@ -27,6 +27,10 @@ export const NameCues = z.object({
   placeSuffixes: z.array(z.string()),
   placeCues: z.array(z.string()),
   notOrganisations: z.array(z.string()),
+  placeHeads: z.array(z.string()),
+  placeStarts: z.array(z.string()),
+  nameConnectors: z.array(z.string()),
+  notAfterPlace: z.array(z.string()),
 });
 type NameCues = z.infer<typeof NameCues>;
 
@@ -42,6 +46,10 @@ export const PLACE_SUFFIXES = cues.placeSuffixes.map(foldForMatch).sort((a, b) =
 export const PLACE_CUES = cues.placeCues.map((c) => c.split(' ').map(foldForMatch));
 /** Words in capitals that are not organisations (GDP, MP, BC), as written. */
 export const NOT_ORGANISATIONS = new Set(cues.notOrganisations);
+export const PLACE_HEADS = fold(cues.placeHeads);
+export const PLACE_STARTS = fold(cues.placeStarts);
+export const CONNECTORS = fold(cues.nameConnectors);
+export const NOT_AFTER_PLACE = fold(cues.notAfterPlace);
 
 /** Capitalised words that start sentences or headings and are not names. */
 export const NOT_NAMES = fold(

@@ -2,13 +2,18 @@ import {
   ALL_CAPS,
   AND,
   CAPITALISED,
+  CONNECTORS,
   type EntityType,
   FIRST_NAMES,
+  isNameWord,
   NOT_NAMES,
   NOT_ORGANISATIONS,
   ORG_HEADS,
+  ORG_LINKS,
   ORG_STARTS,
   PLACE_CUES,
+  PLACE_HEADS,
+  PLACE_STARTS,
   PLACE_SUFFIXES,
   TITLES,
 } from './entity-data.js';
@@ -18,11 +23,79 @@ import type { Token } from './normalise.js';
 export type Context = {
   readonly text: string;
   readonly tokens: readonly Token[];
-  /** Token indexes where a gazetteer place ends. */
-  readonly placeEnds: ReadonlySet<number>;
+  /** Where each gazetteer place ends: its last token index → its first. */
+  readonly placeEnds: ReadonlyMap<number, number>;
+  /** Where each gazetteer place starts: its first token index → its end (exclusive) and name. */
+  readonly placeStarts: ReadonlyMap<number, { readonly last: number; readonly name: string }>;
   /** The word as written at token i. */
   readonly word: (i: number) => string;
+  /** Tokens already taken (by a gazetteer match or an earlier rule). */
+  readonly covered: Uint8Array;
 };
+
+/** What is between tokens a and b when it may join two words of one name: a space or a hyphen. */
+export function gapOf(ctx: Context, a: number, b: number): string | undefined {
+  const gap = ctx.text.slice((ctx.tokens[a] as Token).end, (ctx.tokens[b] as Token).start);
+  return gap === ' ' || gap === '-' ? gap : undefined;
+}
+
+const isName = (ctx: Context, k: number) =>
+  k < ctx.tokens.length &&
+  !ctx.covered[k] &&
+  isNameWord(ctx.word(k)) &&
+  !NOT_NAMES.has((ctx.tokens[k] as Token).norm);
+
+/**
+ * The end of the run of name words from token i: capitalised words joined by a space or hyphen
+ * ("Gustav Gressel", "Posad-Pokrovske"), small words inside an organisation's name ("Office of
+ * the Prosecutor General") or a place's ("Sea of Azov", "Stoke-on-Trent"), "&" between two names
+ * ("Harlow & Finch"), and a lower-case place head after a name ("the Korabel district").
+ */
+export function runEnd(ctx: Context, i: number): number {
+  const { tokens, text } = ctx;
+  const norm = (k: number) => (tokens[k] as Token).norm;
+  let j = i + 1;
+  while (j < tokens.length && !ctx.covered[j]) {
+    const gap = gapOf(ctx, j - 1, j);
+    if (gap === undefined) {
+      const amp = text.slice((tokens[j - 1] as Token).end, (tokens[j] as Token).start) === ' & ';
+      if (amp && isName(ctx, j)) j++;
+      else break;
+    } else if (isNameWord(ctx.word(j))) j++;
+    else if (gap === '-' && CONNECTORS.has(norm(j)) && gapOf(ctx, j, j + 1) === '-' && isName(ctx, j + 1))
+      j += 2;
+    else if (
+      ORG_LINKS.has(norm(j)) &&
+      (ORG_STARTS.has(norm(i)) ||
+        ORG_HEADS.has(norm(j - 1)) ||
+        (PLACE_STARTS.has(norm(i)) && j === i + 1 && norm(j) === 'of'))
+    ) {
+      let k = j + 1;
+      while (k < tokens.length && ORG_LINKS.has(norm(k))) k++;
+      const place = ctx.placeStarts.get(k);
+      if (isName(ctx, k)) j = k + 1;
+      // a known place ends the name: "Ministry of Economy of Ukraine", "Gulf of Finland"
+      else if (place) j = place.last;
+      else break;
+    } else {
+      if (gap === ' ' && PLACE_HEADS.has(norm(j)) && !NOT_NAMES.has(norm(j - 1))) j++;
+      break;
+    }
+  }
+  return j;
+}
+
+/** The name of the run [i, j) as written, a lower-case place head capitalised ("Korabel District"). */
+export function runName(ctx: Context, i: number, j: number): string {
+  let name = ctx.word(i);
+  for (let k = i + 1; k < j; k++) {
+    const w = ctx.word(k);
+    const sep = ctx.text.slice((ctx.tokens[k - 1] as Token).end, (ctx.tokens[k] as Token).start);
+    const head = k === j - 1 && PLACE_HEADS.has((ctx.tokens[k] as Token).norm);
+    name += (sep === '-' || sep === ' & ' ? sep : ' ') + (head ? w.charAt(0).toUpperCase() + w.slice(1) : w);
+  }
+  return name;
+}
 
 /**
  * The type of an unknown run of capitalised words [i, j), from its words and what surrounds it:
@@ -37,6 +110,13 @@ export function classify(ctx: Context, i: number, j: number): EntityType | undef
   const last = tokens[j - 1] as Token;
   if (ORG_HEADS.has(last.norm) && n >= 2) return 'organization';
   if (ORG_STARTS.has(first.norm) && n >= 3) return 'organization';
+  if (text.slice(first.end, last.start).includes(' & ')) return 'organization';
+  if ((PLACE_HEADS.has(last.norm) || PLACE_STARTS.has(first.norm)) && n >= 2) return 'place';
+  // "Stoke-on-Trent", "Hay-on-Wye"
+  for (let k = i + 1; k < j - 1; k++)
+    if (CONNECTORS.has((tokens[k] as Token).norm) && text[(tokens[k] as Token).end] === '-') return 'place';
+  // "the village of Krynky", "the ports of Odesa, Chornomorsk and Pivdennyi"
+  if (n <= 2 && followsPlaceOf(tokens, i)) return 'place';
   if (n === 1 && ALL_CAPS.test(word(i)) && /\p{Lu}{2}/u.test(word(i)) && !NOT_ORGANISATIONS.has(word(i)))
     return 'organization';
   if (n >= 2 && n <= 3 && FIRST_NAMES.has(first.norm) && !FIRST_NAMES.has(last.norm)) return 'person';
@@ -51,6 +131,21 @@ export function classify(ctx: Context, i: number, j: number): EntityType | undef
       return 'place';
   }
   return undefined;
+}
+
+const PLACE_OF = PLACE_CUES.filter((cue) => cue[cue.length - 1] === 'of');
+
+/** A cue "<place word> of" right before token i, or before a list of names that ends at i. */
+function followsPlaceOf(tokens: readonly Token[], i: number): boolean {
+  let k = i;
+  for (let step = 0; step < 4 && k >= 0; step++) {
+    if (PLACE_OF.some((cue) => cue.every((w, c) => tokens[k - cue.length + c]?.norm === w))) return true;
+    // step back over one listed name and its "and" ("Odesa, Chornomorsk and Pivdennyi")
+    k--;
+    if (k >= 0 && AND.has((tokens[k] as Token).norm)) k--;
+    if (k < 0 || !(tokens[k] as Token).cap) return false;
+  }
+  return false;
 }
 
 /**

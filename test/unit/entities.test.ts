@@ -87,3 +87,56 @@ describe('EntityExtractor: the gazetteer', () => {
     );
   });
 });
+
+describe('EntityExtractor: places the gazetteers do not know', () => {
+  it('takes a name with a place word as a place, a lower-case one capitalised', () => {
+    const got = names('The River South Esk flooded River Street and the Shevchenkivskyi district.', 'place');
+    expect(got.sort()).toEqual(['River South Esk', 'River Street', 'Shevchenkivskyi District']);
+  });
+  it('takes any name after "the town of", "the ports of" and the names listed with it', () => {
+    expect(names('The factory in the town of Wrexham will close.', 'place')).toEqual(['Wrexham']);
+    expect(names('Ships left the ports of Sulina, Dobre and Zelene.', 'place').sort()).toEqual([
+      'Dobre',
+      'Sulina',
+      'Zelene',
+    ]);
+  });
+  it('takes "Sea of", "Gulf of" before a known place as one place', () => {
+    expect(names('Ships crossed the Gulf of Finland.', 'place')).toEqual(['Gulf of Finland']);
+  });
+  it('takes a hyphenated name with a small word inside as a place', () => {
+    expect(names('Festival goers arrived in Hay-on-Wye.', 'place')).toEqual(['Hay-on-Wye']);
+    expect(names('Stoke-on-Trent City Council said it would help.', 'organization')).toEqual([
+      'Stoke-on-Trent City Council',
+    ]);
+  });
+  it('does not run a name on into a weekday or a number', () => {
+    expect(names('She won on Centre Court on Tuesday.')).toEqual(['Centre Court']);
+    expect(names('Deminers cleared 50,000 square kilometres.')).toEqual([]);
+  });
+  it('does not take a place that names a document', () => {
+    expect(names('The Minsk agreements and the Budapest Memorandum failed.', 'place')).toEqual([]);
+  });
+});
+
+describe('EntityExtractor: organisations the gazetteers do not know', () => {
+  it('takes a known place before or after an organisation into its name, not as a place', () => {
+    const body = 'The Kyiv City Council met. The Ministry of Economy of Ukraine agreed.';
+    expect(names(body, 'organization').sort()).toEqual([
+      'Kyiv City Council',
+      'Ministry of Economy of Ukraine',
+    ]);
+    expect(names(body, 'place')).toEqual([]);
+  });
+  it('takes two names joined by "&" as an organisation', () => {
+    expect(names('Harlow & Finch said it had tried for months.', 'organization')).toEqual(['Harlow & Finch']);
+  });
+});
+
+describe('EntityExtractor: lines that are not the story', () => {
+  it('takes no entity from a byline, an author note or a photo credit', () => {
+    const body =
+      'Analysis by Daniel Okafor\n\nTroops moved. (Photo: Eastbridge News)\n\nIryna Savchenko is an environmental journalist based in Odesa.';
+    expect(names(body)).toEqual([]);
+  });
+});

@@ -119,10 +119,15 @@ export function classify(ctx: Context, i: number, j: number): EntityType | undef
   if (n <= 2 && followsPlaceOf(tokens, i)) return 'place';
   if (n === 1 && ALL_CAPS.test(word(i)) && /\p{Lu}{2}/u.test(word(i)) && !NOT_ORGANISATIONS.has(word(i)))
     return 'organization';
-  if (n >= 2 && n <= 3 && FIRST_NAMES.has(first.norm) && !FIRST_NAMES.has(last.norm)) return 'person';
+  if (n >= 2 && n <= 3 && FIRST_NAMES.has(first.norm)) return 'person';
   if (n >= 2 && n <= 3 && i > 0 && TITLES.has((tokens[i - 1] as Token).norm)) return 'person';
   // "Halyna Moroz, 63," or "Natalia Kovalenko, maestra de 44 años": a name with an age.
   if (n >= 2 && n <= 3 && /^,\s*\d{1,3}\b/.test(text.slice(last.end, last.end + 6))) return 'person';
+  // "said Clara Jensen", "Fiona Alder said", "Dilys Evans, who runs a cafe": a name that speaks.
+  if (n >= 2 && n <= 3 && isWrittenLikeAName(ctx, i, j)) {
+    if (i > 0 && SPEAKS.has((tokens[i - 1] as Token).norm)) return 'person';
+    if (SPEAKS_AFTER.test(text.slice(last.end, last.end + 14))) return 'person';
+  }
   if (n <= 2 && PLACE_SUFFIXES.some((s) => last.norm.length >= s.length + 3 && last.norm.endsWith(s))) {
     if (PLACE_CUES.some((cue) => cue.every((w, k) => tokens[i - cue.length + k]?.norm === w))) return 'place';
     // "near Soledar and Opytne": listed after a known place
@@ -131,6 +136,16 @@ export function classify(ctx: Context, i: number, j: number): EntityType | undef
       return 'place';
   }
   return undefined;
+}
+
+const SPEAKS = new Set(['said', 'says', 'told', 'added', 'wrote', 'according']);
+const SPEAKS_AFTER =
+  /^(?: (?:said|says|told|added|wrote|explained|recalled|warned|insisted)\b|,? (?:who|whose)\b)/;
+
+/** Every word of [i, j) capitalised and written in lower case after its capital (not UN, not DPR). */
+function isWrittenLikeAName(ctx: Context, i: number, j: number): boolean {
+  for (let k = i; k < j; k++) if (!CAPITALISED.test(ctx.word(k))) return false;
+  return true;
 }
 
 const PLACE_OF = PLACE_CUES.filter((cue) => cue[cue.length - 1] === 'of');

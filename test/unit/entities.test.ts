@@ -140,3 +140,21 @@ describe('EntityExtractor: lines that are not the story', () => {
     expect(names(body)).toEqual([]);
   });
 });
+
+describe('EntityExtractor: people the gazetteers do not know', () => {
+  it('takes a name that speaks as a person: "said X Y", "X Y said", "X Y, who"', () => {
+    expect(names('"It is over," said Halvard Quist. Ondrej Brask said so too.', 'person').sort()).toEqual([
+      'Halvard Quist',
+      'Ondrej Brask',
+    ]);
+    expect(names('Ondrej Brask, who runs a cafe, was there.', 'person')).toEqual(['Ondrej Brask']);
+  });
+  it('takes a name after a role word as a person, without the role', () => {
+    expect(
+      names('Chief executive Halvard Quist spoke. Local MP Ondrej Brask agreed.', 'person').sort(),
+    ).toEqual(['Halvard Quist', 'Ondrej Brask']);
+  });
+  it('takes a known given name before a surname that is also a given name', () => {
+    expect(names('The union backed Karen Lloyd at the meeting.', 'person')).toEqual(['Karen Lloyd']);
+  });
+});

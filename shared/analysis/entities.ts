@@ -7,6 +7,7 @@ import {
   stripTitles,
 } from './entity-data.js';
 import { buildGazetteerMatcher, entityStem, isWrittenInCapitals } from './entity-gazetteer.js';
+import { countryBodies, possessivePlace } from './entity-orgs.js';
 import { type Context, classify, gapOf, regionLists, runEnd, runName, titledPeople } from './entity-rules.js';
 import { markSkipped } from './entity-skip.js';
 import { foldForMatch, type Sentence, type Token } from './normalise.js';
@@ -71,6 +72,9 @@ export class EntityExtractor {
       // "the Minsk agreements", "the Budapest Memorandum": a document, not the place
       if (m.value.type === 'place' && NOT_AFTER_PLACE.has(tokens[m.last]?.norm ?? '')) continue;
       add(m.value.name, m.value.type);
+      // "Ukraine's navy": the country is named too
+      const owner = m.value.type === 'place' ? undefined : this.possessor(text, stemmed, m.first);
+      if (owner) add(owner, 'place');
       if (m.value.type !== 'place') continue;
       placeEnds.set(m.last - 1, m.first);
       placeStarts.set(m.first, { last: m.last, name: m.value.name });
@@ -81,6 +85,8 @@ export class EntityExtractor {
       return text.slice(t.start, t.end);
     };
     const ctx: Context = { text, tokens, placeEnds, placeStarts, word, covered };
+
+    countryBodies(ctx, (name) => add(name, 'organization'));
 
     // Runs of capitalised words not in a gazetteer: "Gustav Gressel", "State Emergency Service",
     // "Office of the Prosecutor General", "Posad-Pokrovske", "River South Esk".
@@ -94,7 +100,11 @@ export class EntityExtractor {
         p !== undefined && gapOf(ctx, i - 1, i) === ' ' && classify(ctx, p, j) === 'organization' ? p : i;
       const type = from < i ? 'organization' : classify(ctx, i, j);
       if (type) {
-        const name = type === 'person' ? stripTitles(runName(ctx, from, j)) : runName(ctx, from, j);
+        let name = type === 'person' ? stripTitles(runName(ctx, from, j)) : runName(ctx, from, j);
+        // "Ukraine's Ministry of Economy" → Ministry of Economy of Ukraine
+        const owner =
+          type === 'organization' && tokens[i]?.norm === 'ministry' ? possessivePlace(ctx, i) : undefined;
+        if (owner) name = `${name} of ${owner}`;
         if (name) add(name, type);
         covered.fill(1, from, j);
         // A known place inside a longer name is not a mention of that place.
@@ -122,6 +132,14 @@ export class EntityExtractor {
       }
     }
     return [...counts.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+  }
+
+  /** The place whose possessive starts at token i ("Ukraine's navy" → Ukraine). */
+  private possessor(text: string, tokens: readonly Token[], i: number): string | undefined {
+    const s = tokens[i + 1];
+    if (s?.norm !== 's' || text[s.start - 1] !== "'") return undefined;
+    const [m] = this.gazetteer.match([tokens[i] as Token]);
+    return m?.value.type === 'place' ? m.value.name : undefined;
   }
 
   /** The region a place name stands for before "region(s)": Kherson → Kherson Oblast. */

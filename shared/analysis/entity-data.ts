@@ -31,6 +31,7 @@ export const NameCues = z.object({
   placeStarts: z.array(z.string()),
   nameConnectors: z.array(z.string()),
   notAfterPlace: z.array(z.string()),
+  demonyms: z.record(z.string(), z.string()),
 });
 type NameCues = z.infer<typeof NameCues>;
 
@@ -50,6 +51,8 @@ export const PLACE_HEADS = fold(cues.placeHeads);
 export const PLACE_STARTS = fold(cues.placeStarts);
 export const CONNECTORS = fold(cues.nameConnectors);
 export const NOT_AFTER_PLACE = fold(cues.notAfterPlace);
+/** The adjective of a country, by the country's canonical name: Ukraine → Ukrainian. */
+export const DEMONYMS: Readonly<Record<string, string>> = cues.demonyms;
 
 /** Capitalised words that start sentences or headings and are not names. */
 export const NOT_NAMES = fold(

@@ -158,3 +158,24 @@ describe('EntityExtractor: people the gazetteers do not know', () => {
     expect(names('The union backed Karen Lloyd at the meeting.', 'person')).toEqual(['Karen Lloyd']);
   });
 });
+
+describe("EntityExtractor: a country's ministries and government", () => {
+  it('names a ministry or government written in lower case after the country or its adjective', () => {
+    const body =
+      "Ukraine's interior ministry said so. The Ukrainian government agreed. Germany's foreign ministry did not.";
+    expect(names(body, 'organization').sort()).toEqual([
+      'German Foreign Ministry',
+      'Ukrainian Government',
+      'Ukrainian Interior Ministry',
+    ]);
+    expect(names(body, 'place').sort()).toEqual(['Germany', 'Ukraine']);
+  });
+  it('names "<Country>\'s Ministry of X" as "Ministry of X of <Country>"', () => {
+    expect(names("Ukraine's Ministry of Economy said so.", 'organization')).toEqual([
+      'Ministry of Economy of Ukraine',
+    ]);
+  });
+  it("counts the country of a known body written with its possessive (Ukraine's navy)", () => {
+    expect(names("Ukraine's navy said so.", 'place')).toEqual(['Ukraine']);
+  });
+});

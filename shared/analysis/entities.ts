@@ -6,7 +6,7 @@ import {
   NOT_NAMES,
   stripTitles,
 } from './entity-data.js';
-import { buildGazetteerMatcher, entityStem, isWrittenInCapitals } from './entity-gazetteer.js';
+import { buildGazetteerMatcher, entityStem, isWrittenInCapitals, standsAlone } from './entity-gazetteer.js';
 import { countryBodies, possessivePlace } from './entity-orgs.js';
 import { type Context, classify, gapOf, regionLists, runEnd, runName, titledPeople } from './entity-rules.js';
 import { markSkipped } from './entity-skip.js';
@@ -68,6 +68,7 @@ export class EntityExtractor {
       if (covered[m.first] || (m.last - m.first === 1 && listed.has(m.first))) continue;
       if (m.value.acronym && !isWrittenInCapitals(text, m)) continue;
       if (m.value.needsCapital && !(tokens[m.first] as Token).cap) continue;
+      if (m.value.guarded && !standsAlone(text, tokens, m)) continue;
       covered.fill(1, m.first, m.last);
       // "the Minsk agreements", "the Budapest Memorandum": a document, not the place
       if (m.value.type === 'place' && NOT_AFTER_PLACE.has(tokens[m.last]?.norm ?? '')) continue;

@@ -1,7 +1,8 @@
 import gazetteerData from './data/gazetteer.json' with { type: 'json' };
+import cityData from './data/world-cities.json' with { type: 'json' };
 import worldData from './data/world-places.json' with { type: 'json' };
 import type { EntityType, Gazetteer } from './entity-data.js';
-import { foldForMatch } from './normalise.js';
+import { foldForMatch, type Token } from './normalise.js';
 import { type Match, PhraseMatcher } from './phrase-matcher.js';
 
 export type GazetteerEntry = {
@@ -14,6 +15,11 @@ export type GazetteerEntry = {
    * and every alias the gazetteer writes with one ("West Bank" is not "the west bank of the Dnipro").
    */
   readonly needsCapital: boolean;
+  /**
+   * A generated city (world-cities.json): not at the start of a sentence, where any word has a
+   * capital, nor next to another capitalised word ("Lewis Hamilton", "Hull City").
+   */
+  readonly guarded: boolean;
 };
 
 const isAcronym = (alias: string) => /^[\p{Lu}\d.-]{1,5}$/u.test(alias);
@@ -49,7 +55,7 @@ const stemTerm = (term: string) =>
  */
 export function buildGazetteerMatcher(): PhraseMatcher<GazetteerEntry> {
   const byKey = new Map<string, { term: string; entry: GazetteerEntry }>();
-  const add = (data: unknown, generated: boolean) => {
+  const add = (data: unknown, generated: boolean, guarded = false) => {
     for (const e of (data as Gazetteer).entities) {
       for (const alias of new Set([e.name, ...e.aliases])) {
         const key = stemTerm(foldForMatch(alias));
@@ -58,6 +64,7 @@ export function buildGazetteerMatcher(): PhraseMatcher<GazetteerEntry> {
           type: e.type,
           acronym: isAcronym(alias),
           needsCapital: generated || /^\p{Lu}/u.test(alias),
+          guarded,
         };
         const seen = byKey.get(key);
         if (!seen) byKey.set(key, { term: stemTerm(alias), entry });
@@ -66,16 +73,28 @@ export function buildGazetteerMatcher(): PhraseMatcher<GazetteerEntry> {
             ...entry,
             acronym: entry.acronym && seen.entry.acronym,
             needsCapital: entry.needsCapital && seen.entry.needsCapital,
+            guarded: entry.guarded && seen.entry.guarded,
           };
       }
     }
   };
   add(gazetteerData, false);
   add(worldData, true);
+  add(cityData, true, true);
   return PhraseMatcher.fromTerms([...byKey.values()].map(({ term, entry }) => [term, entry] as const));
 }
 
 export function isWrittenInCapitals(text: string, m: Match<unknown>): boolean {
   const surface = text.slice(m.start, m.end);
   return surface === surface.toUpperCase();
+}
+
+/** A guarded match stands alone: not after a sentence's end, not beside another capitalised word. */
+export function standsAlone(text: string, tokens: readonly Token[], m: Match<unknown>): boolean {
+  const before = text.slice(Math.max(0, m.start - 3), m.start);
+  if (m.start === 0 || /(^|[.!?:"\n])\s*["'(]?$/.test(before)) return false;
+  const prev = tokens[m.first - 1];
+  const next = tokens[m.last];
+  if (prev?.cap && /^[ -]$/.test(text.slice(prev.end, m.start))) return false;
+  return !(next?.cap && /^[ -]$/.test(text.slice(m.end, next.start)));
 }

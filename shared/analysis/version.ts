@@ -6,6 +6,7 @@ import gazetteer from './data/gazetteer.json' with { type: 'json' };
 import nameCues from './data/name-cues.json' with { type: 'json' };
 import lexicon from './data/sentiment-lexicon.json' with { type: 'json' };
 import toneCues from './data/tone-cues.json' with { type: 'json' };
+import worldCities from './data/world-cities.json' with { type: 'json' };
 import worldPlaces from './data/world-places.json' with { type: 'json' };
 
 /**
@@ -31,6 +32,7 @@ export function analysisVersionOf(topics: TopicFile): string {
         lexicon,
         toneCues,
         worldPlaces,
+        worldCities,
         topics,
       ]),
     )

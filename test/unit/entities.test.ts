@@ -179,3 +179,16 @@ describe("EntityExtractor: a country's ministries and government", () => {
     expect(names("Ukraine's navy said so.", 'place')).toEqual(['Ukraine']);
   });
 });
+
+describe('EntityExtractor: the cities of the world', () => {
+  it('takes a large city standing alone in a sentence as a place', () => {
+    expect(names('Traders in Chicago said wheat dipped; the trial ran in Bristol.', 'place').sort()).toEqual([
+      'Bristol',
+      'Chicago',
+    ]);
+  });
+  it('does not take one beside another capitalised word or opening a sentence', () => {
+    expect(names('Sheffield Wednesday won, and Bristol City lost.', 'place')).toEqual([]);
+    expect(names('Chicago traders were calm.', 'place')).toEqual([]);
+  });
+});

@@ -39,6 +39,8 @@ export function gapOf(ctx: Context, a: number, b: number): string | undefined {
   return gap === ' ' || gap === '-' ? gap : undefined;
 }
 
+const ADJECTIVAL = /(?:ian|ean|ese|ish|ic|an)$/;
+
 const isName = (ctx: Context, k: number) =>
   k < ctx.tokens.length &&
   !ctx.covered[k] &&
@@ -78,7 +80,14 @@ export function runEnd(ctx: Context, i: number): number {
       else if (place) j = place.last;
       else break;
     } else {
-      if (gap === ' ' && PLACE_HEADS.has(norm(j)) && !NOT_NAMES.has(norm(j - 1))) j++;
+      // not after an adjective of nationality ("the Indonesian island of Bali")
+      if (
+        gap === ' ' &&
+        PLACE_HEADS.has(norm(j)) &&
+        !NOT_NAMES.has(norm(j - 1)) &&
+        !ADJECTIVAL.test(norm(j - 1))
+      )
+        j++;
       break;
     }
   }
@@ -144,7 +153,13 @@ const SPEAKS_AFTER =
 
 /** Every word of [i, j) capitalised and written in lower case after its capital (not UN, not DPR). */
 function isWrittenLikeAName(ctx: Context, i: number, j: number): boolean {
-  for (let k = i; k < j; k++) if (!CAPITALISED.test(ctx.word(k))) return false;
+  for (let k = i; k < j; k++) {
+    const norm = (ctx.tokens[k] as Token).norm;
+    if (!CAPITALISED.test(ctx.word(k))) return false;
+    // "Network Rail said": a word of an organisation's or a place's name
+    if (ORG_HEADS.has(norm) || ORG_STARTS.has(norm) || PLACE_HEADS.has(norm) || PLACE_STARTS.has(norm))
+      return false;
+  }
   return true;
 }
 

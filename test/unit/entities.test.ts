@@ -192,3 +192,14 @@ describe('EntityExtractor: the cities of the world', () => {
     expect(names('Chicago traders were calm.', 'place')).toEqual([]);
   });
 });
+
+describe('EntityExtractor: guards', () => {
+  it('does not take an organisation that speaks for a person', () => {
+    expect(names('Network Rail said the offer was fair.', 'person')).toEqual([]);
+  });
+  it('does not make a place of an adjective of nationality and a place word', () => {
+    expect(names('They sailed to the Indonesian island of Bali.', 'place')).not.toContain(
+      'Indonesian Island',
+    );
+  });
+});

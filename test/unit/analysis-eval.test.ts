@@ -104,7 +104,7 @@ describe('the data files', () => {
   const data = (f: string) =>
     JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'analysis', 'data', f), 'utf8'));
   it('are valid and say where they come from', () => {
-    for (const f of ['gazetteer.json', 'world-places.json'])
+    for (const f of ['gazetteer.json', 'world-places.json', 'world-cities.json'])
       expect(Gazetteer.parse(data(f)).about.length).toBeGreaterThan(50);
     expect(NameCues.parse(data('name-cues.json')).firstNames.length).toBeGreaterThan(300);
   });

@@ -27,7 +27,9 @@ export function countryBodies(ctx: Context, add: (name: string) => void): void {
     const t = tokens[i] as Token;
     let adjective: string | undefined;
     let k = i + 1;
-    if (t.cap && ADJECTIVES.has(t.norm) && !covered[i]) adjective = ADJECTIVES.get(t.norm);
+    // "the Ukrainian government", not "no Ukrainian government could accept"
+    if (t.cap && ADJECTIVES.has(t.norm) && !covered[i] && tokens[i - 1]?.norm === 'the')
+      adjective = ADJECTIVES.get(t.norm);
     else if (t.norm === 's') {
       const country = possessivePlace(ctx, i + 1);
       adjective = country === undefined ? undefined : DEMONYMS[country];

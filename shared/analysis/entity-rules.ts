@@ -75,6 +75,8 @@ export function runEnd(ctx: Context, i: number): number {
       let k = j + 1;
       while (k < tokens.length && ORG_LINKS.has(norm(k))) k++;
       const place = ctx.placeStarts.get(k);
+      // "the Allard Pierson Museum of the University of Amsterdam": two bodies, not one
+      if (isName(ctx, k) && ORG_HEADS.has(norm(j - 1)) && ORG_HEADS.has(norm(k))) break;
       if (isName(ctx, k)) j = k + 1;
       // a known place ends the name: "Ministry of Economy of Ukraine", "Gulf of Finland"
       else if (place) j = place.last;
@@ -133,7 +135,8 @@ export function classify(ctx: Context, i: number, j: number): EntityType | undef
   // "Halyna Moroz, 63," or "Natalia Kovalenko, maestra de 44 años": a name with an age.
   if (n >= 2 && n <= 3 && /^,\s*\d{1,3}\b/.test(text.slice(last.end, last.end + 6))) return 'person';
   // "said Clara Jensen", "Fiona Alder said", "Dilys Evans, who runs a cafe": a name that speaks.
-  if (n >= 2 && n <= 3 && isWrittenLikeAName(ctx, i, j)) {
+  // ("The Allard Pierson said" is a body: no article before a person's name)
+  if (n >= 2 && n <= 3 && isWrittenLikeAName(ctx, i, j) && tokens[i - 1]?.norm !== 'the') {
     if (i > 0 && SPEAKS.has((tokens[i - 1] as Token).norm)) return 'person';
     if (SPEAKS_AFTER.test(text.slice(last.end, last.end + 14))) return 'person';
   }

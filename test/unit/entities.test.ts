@@ -203,3 +203,17 @@ describe('EntityExtractor: guards', () => {
     );
   });
 });
+
+describe('EntityExtractor: bodies inside bodies', () => {
+  it('splits "the X Museum of the University of Y" into the museum and the university', () => {
+    const body = 'The gold was on loan to the Allard Pierson Museum of the University of Amsterdam.';
+    expect(names(body, 'organization').sort()).toEqual(['Allard Pierson Museum', 'University of Amsterdam']);
+  });
+  it('does not take "the X Y said" for a person', () => {
+    expect(names('The Allard Pierson said it would return the gold.', 'person')).toEqual([]);
+  });
+  it('takes "the Ukrainian government", not "no Ukrainian government"', () => {
+    expect(names('No Ukrainian government could accept that.', 'organization')).toEqual([]);
+    expect(names('The Ukrainian government agreed.', 'organization')).toEqual(['Ukrainian Government']);
+  });
+});

@@ -64,12 +64,17 @@ export class EntityExtractor {
       add(region, 'place');
       covered[i] = 1;
     }
-    for (const m of this.gazetteer.match(stemmed)) {
+    const matches = this.gazetteer.match(stemmed);
+    for (const [n, m] of matches.entries()) {
       if (covered[m.first] || (m.last - m.first === 1 && listed.has(m.first))) continue;
       if (m.value.acronym && !isWrittenInCapitals(text, m)) continue;
       if (m.value.needsCapital && !(tokens[m.first] as Token).cap) continue;
       if (m.value.guarded && !standsAlone(text, tokens, m)) continue;
+      // "the UN World Food Programme": the acronym qualifies the body named after it
+      const next = matches[n + 1];
       covered.fill(1, m.first, m.last);
+      if (m.value.acronym && m.value.type === 'organization' && next?.value.type === 'organization')
+        if (next.first === m.last && text.slice(m.end, next.start) === ' ') continue;
       // "the Minsk agreements", "the Budapest Memorandum": a document, not the place
       if (m.value.type === 'place' && NOT_AFTER_PLACE.has(tokens[m.last]?.norm ?? '')) continue;
       add(m.value.name, m.value.type);

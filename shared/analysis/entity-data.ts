@@ -32,6 +32,7 @@ export const NameCues = z.object({
   nameConnectors: z.array(z.string()),
   notAfterPlace: z.array(z.string()),
   demonyms: z.record(z.string(), z.string()),
+  orgSuffixes: z.array(z.string()),
 });
 type NameCues = z.infer<typeof NameCues>;
 
@@ -51,6 +52,7 @@ export const PLACE_HEADS = fold(cues.placeHeads);
 export const PLACE_STARTS = fold(cues.placeStarts);
 export const CONNECTORS = fold(cues.nameConnectors);
 export const NOT_AFTER_PLACE = fold(cues.notAfterPlace);
+export const ORG_SUFFIXES = cues.orgSuffixes.map(foldForMatch);
 /** The adjective of a country, by the country's canonical name: Ukraine → Ukrainian. */
 export const DEMONYMS: Readonly<Record<string, string>> = cues.demonyms;
 

@@ -11,6 +11,7 @@ import {
   ORG_HEADS,
   ORG_LINKS,
   ORG_STARTS,
+  ORG_SUFFIXES,
   PLACE_CUES,
   PLACE_HEADS,
   PLACE_STARTS,
@@ -122,6 +123,13 @@ export function classify(ctx: Context, i: number, j: number): EntityType | undef
   if (ORG_HEADS.has(last.norm) && n >= 2) return 'organization';
   if (ORG_STARTS.has(first.norm) && n >= 3) return 'organization';
   if (text.slice(first.end, last.start).includes(' & ')) return 'organization';
+  // "Commerzbank", "Rosatom", "Naftogaz"
+  if (
+    n === 1 &&
+    CAPITALISED.test(word(i)) &&
+    ORG_SUFFIXES.some((x) => first.norm.length >= x.length + 3 && first.norm.endsWith(x))
+  )
+    return 'organization';
   if ((PLACE_HEADS.has(last.norm) || PLACE_STARTS.has(first.norm)) && n >= 2) return 'place';
   // "Stoke-on-Trent", "Hay-on-Wye"
   for (let k = i + 1; k < j - 1; k++)

@@ -217,3 +217,17 @@ describe('EntityExtractor: bodies inside bodies', () => {
     expect(names('The Ukrainian government agreed.', 'organization')).toEqual(['Ukrainian Government']);
   });
 });
+
+describe('EntityExtractor: one-word companies and qualified bodies', () => {
+  it('takes a one-word name with a company ending as an organisation', () => {
+    expect(names('Analysts at Commerzbank said so, and Rosatom agreed.', 'organization').sort()).toEqual([
+      'Commerzbank',
+      'Rosatom',
+    ]);
+  });
+  it('does not count the UN in "the UN World Food Programme"', () => {
+    expect(names('The UN World Food Programme said shipments continued.', 'organization')).toEqual([
+      'World Food Programme',
+    ]);
+  });
+});

@@ -147,6 +147,9 @@ export function classify(ctx: Context, i: number, j: number): EntityType | undef
   if (n >= 2 && n <= 3 && isWrittenLikeAName(ctx, i, j) && tokens[i - 1]?.norm !== 'the') {
     if (i > 0 && SPEAKS.has((tokens[i - 1] as Token).norm)) return 'person';
     if (SPEAKS_AFTER.test(text.slice(last.end, last.end + 14))) return 'person';
+    // "the referee, Slavko Vincic", "its regional organiser, Dave Turner,"
+    const role = /(\p{Ll}+), $/u.exec(text.slice(Math.max(0, first.start - 30), first.start))?.[1];
+    if (role && TITLES.has(role)) return 'person';
   }
   if (n <= 2 && PLACE_SUFFIXES.some((s) => last.norm.length >= s.length + 3 && last.norm.endsWith(s))) {
     if (PLACE_CUES.some((cue) => cue.every((w, k) => tokens[i - cue.length + k]?.norm === w))) return 'place';

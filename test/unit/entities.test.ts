@@ -231,3 +231,16 @@ describe('EntityExtractor: one-word companies and qualified bodies', () => {
     ]);
   });
 });
+
+describe('EntityExtractor: more cues', () => {
+  it('takes a name after a role and a comma as a person ("the referee, Slavko Vincic")', () => {
+    expect(names('Mourinho blamed the referee, Slavko Vincic, for the loss.', 'person')).toEqual([
+      'Slavko Vincic',
+    ]);
+  });
+  it('takes buildings and grounds as places (Annunciation Cathedral, Brechin City Hall)', () => {
+    expect(names('People sheltered in the Annunciation Cathedral.', 'place')).toEqual([
+      'Annunciation Cathedral',
+    ]);
+  });
+});

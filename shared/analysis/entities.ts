@@ -113,6 +113,7 @@ export class EntityExtractor {
         if (owner) name = `${name} of ${owner}`;
         if (name) add(name, type);
         covered.fill(1, from, j);
+        if (type === 'place') placeEnds.set(j - 1, from);
         // A known place inside a longer name is not a mention of that place.
         if (type !== 'person')
           for (let k = from; k < j; k++) {

@@ -157,7 +157,13 @@ export function classify(ctx: Context, i: number, j: number): EntityType | undef
     if (i >= 2 && AND.has((tokens[i - 1] as Token).norm) && placeEnds.has(i - 2)) return 'place';
     if (/^,\s+(a|an|the)\s+(small\s+)?(town|village|city)\b/.test(text.slice(last.end, last.end + 30)))
       return 'place';
+    // "shelled Antonivka, Sadove and ...": listed with a comma after a place
+    if (placeEnds.has(i - 1) && text.slice((tokens[i - 1] as Token).end, first.start) === ', ')
+      return 'place';
   }
+  // "... Sadove and Tomyna Balka.": the last of a list of places, closing the sentence or clause
+  if (n <= 2 && isWrittenLikeAName(ctx, i, j) && i >= 2 && AND.has((tokens[i - 1] as Token).norm))
+    if (placeEnds.has(i - 2) && /^(?:[.,;]|$)/.test(text.slice(last.end, last.end + 1))) return 'place';
   return undefined;
 }
 

@@ -244,3 +244,18 @@ describe('EntityExtractor: more cues', () => {
     ]);
   });
 });
+
+describe('EntityExtractor: lists of places', () => {
+  it('takes the names listed after a known place as places', () => {
+    expect(names('Russian forces shelled Antonivka, Sadove and Tomyna Balka.', 'place').sort()).toEqual([
+      'Antonivka',
+      'Sadove',
+      'Tomyna Balka',
+    ]);
+  });
+  it('knows the major outlets and banks', () => {
+    expect(
+      names('The Sunday Times said the Bank of England and Goldman Sachs agreed.', 'organization').sort(),
+    ).toEqual(['Bank of England', 'Goldman Sachs', 'Sunday Times']);
+  });
+});

@@ -12,7 +12,7 @@ import { type Context, classify, gapOf, regionLists, runEnd, runName, titledPeop
 import { markSkipped } from './entity-skip.js';
 import { foldForMatch, type Sentence, type Token } from './normalise.js';
 
-export { type Entity, EntityType, Gazetteer, NameCues } from './entity-data.js';
+export { type Entity, EntityType, Gazetteer, NameCues, PlaceNames } from './entity-data.js';
 export { entityStem } from './entity-gazetteer.js';
 
 type Row = { name: string; type: EntityType; mentions: number };
@@ -65,7 +65,8 @@ export class EntityExtractor {
       covered[i] = 1;
     }
     const matches = this.gazetteer.match(stemmed);
-    for (const [n, m] of matches.entries()) {
+    for (let n = 0; n < matches.length; n++) {
+      const m = matches[n] as (typeof matches)[number];
       if (covered[m.first] || (m.last - m.first === 1 && listed.has(m.first))) continue;
       if (m.value.acronym && !isWrittenInCapitals(text, m)) continue;
       if (m.value.needsCapital && !(tokens[m.first] as Token).cap) continue;

@@ -15,6 +15,8 @@ export const Gazetteer = z.object({
   ),
 });
 export type Gazetteer = z.infer<typeof Gazetteer>;
+/** A generated list of place names (data/world-cities.json). */
+export const PlaceNames = z.object({ about: z.string(), names: z.array(z.string().min(1)) });
 
 export const NameCues = z.object({
   about: z.string(),

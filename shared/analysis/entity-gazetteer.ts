@@ -80,7 +80,7 @@ export function buildGazetteerMatcher(): PhraseMatcher<GazetteerEntry> {
   };
   add(gazetteerData, false);
   add(worldData, true);
-  add(cityData, true, true);
+  add({ entities: cityData.names.map((name) => ({ name, type: 'place', aliases: [] })) }, true, true);
   return PhraseMatcher.fromTerms([...byKey.values()].map(({ term, entry }) => [term, entry] as const));
 }
 

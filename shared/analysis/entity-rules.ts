@@ -40,6 +40,10 @@ export function gapOf(ctx: Context, a: number, b: number): string | undefined {
   return gap === ' ' || gap === '-' ? gap : undefined;
 }
 
+/** A word of at least three letters before one of the endings: "Antonivka", "Commerzbank". */
+const endingOf = (endings: readonly string[]) => new RegExp(`^.{3,}(?:${endings.join('|')})$`, 'u');
+const PLACE_ENDING = endingOf(PLACE_SUFFIXES);
+const ORG_ENDING = endingOf(ORG_SUFFIXES);
 const ADJECTIVAL = /(?:ian|ean|ese|ish|ic|an)$/;
 
 const isName = (ctx: Context, k: number) =>
@@ -124,12 +128,7 @@ export function classify(ctx: Context, i: number, j: number): EntityType | undef
   if (ORG_STARTS.has(first.norm) && n >= 3) return 'organization';
   if (text.slice(first.end, last.start).includes(' & ')) return 'organization';
   // "Commerzbank", "Rosatom", "Naftogaz"
-  if (
-    n === 1 &&
-    CAPITALISED.test(word(i)) &&
-    ORG_SUFFIXES.some((x) => first.norm.length >= x.length + 3 && first.norm.endsWith(x))
-  )
-    return 'organization';
+  if (n === 1 && ORG_ENDING.test(first.norm) && CAPITALISED.test(word(i))) return 'organization';
   if ((PLACE_HEADS.has(last.norm) || PLACE_STARTS.has(first.norm)) && n >= 2) return 'place';
   // "Stoke-on-Trent", "Hay-on-Wye"
   for (let k = i + 1; k < j - 1; k++)
@@ -151,7 +150,7 @@ export function classify(ctx: Context, i: number, j: number): EntityType | undef
     const role = /(\p{Ll}+), $/u.exec(text.slice(Math.max(0, first.start - 30), first.start))?.[1];
     if (role && TITLES.has(role)) return 'person';
   }
-  if (n <= 2 && PLACE_SUFFIXES.some((s) => last.norm.length >= s.length + 3 && last.norm.endsWith(s))) {
+  if (n <= 2 && PLACE_ENDING.test(last.norm)) {
     if (PLACE_CUES.some((cue) => cue.every((w, k) => tokens[i - cue.length + k]?.norm === w))) return 'place';
     // "near Soledar and Opytne": listed after a known place
     if (i >= 2 && AND.has((tokens[i - 1] as Token).norm) && placeEnds.has(i - 2)) return 'place';
@@ -183,13 +182,16 @@ function isWrittenLikeAName(ctx: Context, i: number, j: number): boolean {
   return true;
 }
 
-const PLACE_OF = PLACE_CUES.filter((cue) => cue[cue.length - 1] === 'of');
+/** The place words of the cues "<place word> of" ("village", "ports"). */
+const PLACE_OF = new Set(
+  PLACE_CUES.filter((cue) => cue.length === 2 && cue[1] === 'of').map((cue) => cue[0]),
+);
 
 /** A cue "<place word> of" right before token i, or before a list of names that ends at i. */
 function followsPlaceOf(tokens: readonly Token[], i: number): boolean {
   let k = i;
   for (let step = 0; step < 4 && k >= 0; step++) {
-    if (PLACE_OF.some((cue) => cue.every((w, c) => tokens[k - cue.length + c]?.norm === w))) return true;
+    if (tokens[k - 1]?.norm === 'of' && PLACE_OF.has(tokens[k - 2]?.norm ?? '')) return true;
     // step back over one listed name and its "and" ("Odesa, Chornomorsk and Pivdennyi")
     k--;
     if (k >= 0 && AND.has((tokens[k] as Token).norm)) k--;

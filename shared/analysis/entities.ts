@@ -7,10 +7,10 @@ import {
   stripTitles,
 } from './entity-data.js';
 import { buildGazetteerMatcher, entityStem, isWrittenInCapitals, standsAlone } from './entity-gazetteer.js';
-import { countryBodies, possessivePlace } from './entity-orgs.js';
+import { countryBodies, possessivePlace, regionalAdministrations } from './entity-orgs.js';
 import { type Context, classify, gapOf, regionLists, runEnd, runName, titledPeople } from './entity-rules.js';
 import { markSkipped } from './entity-skip.js';
-import { foldForMatch, type Sentence, type Token } from './normalise.js';
+import { foldForMatch, type Sentence, type Token, tokenise } from './normalise.js';
 
 export { type Entity, EntityType, Gazetteer, NameCues, PlaceNames } from './entity-data.js';
 export { entityStem } from './entity-gazetteer.js';
@@ -94,6 +94,13 @@ export class EntityExtractor {
     const ctx: Context = { text, tokens, placeEnds, placeStarts, word, covered };
 
     countryBodies(ctx, (name) => add(name, 'organization'));
+    regionalAdministrations(
+      ctx,
+      (name) => this.hasRegion(name),
+      () => this.storyRegion(counts.values()),
+      (name) => add(name, 'organization'),
+      (name) => remove(name, 'place'),
+    );
 
     // Runs of capitalised words not in a gazetteer: "Gustav Gressel", "State Emergency Service",
     // "Office of the Prosecutor General", "Posad-Pokrovske", "River South Esk".
@@ -140,6 +147,27 @@ export class EntityExtractor {
       }
     }
     return [...counts.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+  }
+
+  /** Whether a place name has a region of its own (Kherson → Kherson Oblast). */
+  private hasRegion(name: string): boolean {
+    const words = tokenise(`${name} region`);
+    const [m] = this.gazetteer.match(words);
+    return m !== undefined && m.last === words.length && m.value.type === 'place';
+  }
+
+  /** The region the story is about: the most mentioned place with a region (city and oblast together). */
+  private storyRegion(rows: Iterable<Row>): string | undefined {
+    const score = new Map<string, number>();
+    for (const r of rows) {
+      if (r.type !== 'place') continue;
+      const base = r.name.replace(/ Oblast$/, '');
+      score.set(base, (score.get(base) ?? 0) + r.mentions);
+    }
+    let best: string | undefined;
+    for (const [base, n] of score)
+      if ((best === undefined || n > (score.get(best) ?? 0)) && this.hasRegion(base)) best = base;
+    return best;
   }
 
   /** The place whose possessive starts at token i ("Ukraine's navy" → Ukraine). */

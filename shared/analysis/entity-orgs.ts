@@ -51,3 +51,38 @@ export function countryBodies(ctx: Context, add: (name: string) => void): void {
     }
   }
 }
+
+const REGIONAL = new Set(['regional', 'oblast']);
+
+/**
+ * A region's military administration written in lower case: "the Zaporizhzhia regional military
+ * administration", "the Kherson regional administration" → Zaporizhzhia / Kherson Regional
+ * Military Administration; without a place ("head of the regional military administration"), the
+ * story's region (`storyRegion`). `isRegion` says whether a place name has an oblast. Calls `add`
+ * with each name and `dropPlace` with a place it takes into the name.
+ */
+export function regionalAdministrations(
+  ctx: Context,
+  isRegion: (name: string) => boolean,
+  storyRegion: () => string | undefined,
+  add: (name: string) => void,
+  dropPlace: (name: string) => void,
+): void {
+  const { tokens, covered } = ctx;
+  for (let i = 2; i < tokens.length; i++) {
+    if ((tokens[i] as Token).norm !== 'administration' || covered[i]) continue;
+    let k = i - 1;
+    if (['military', 'state'].includes((tokens[k] as Token).norm)) k--;
+    if (k < 1 || covered[k] || !REGIONAL.has((tokens[k] as Token).norm)) continue;
+    const first = ctx.placeEnds.get(k - 1);
+    const named = first === undefined ? undefined : ctx.placeStarts.get(first)?.name;
+    const base = (named ?? (tokens[k - 1]?.norm === 'the' ? storyRegion() : undefined))?.replace(
+      / Oblast$/,
+      '',
+    );
+    if (!base || !isRegion(base)) continue;
+    add(`${base} Regional Military Administration`);
+    if (named) dropPlace(named);
+    covered.fill(1, k, i + 1);
+  }
+}

@@ -259,3 +259,15 @@ describe('EntityExtractor: lists of places', () => {
     ).toEqual(['Bank of England', 'Goldman Sachs', 'Sunday Times']);
   });
 });
+
+describe('EntityExtractor: regional military administrations', () => {
+  it('names "the X regional military administration" after its region', () => {
+    const body = 'Ivan Fedorov, head of the Zaporizhzhia regional military administration, said so.';
+    expect(names(body, 'organization')).toEqual(['Zaporizhzhia Regional Military Administration']);
+  });
+  it("names one without a place after the story's region", () => {
+    const body =
+      'Shelling hit Kharkiv again. Across the Kharkiv region, schools closed, said the head of the regional military administration.';
+    expect(names(body, 'organization')).toEqual(['Kharkiv Regional Military Administration']);
+  });
+});

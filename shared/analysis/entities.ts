@@ -8,7 +8,18 @@ import {
 } from './entity-data.js';
 import { buildGazetteerMatcher, entityStem, isWrittenInCapitals, standsAlone } from './entity-gazetteer.js';
 import { countryBodies, possessivePlace, regionalAdministrations } from './entity-orgs.js';
-import { type Context, classify, gapOf, regionLists, runEnd, runName, titledPeople } from './entity-rules.js';
+import {
+  type Context,
+  classify,
+  gapOf,
+  looksEnglish,
+  regionLists,
+  runEnd,
+  runName,
+  surnameRecurs,
+  titledPeople,
+  wordsAlone,
+} from './entity-rules.js';
 import { markSkipped } from './entity-skip.js';
 import { foldForMatch, type Sentence, type Token, tokenise } from './normalise.js';
 
@@ -104,6 +115,7 @@ export class EntityExtractor {
 
     // Runs of capitalised words not in a gazetteer: "Gustav Gressel", "State Emergency Service",
     // "Office of the Prosecutor General", "Posad-Pokrovske", "River South Esk".
+    const untyped: [number, number][] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (covered[i] || !isNameWord(word(i)) || NOT_NAMES.has((tokens[i] as Token).norm)) continue;
       if (!/\p{L}/u.test(word(i))) continue;
@@ -113,6 +125,7 @@ export class EntityExtractor {
       const from =
         p !== undefined && gapOf(ctx, i - 1, i) === ' ' && classify(ctx, p, j) === 'organization' ? p : i;
       const type = from < i ? 'organization' : classify(ctx, i, j);
+      if (!type && j - i === 2) untyped.push([i, j]);
       if (type) {
         let name = type === 'person' ? stripTitles(runName(ctx, from, j)) : runName(ctx, from, j);
         // "Ukraine's Ministry of Economy" → Ministry of Economy of Ukraine
@@ -131,6 +144,14 @@ export class EntityExtractor {
       }
       i = j - 1;
     }
+
+    // "Oksana Hrytsenko ... Hrytsenko added": a two-word name whose second word recurs alone.
+    const alone = untyped.length && looksEnglish(tokens) ? wordsAlone(ctx) : new Set<string>();
+    for (const [i, j] of untyped)
+      if (!covered[i] && surnameRecurs(ctx, i, alone)) {
+        add(runName(ctx, i, j), 'person');
+        covered.fill(1, i, j);
+      }
 
     // People introduced by a title: Title (Title)* Name Name [Name]
     titledPeople(ctx, covered, (name) => add(name, 'person'));

@@ -253,3 +253,48 @@ export function regionLists(
   }
   return out;
 }
+
+/**
+ * The capitalised words written on their own (uncovered, not beside another capitalised word):
+ * where a surname recurs alone ("Hrytsenko added").
+ */
+export function wordsAlone(ctx: Context): Set<string> {
+  const { tokens, covered } = ctx;
+  const out = new Set<string>();
+  for (let m = 0; m < tokens.length; m++) {
+    const t = tokens[m] as Token;
+    if (!t.cap || covered[m]) continue;
+    const before = m > 0 && tokens[m - 1]?.cap && gapOf(ctx, m - 1, m) !== undefined;
+    const after = tokens[m + 1]?.cap && gapOf(ctx, m, m + 1) !== undefined;
+    if (!before && !after) out.add(t.norm);
+  }
+  return out;
+}
+
+/**
+ * A two-word run [i, i + 2) written like a name, inside a sentence, whose second word recurs
+ * alone and is not an adjective ("Retreating Russian troops").
+ */
+export function surnameRecurs(ctx: Context, i: number, alone: ReadonlySet<string>): boolean {
+  const second = (ctx.tokens[i + 1] as Token).norm;
+  if (!alone.has(second) || ADJECTIVAL.test(second) || !isWrittenLikeAName(ctx, i, i + 2)) return false;
+  const before = ctx.text.slice(
+    Math.max(0, (ctx.tokens[i] as Token).start - 3),
+    (ctx.tokens[i] as Token).start,
+  );
+  return i > 0 && !/(^|[.!?:"\n])\s*["'(]?$/.test(before);
+}
+
+const ENGLISH = new Set(['the', 'of', 'and', 'said', 'was', 'were']);
+const OTHER = new Set(['der', 'die', 'und', 'das', 'les', 'des', 'et', 'el', 'los', 'y', 'que']);
+
+/** Whether the words are mostly English (the surname rule reads English capitals only). */
+export function looksEnglish(tokens: readonly Token[]): boolean {
+  let en = 0;
+  let other = 0;
+  for (const t of tokens) {
+    if (ENGLISH.has(t.norm)) en++;
+    else if (OTHER.has(t.norm)) other++;
+  }
+  return en >= 3 && en > 2 * other;
+}

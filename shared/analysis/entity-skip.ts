@@ -6,7 +6,7 @@ import type { Token } from './normalise.js';
  * compiled by Priya Nair and Jonas Berg"), an author's note ("Iryna Savchenko is an environmental
  * journalist based in Odesa.") and a photo credit in brackets ("(Photo: Eastbridge News)").
  */
-const BYLINE = /^[ \t]*(?:[\p{L}-]+[ \t]+){0,3}by[ \t]+\p{Lu}[^\n]{0,80}$/gimu;
+const BYLINE = /^[ \t]*(?:[\p{L}-]+[ \t]+){0,3}by[ \t]+\p{Lu}[^\n.!?"]{0,80}$/gimu;
 const AUTHOR_NOTE =
   /^[ \t]*\p{Lu}[\p{L}'-]+(?:[ \t]+\p{Lu}[\p{L}'-]+){1,2}[ \t]+is[ \t][^\n]{0,60}\b(?:journalist|correspondent|reporter|writer|editor|columnist|fellow|researcher|analyst|author|photographer)\b[^\n]*$/gmu;
 const PHOTO_CREDIT = /\((?:photos?|images?|pictures?|credit|foto|фото)\s*[:/-][^)\n]*\)/giu;

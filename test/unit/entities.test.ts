@@ -271,3 +271,21 @@ describe('EntityExtractor: regional military administrations', () => {
     expect(names(body, 'organization')).toEqual(['Kharkiv Regional Military Administration']);
   });
 });
+
+describe('EntityExtractor: surnames', () => {
+  it('takes a two-word name whose second word recurs alone as a person', () => {
+    const body =
+      'Residents of the village were led by Bohuslava Kryvenko at dawn. Later, Kryvenko said the bread was gone.';
+    expect(names(body, 'person')).toEqual(['Bohuslava Kryvenko']);
+  });
+  it('reads no German noun pair as a surname, nor a sentence-opening word and an adjective', () => {
+    const german =
+      'Die Züge der Deutschen Bahn fahren wieder, und die Bahn sagte, dass die Strecke frei sei.';
+    expect(
+      analyser.analyse({ body: german, language: 'de' }).entities.filter((e) => e.type === 'person'),
+    ).toEqual([]);
+    const body =
+      'The troops and the tanks were gone. Retreating Russian units left, said the mayor. Russian guns fell silent.';
+    expect(names(body, 'person')).toEqual([]);
+  });
+});

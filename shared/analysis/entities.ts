@@ -29,11 +29,15 @@ export { entityStem } from './entity-gazetteer.js';
 type Row = { name: string; type: EntityType; mentions: number };
 
 /**
- * Entities from the gazetteers (data/gazetteer.json by hand, data/world-places.json generated),
- * then names they do not know, from the cues of data/name-cues.json: a person introduced by a
- * title or a known given name, an organisation by the last word of its name or an acronym, a
- * place by a Ukrainian/Russian place-name ending after "the village of", "near", "in"... A bare
- * surname later in the text is merged into the full name it abbreviates.
+ * Entities from the gazetteers (data/gazetteer.json by hand; data/world-places.json and
+ * data/world-cities.json generated), then names they do not know, from the cues of
+ * data/name-cues.json (entity-rules.ts): a person by a given name, a title or role, a speech verb,
+ * an age or a surname that recurs alone; an organisation by its head word, a company ending, "&"
+ * or an acronym, with a known place before or after it in its name; a place by its place word, a
+ * cue ("the town of"), a list it continues or a Ukrainian/Russian ending. A country's ministries
+ * and a region's military administration written in lower case are named (entity-orgs.ts).
+ * Bylines, author notes and photo credits give none (entity-skip.ts). A bare surname later in
+ * the text is merged into the full name it abbreviates.
  */
 export class EntityExtractor {
   private readonly gazetteer = buildGazetteerMatcher();

@@ -8,18 +8,8 @@ import {
 } from './entity-data.js';
 import { buildGazetteerMatcher, entityStem, isWrittenInCapitals, standsAlone } from './entity-gazetteer.js';
 import { countryBodies, possessivePlace, regionalAdministrations } from './entity-orgs.js';
-import {
-  type Context,
-  classify,
-  gapOf,
-  looksEnglish,
-  regionLists,
-  runEnd,
-  runName,
-  surnameRecurs,
-  titledPeople,
-  wordsAlone,
-} from './entity-rules.js';
+import { looksEnglish, surnameRecurs, titledPeople, wordsAlone } from './entity-people.js';
+import { type Context, classify, gapOf, regionLists, runEnd, runName } from './entity-rules.js';
 import { markSkipped } from './entity-skip.js';
 import { foldForMatch, type Sentence, type Token, tokenise } from './normalise.js';
 

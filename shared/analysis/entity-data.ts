@@ -69,7 +69,7 @@ export const NOT_NAMES = fold(
     'Le La Les Un Une Des Du De Et Ou Mais Dans Sur Pour Par Avec Selon Depuis Il Elle Ils Elles Nous On Ce Cette Ces ' +
     'Der Die Das Ein Eine Und Oder Aber Im Am Auf Für Von Mit Nach Bei Seit Er Sie Es Wir Ihr Dieser Diese ' +
     'El Los Las Una Unos Y O Pero En Con Según Desde Para Por Él Ella Ellos Este Esta Estos ' +
-    'Photo Foto Read Sign Reporting Editing'
+    'Photo Foto Read Sign Reporting Editing Christmas Easter Ramadan Hanukkah Eid'
   ).split(' '),
 );
 

@@ -174,7 +174,7 @@ const SPEAKS_AFTER =
 export function isWrittenLikeAName(ctx: Context, i: number, j: number): boolean {
   for (let k = i; k < j; k++) {
     const norm = (ctx.tokens[k] as Token).norm;
-    if (!CAPITALISED.test(ctx.word(k))) return false;
+    if (!CAPITALISED.test(ctx.word(k)) || NOT_NAMES.has(norm)) return false;
     // "Network Rail said": a word of an organisation's or a place's name
     if (ORG_HEADS.has(norm) || ORG_STARTS.has(norm) || PLACE_HEADS.has(norm) || PLACE_STARTS.has(norm))
       return false;

@@ -289,3 +289,11 @@ describe('EntityExtractor: surnames', () => {
     expect(names(body, 'person')).toEqual([]);
   });
 });
+
+describe('EntityExtractor: holidays', () => {
+  it('does not take a holiday for a surname ("Orthodox Christmas ... Christmas")', () => {
+    const body =
+      'Believers of the church were told to mark Christmas on the seventh. Around the town, Orthodox Christmas passed quietly.';
+    expect(names(body, 'person')).toEqual([]);
+  });
+});

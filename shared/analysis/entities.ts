@@ -1,188 +1,43 @@
-import { z } from 'zod';
-import gazetteerData from './data/gazetteer.json' with { type: 'json' };
-import cueData from './data/name-cues.json' with { type: 'json' };
-import worldData from './data/world-places.json' with { type: 'json' };
+import {
+  type Entity,
+  type EntityType,
+  isNameWord,
+  NOT_AFTER_PLACE,
+  NOT_NAMES,
+  stripTitles,
+} from './entity-data.js';
+import { buildGazetteerMatcher, entityStem, isWrittenInCapitals, standsAlone } from './entity-gazetteer.js';
+import { countryBodies, possessivePlace, regionalAdministrations } from './entity-orgs.js';
+import { looksEnglish, surnameRecurs, titledPeople, wordsAlone } from './entity-people.js';
+import { type Context, classify, gapOf, regionLists, runEnd, runName } from './entity-rules.js';
+import { markSkipped } from './entity-skip.js';
 import { foldForMatch, type Sentence, type Token, tokenise } from './normalise.js';
-import { type Match, PhraseMatcher } from './phrase-matcher.js';
 
-export const EntityType = z.enum(['person', 'place', 'organization']);
-export type EntityType = z.infer<typeof EntityType>;
-
-export type Entity = { readonly name: string; readonly type: EntityType; readonly mentions: number };
-
-/** Schemas of the data files; test/unit/analysis-data.test.ts validates the files with them. */
-export const Gazetteer = z.object({
-  about: z.string(),
-  entities: z.array(
-    z.object({ name: z.string().min(1), type: EntityType, aliases: z.array(z.string().min(1)) }),
-  ),
-});
-export const NameCues = z.object({
-  about: z.string(),
-  firstNames: z.array(z.string()),
-  firstNamesCyrillic: z.array(z.string()),
-  titles: z.array(z.string()),
-  orgHeads: z.array(z.string()),
-  orgLinks: z.array(z.string()),
-  orgStarts: z.array(z.string()),
-  placeSuffixes: z.array(z.string()),
-  placeCues: z.array(z.string()),
-});
-
-type Gazetteer = z.infer<typeof Gazetteer>;
-type NameCues = z.infer<typeof NameCues>;
-
-type GazetteerEntry = {
-  readonly name: string;
-  readonly type: EntityType;
-  /** Short all-capital aliases (UN, EU, AP) must be written in capitals: "un" is a French article. */
-  readonly acronym: boolean;
-  /** Generated entries (world-places.json) count only where written with a capital. */
-  readonly needsCapital: boolean;
-};
-
-const isAcronym = (alias: string) => /^[\p{Lu}\d.-]{1,5}$/u.test(alias);
-
-/**
- * Case endings of Russian and Ukrainian nouns and adjectives, longest first. Names are matched on
- * their stem so that one alias covers its declension: Путиным = Путин, Турции = Турция,
- * Кремле = Кремль, Херсонскую область = Херсонская область.
- */
-const CYRILLIC_ENDINGS = [
-  'ого',
-  'ому',
-  'ыми',
-  'ими',
-  'ими',
-  'ями',
-  'ами',
-  'ской',
-  'ську',
-  'ській',
-  'ская',
-  'скую',
-  'ська',
-  'ий',
-  'ый',
-  'ой',
-  'ей',
-  'ая',
-  'ую',
-  'ою',
-  'ею',
-  'им',
-  'ым',
-  'ом',
-  'ем',
-  'ам',
-  'ям',
-  'ах',
-  'ях',
-  'их',
-  'ых',
-  'ої',
-  'ій',
-  'ів',
-  'ов',
-  'а',
-  'я',
-  'ы',
-  'и',
-  'і',
-  'ї',
-  'у',
-  'ю',
-  'е',
-  'є',
-  'ь',
-  'й',
-  'о',
-].sort((a, b) => b.length - a.length);
-const CYRILLIC = /[\u0400-\u04FF]/;
-
-/** The form a word is matched on for entities: Cyrillic words lose their case ending. */
-export function entityStem(norm: string): string {
-  if (!CYRILLIC.test(norm)) return norm;
-  for (const e of CYRILLIC_ENDINGS)
-    if (norm.endsWith(e) && norm.length - e.length >= 3) return norm.slice(0, -e.length);
-  return norm;
-}
-
-const stemTerm = (term: string) =>
-  term.replace(/[\p{L}\p{N}\p{M}]+/gu, (w) => (CYRILLIC.test(w) ? entityStem(foldForMatch(w)) : w));
-
-function buildGazetteerMatcher(): PhraseMatcher<GazetteerEntry> {
-  const seen = new Set<string>();
-  const entries: [string, GazetteerEntry][] = [];
-  const add = (data: unknown, needsCapital: boolean) => {
-    for (const e of (data as Gazetteer).entities) {
-      for (const alias of new Set([e.name, ...e.aliases])) {
-        const key = stemTerm(foldForMatch(alias));
-        if (seen.has(key)) continue; // the hand-written gazetteer takes precedence
-        seen.add(key);
-        entries.push([
-          stemTerm(alias),
-          { name: e.name, type: e.type, acronym: isAcronym(alias), needsCapital },
-        ]);
-      }
-    }
-  };
-  add(gazetteerData, false);
-  add(worldData, true);
-  return PhraseMatcher.fromTerms(entries);
-}
-
-// Validated by the unit tests, not at cold start (zod over 4,000 aliases costs ~15 ms).
-const cues: NameCues = cueData;
-const fold = (words: readonly string[]) => new Set(words.map(foldForMatch));
-const TITLES = fold(cues.titles);
-const FIRST_NAMES = fold(cues.firstNames);
-const ORG_HEADS = fold(cues.orgHeads);
-const ORG_LINKS = fold(cues.orgLinks);
-const ORG_STARTS = fold(cues.orgStarts);
-const PLACE_SUFFIXES = cues.placeSuffixes.map(foldForMatch).sort((a, b) => b.length - a.length);
-const PLACE_CUES = cues.placeCues.map((c) => c.split(' ').map(foldForMatch));
-
-/** Capitalised words that start sentences or headings and are not names. */
-const NOT_NAMES = fold(
-  (
-    'The A An In On At Of For From To By With As But And Or If When While After Before Since During Under Over Into About ' +
-    'This That These Those There Here It Its He She We They I You His Her Their Our My Your Who What Where Why How Which ' +
-    'Some Many Most More Few Several All Any Each Every No Not Only Also Yet Still Even Then Now Today Yesterday Tomorrow Earlier Later Meanwhile However ' +
-    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
-    'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr St ' +
-    'Le La Les Un Une Des Du De Et Ou Mais Dans Sur Pour Par Avec Selon Depuis Il Elle Ils Elles Nous On Ce Cette Ces ' +
-    'Der Die Das Ein Eine Und Oder Aber Im Am Auf Für Von Mit Nach Bei Seit Er Sie Es Wir Ihr Dieser Diese ' +
-    'El Los Las Una Unos Y O Pero En Con Según Desde Para Por Él Ella Ellos Este Esta Estos ' +
-    'Photo Foto Read Sign Reporting Editing'
-  ).split(' '),
-);
-
-const AND = new Set(['and', 'or', 'et', 'ou', 'und', 'oder', 'y', 'o', 'и', 'і', 'та']);
-const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u;
-const ALL_CAPS = /^[\p{Lu}\d]{2,6}$/u;
+export { type Entity, EntityType, Gazetteer, NameCues, PlaceNames } from './entity-data.js';
+export { entityStem } from './entity-gazetteer.js';
 
 type Row = { name: string; type: EntityType; mentions: number };
 
 /**
- * Entities from the gazetteers (data/gazetteer.json by hand, data/world-places.json generated),
- * then names they do not know, from the cues of data/name-cues.json: a person introduced by a
- * title or a known given name, an organisation by the last word of its name or an acronym, a
- * place by a Ukrainian/Russian place-name ending after "the village of", "near", "in"... A bare
- * surname later in the text is merged into the full name it abbreviates. Wire services credited
- * in a dateline are organisations.
+ * Entities from the gazetteers (data/gazetteer.json by hand; data/world-places.json and
+ * data/world-cities.json generated), then names they do not know, from the cues of
+ * data/name-cues.json (entity-rules.ts): a person by a given name, a title or role, a speech verb,
+ * an age or a surname that recurs alone; an organisation by its head word, a company ending, "&"
+ * or an acronym, with a known place before or after it in its name; a place by its place word, a
+ * cue ("the town of"), a list it continues or a Ukrainian/Russian ending. A country's ministries
+ * and a region's military administration written in lower case are named (entity-orgs.ts).
+ * Bylines, author notes and photo credits give none (entity-skip.ts). A bare surname later in
+ * the text is merged into the full name it abbreviates.
  */
 export class EntityExtractor {
   private readonly gazetteer = buildGazetteerMatcher();
-  /** Token indexes where a gazetteer place ends, for the text being extracted. */
-  private placeEnds = new Set<number>();
 
   extract(
     text: string,
     tokens: readonly Token[],
     _sentences: readonly Sentence[],
     credited: readonly string[] = [],
-    datelines: readonly string[] = [],
+    _datelines: readonly string[] = [],
   ): Entity[] {
     const counts = new Map<string, Row>();
     const add = (name: string, type: EntityType) => {
@@ -192,63 +47,108 @@ export class EntityExtractor {
       counts.set(key, row);
       return key;
     };
-    for (const outlet of credited) add(outlet, 'organization');
+    const remove = (name: string, type: EntityType) => {
+      const key = `${type}|${foldForMatch(name)}`;
+      const row = counts.get(key);
+      if (row && --row.mentions === 0) counts.delete(key);
+    };
+    // A wire credited in a removed dateline is an organisation of the story only where the text
+    // names it ("Northline Wire could not verify"); the dateline's place is not a mention either.
+    for (const outlet of credited)
+      for (let at = text.indexOf(outlet); at >= 0; at = text.indexOf(outlet, at + 1))
+        add(outlet, 'organization');
 
     const stemmed = tokens.map((t) => ({ ...t, norm: entityStem(t.norm) }));
     const covered = new Uint8Array(tokens.length);
-    this.placeEnds = new Set();
-    for (const m of this.gazetteer.match(stemmed)) {
+    const placeEnds = new Map<number, number>();
+    const placeStarts = new Map<number, { last: number; name: string }>();
+    markSkipped(text, tokens, covered);
+    // "the Kherson and Zaporizhzhia regions": each listed name is its region, not its city.
+    const listed = regionLists(stemmed, (i) => this.regionOf(stemmed[i] as Token));
+    for (const [i, region] of listed) {
+      add(region, 'place');
+      covered[i] = 1;
+    }
+    const matches = this.gazetteer.match(stemmed);
+    for (let n = 0; n < matches.length; n++) {
+      const m = matches[n] as (typeof matches)[number];
+      if (covered[m.first] || (m.last - m.first === 1 && listed.has(m.first))) continue;
       if (m.value.acronym && !isWrittenInCapitals(text, m)) continue;
       if (m.value.needsCapital && !(tokens[m.first] as Token).cap) continue;
-      add(m.value.name, m.value.type);
+      if (m.value.guarded && !standsAlone(text, tokens, m)) continue;
+      // "the UN World Food Programme": the acronym qualifies the body named after it
+      const next = matches[n + 1];
       covered.fill(1, m.first, m.last);
-      if (m.value.type === 'place') this.placeEnds.add(m.last - 1);
+      if (m.value.acronym && m.value.type === 'organization' && next?.value.type === 'organization')
+        if (next.first === m.last && text.slice(m.end, next.start) === ' ') continue;
+      // "the Minsk agreements", "the Budapest Memorandum": a document, not the place
+      if (m.value.type === 'place' && NOT_AFTER_PLACE.has(tokens[m.last]?.norm ?? '')) continue;
+      add(m.value.name, m.value.type);
+      // "Ukraine's navy": the country is named too
+      const owner = m.value.type === 'place' ? undefined : this.possessor(text, stemmed, m.first);
+      if (owner) add(owner, 'place');
+      if (m.value.type !== 'place') continue;
+      placeEnds.set(m.last - 1, m.first);
+      placeStarts.set(m.first, { last: m.last, name: m.value.name });
     }
-    // The place of a dateline ("KYIV, Nov 11 (Reuters) -") is the story's place.
-    for (const line of datelines)
-      for (const m of this.gazetteer.match(tokenise(line).map((t) => ({ ...t, norm: entityStem(t.norm) }))))
-        if (m.value.type === 'place') add(m.value.name, 'place');
 
     const word = (i: number) => {
       const t = tokens[i] as Token;
       return text.slice(t.start, t.end);
     };
-    const joined = (a: number, b: number) => {
-      const gap = text.slice((tokens[a] as Token).end, (tokens[b] as Token).start);
-      return gap === ' ' || gap === '-' ? gap : undefined;
-    };
+    const ctx: Context = { text, tokens, placeEnds, placeStarts, word, covered };
+
+    countryBodies(ctx, (name) => add(name, 'organization'));
+    regionalAdministrations(
+      ctx,
+      (name) => this.hasRegion(name),
+      () => this.storyRegion(counts.values()),
+      (name) => add(name, 'organization'),
+      (name) => remove(name, 'place'),
+    );
 
     // Runs of capitalised words not in a gazetteer: "Gustav Gressel", "State Emergency Service",
-    // "Office of the Prosecutor General", "Posad-Pokrovske".
+    // "Office of the Prosecutor General", "Posad-Pokrovske", "River South Esk".
+    const untyped: [number, number][] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (covered[i] || !isNameWord(word(i)) || NOT_NAMES.has((tokens[i] as Token).norm)) continue;
-      let j = i + 1;
-      while (j < tokens.length && !covered[j] && joined(j - 1, j) !== undefined) {
-        if (isNameWord(word(j))) j++;
-        else if (
-          ORG_LINKS.has((tokens[j] as Token).norm) &&
-          (ORG_STARTS.has((tokens[i] as Token).norm) || ORG_HEADS.has((tokens[j - 1] as Token).norm))
-        ) {
-          let k = j + 1;
-          while (k < tokens.length && ORG_LINKS.has((tokens[k] as Token).norm)) k++;
-          if (k < tokens.length && !covered[k] && isNameWord(word(k))) j = k + 1;
-          else break;
-        } else break;
-      }
-      const type = this.classify(text, tokens, i, j, word);
+      if (!/\p{L}/u.test(word(i))) continue;
+      const j = runEnd(ctx, i);
+      // A known place before an organisation's name is part of it ("Kherson Regional Clinical Hospital").
+      const p = placeEnds.get(i - 1);
+      const from =
+        p !== undefined && gapOf(ctx, i - 1, i) === ' ' && classify(ctx, p, j) === 'organization' ? p : i;
+      const type = from < i ? 'organization' : classify(ctx, i, j);
+      if (!type && j - i === 2) untyped.push([i, j]);
       if (type) {
-        const parts: string[] = [];
-        for (let k = i; k < j; k++) parts.push((k > i ? (joined(k - 1, k) ?? ' ') : '') + word(k));
-        let name = parts.join('');
-        if (type === 'person') name = stripTitles(name);
+        let name = type === 'person' ? stripTitles(runName(ctx, from, j)) : runName(ctx, from, j);
+        // "Ukraine's Ministry of Economy" → Ministry of Economy of Ukraine
+        const owner =
+          type === 'organization' && tokens[i]?.norm === 'ministry' ? possessivePlace(ctx, i) : undefined;
+        if (owner) name = `${name} of ${owner}`;
         if (name) add(name, type);
-        covered.fill(1, i, j);
+        covered.fill(1, from, j);
+        if (type === 'place') placeEnds.set(j - 1, from);
+        // A known place inside a longer name is not a mention of that place.
+        if (type !== 'person')
+          for (let k = from; k < j; k++) {
+            const place = placeStarts.get(k);
+            if (place) remove(place.name, 'place');
+          }
       }
       i = j - 1;
     }
 
+    // "Oksana Hrytsenko ... Hrytsenko added": a two-word name whose second word recurs alone.
+    const alone = untyped.length && looksEnglish(tokens) ? wordsAlone(ctx) : new Set<string>();
+    for (const [i, j] of untyped)
+      if (!covered[i] && surnameRecurs(ctx, i, alone)) {
+        add(runName(ctx, i, j), 'person');
+        covered.fill(1, i, j);
+      }
+
     // People introduced by a title: Title (Title)* Name Name [Name]
-    this.titled(text, tokens, covered, add);
+    titledPeople(ctx, covered, (name) => add(name, 'person'));
 
     // Bare surnames of people already named in full ("Milley" after "General Mark Milley").
     const surnames = new Map<string, string>();
@@ -264,76 +164,40 @@ export class EntityExtractor {
     return [...counts.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
   }
 
-  private classify(
-    text: string,
-    tokens: readonly Token[],
-    i: number,
-    j: number,
-    word: (i: number) => string,
-  ): EntityType | undefined {
-    const n = j - i;
-    const first = tokens[i] as Token;
-    const last = tokens[j - 1] as Token;
-    if (ORG_HEADS.has(last.norm) && n >= 2) return 'organization';
-    if (ORG_STARTS.has(first.norm) && n >= 3) return 'organization';
-    if (n === 1 && ALL_CAPS.test(word(i)) && /\p{Lu}{2}/u.test(word(i))) return 'organization';
-    if (n >= 2 && n <= 3 && FIRST_NAMES.has(first.norm) && !FIRST_NAMES.has(last.norm)) return 'person';
-    if (n >= 2 && n <= 3 && i > 0 && TITLES.has((tokens[i - 1] as Token).norm)) return 'person';
-    // "Halyna Moroz, 63," or "Natalia Kovalenko, maestra de 44 años": a name with an age.
-    if (n >= 2 && n <= 3 && /^,\s*\d{1,3}\b/.test(text.slice(last.end, last.end + 6))) return 'person';
-    if (n <= 2 && PLACE_SUFFIXES.some((s) => last.norm.length >= s.length + 3 && last.norm.endsWith(s))) {
-      if (PLACE_CUES.some((cue) => cue.every((w, k) => tokens[i - cue.length + k]?.norm === w)))
-        return 'place';
-      // "near Soledar and Opytne": listed after a known place
-      if (i >= 2 && AND.has((tokens[i - 1] as Token).norm) && this.placeEnds.has(i - 2)) return 'place';
-      if (/^,\s+(a|an|the)\s+(small\s+)?(town|village|city)\b/.test(text.slice(last.end, last.end + 30)))
-        return 'place';
-    }
-    return undefined;
+  /** Whether a place name has a region of its own (Kherson → Kherson Oblast). */
+  private hasRegion(name: string): boolean {
+    const words = tokenise(`${name} region`);
+    const [m] = this.gazetteer.match(words);
+    return m !== undefined && m.last === words.length && m.value.type === 'place';
   }
 
-  private titled(
-    text: string,
-    tokens: readonly Token[],
-    covered: Uint8Array,
-    add: (name: string, type: EntityType) => string,
-  ) {
-    for (let i = 0; i < tokens.length; i++) {
-      if (covered[i] || !TITLES.has((tokens[i] as Token).norm)) continue;
-      let j = i + 1;
-      while (j < tokens.length && TITLES.has((tokens[j] as Token).norm) && !covered[j]) j++;
-      const parts: string[] = [];
-      while (j < tokens.length && parts.length < 3 && !covered[j]) {
-        const tok = tokens[j] as Token;
-        const w = text.slice(tok.start, tok.end);
-        if (!CAPITALISED.test(w) || NOT_NAMES.has(tok.norm)) break;
-        if (parts.length > 0 && !/^ +$/.test(text.slice((tokens[j - 1] as Token).end, tok.start))) break;
-        parts.push(w);
-        j++;
-      }
-      if (parts.length >= 2) {
-        add(parts.join(' '), 'person');
-        covered.fill(1, i, j);
-        i = j - 1;
-      }
+  /** The region the story is about: the most mentioned place with a region (city and oblast together). */
+  private storyRegion(rows: Iterable<Row>): string | undefined {
+    const score = new Map<string, number>();
+    for (const r of rows) {
+      if (r.type !== 'place') continue;
+      const base = r.name.replace(/ Oblast$/, '');
+      score.set(base, (score.get(base) ?? 0) + r.mentions);
     }
+    let best: string | undefined;
+    for (const [base, n] of score)
+      if ((best === undefined || n > (score.get(best) ?? 0)) && this.hasRegion(base)) best = base;
+    return best;
   }
-}
 
-/** A word that can be part of a name: capitalised, or an acronym in capitals. */
-function isNameWord(w: string): boolean {
-  return CAPITALISED.test(w) || ALL_CAPS.test(w);
-}
+  /** The place whose possessive starts at token i ("Ukraine's navy" → Ukraine). */
+  private possessor(text: string, tokens: readonly Token[], i: number): string | undefined {
+    const s = tokens[i + 1];
+    if (s?.norm !== 's' || text[s.start - 1] !== "'") return undefined;
+    const [m] = this.gazetteer.match([tokens[i] as Token]);
+    return m?.value.type === 'place' ? m.value.name : undefined;
+  }
 
-function stripTitles(name: string): string {
-  const words = name.split(' ');
-  while (words.length > 2 && TITLES.has(foldForMatch(words[0] as string))) words.shift();
-  return words.join(' ');
-}
-
-function isWrittenInCapitals(text: string, m: Match<unknown>): boolean {
-  const surface = text.slice(m.start, m.end);
-  return surface === surface.toUpperCase();
+  /** The region a place name stands for before "region(s)": Kherson → Kherson Oblast. */
+  private regionOf(token: Token): string | undefined {
+    const [m] = this.gazetteer.match([token, { ...token, norm: 'region', cap: false }]);
+    return m && m.last === 2 && m.value.type === 'place' ? m.value.name : undefined;
+  }
 }
 
 function rememberSurname(surnames: Map<string, string>, fullName: string, key: string) {

@@ -8,6 +8,7 @@ import lexicon from './data/sentiment-lexicon.json' with { type: 'json' };
 import targetModel from './data/target-sentiment.model.json' with { type: 'json' };
 import targetLexiconModel from './data/target-sentiment-lexicon.model.json' with { type: 'json' };
 import toneCues from './data/tone-cues.json' with { type: 'json' };
+import worldCities from './data/world-cities.json' with { type: 'json' };
 import worldPlaces from './data/world-places.json' with { type: 'json' };
 
 /**
@@ -35,6 +36,7 @@ export function analysisVersionOf(topics: TopicFile): string {
         targetLexiconModel,
         toneCues,
         worldPlaces,
+        worldCities,
         topics,
       ]),
     )

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Analyser } from '#shared/analysis/analyse.js';
-import { Gazetteer, NameCues } from '#shared/analysis/entities.js';
+import { Gazetteer, NameCues, PlaceNames } from '#shared/analysis/entities.js';
 import { defaultTopics } from '#shared/topics/load.js';
 import { loadCompromise, predictWith, predictWithCompromise, readSet } from '../../scripts/eval/run.js';
 import { score } from '../../scripts/eval/score.js';
@@ -106,6 +106,7 @@ describe('the data files', () => {
   it('are valid and say where they come from', () => {
     for (const f of ['gazetteer.json', 'world-places.json'])
       expect(Gazetteer.parse(data(f)).about.length).toBeGreaterThan(50);
+    expect(PlaceNames.parse(data('world-cities.json')).names.length).toBeGreaterThan(1000);
     expect(NameCues.parse(data('name-cues.json')).firstNames.length).toBeGreaterThan(300);
   });
   it('give one canonical entry per name', () => {

@@ -307,10 +307,11 @@ describe('entities', () => {
     ).toContain('European Council on Foreign Relations');
     expect(names('Fighting continued near Soledar and Opytne.', 'place')).toContain('Opytne');
   });
-  it('takes the Kherson region as Kherson and other oblasts as "<X> region"', () => {
-    expect(names('Shelling hit the Kherson region and the Donetsk Oblast.', 'place')).toEqual(
-      expect.arrayContaining(['Kherson', 'Donetsk region']),
-    );
+  it('names every oblast "<X> Oblast", the Kherson region too (the annotated sets do)', () => {
+    expect(names('Shelling hit the Kherson region and the Donetsk Oblast.', 'place').sort()).toEqual([
+      'Donetsk Oblast',
+      'Kherson Oblast',
+    ]);
   });
   it('does not read the French article "un" as the UN', () => {
     expect(names("C'est un jour historique.", 'organization')).not.toContain('United Nations');

@@ -1,0 +1,88 @@
+import { DEMONYMS } from './entity-data.js';
+import type { Context } from './entity-rules.js';
+import { foldForMatch, type Token } from './normalise.js';
+
+/** Country adjectives as written, by their folded form: ukrainian → Ukrainian. */
+const ADJECTIVES = new Map(Object.values(DEMONYMS).map((a) => [foldForMatch(a), a]));
+const HEADS = new Set(['ministry', 'government']);
+const title = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
+/** The country whose possessive ends right before token i ("Ukraine's |Ministry of Economy"). */
+export function possessivePlace(ctx: Context, i: number): string | undefined {
+  const s = ctx.tokens[i - 1];
+  if (!s || s.norm !== 's' || ctx.text[s.start - 1] !== "'") return undefined;
+  const first = ctx.placeEnds.get(i - 2);
+  return first === undefined ? undefined : ctx.placeStarts.get(first)?.name;
+}
+
+/**
+ * A country's ministries and government written in lower case: "Ukraine's interior ministry",
+ * "the Ukrainian infrastructure ministry" → Ukrainian Interior Ministry, Ukrainian Infrastructure
+ * Ministry; "the Ukrainian government" → Ukrainian Government. Calls `add` with each name and
+ * marks its words (not the country) as covered.
+ */
+export function countryBodies(ctx: Context, add: (name: string) => void): void {
+  const { tokens, covered } = ctx;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    let adjective: string | undefined;
+    let k = i + 1;
+    // "the Ukrainian government", not "no Ukrainian government could accept"
+    if (t.cap && ADJECTIVES.has(t.norm) && !covered[i] && tokens[i - 1]?.norm === 'the')
+      adjective = ADJECTIVES.get(t.norm);
+    else if (t.norm === 's') {
+      const country = possessivePlace(ctx, i + 1);
+      adjective = country === undefined ? undefined : DEMONYMS[country];
+    }
+    if (!adjective) continue;
+    const words: string[] = [];
+    while (k < tokens.length && !covered[k] && words.length < 3) {
+      const norm = (tokens[k] as Token).norm;
+      if (HEADS.has(norm)) {
+        if (norm === 'government' ? words.length === 0 : words.length > 0) {
+          add([adjective, ...words, title(norm)].join(' '));
+          covered.fill(1, i + 1, k + 1);
+        }
+        break;
+      }
+      if (!/^\p{L}+$/u.test(ctx.word(k)) || words.length === 2) break;
+      words.push(title(ctx.word(k)));
+      k++;
+    }
+  }
+}
+
+const REGIONAL = new Set(['regional', 'oblast']);
+
+/**
+ * A region's military administration written in lower case: "the Zaporizhzhia regional military
+ * administration", "the Kherson regional administration" → Zaporizhzhia / Kherson Regional
+ * Military Administration; without a place ("head of the regional military administration"), the
+ * story's region (`storyRegion`). `isRegion` says whether a place name has an oblast. Calls `add`
+ * with each name and `dropPlace` with a place it takes into the name.
+ */
+export function regionalAdministrations(
+  ctx: Context,
+  isRegion: (name: string) => boolean,
+  storyRegion: () => string | undefined,
+  add: (name: string) => void,
+  dropPlace: (name: string) => void,
+): void {
+  const { tokens, covered } = ctx;
+  for (let i = 2; i < tokens.length; i++) {
+    if ((tokens[i] as Token).norm !== 'administration' || covered[i]) continue;
+    let k = i - 1;
+    if (['military', 'state'].includes((tokens[k] as Token).norm)) k--;
+    if (k < 1 || covered[k] || !REGIONAL.has((tokens[k] as Token).norm)) continue;
+    const first = ctx.placeEnds.get(k - 1);
+    const named = first === undefined ? undefined : ctx.placeStarts.get(first)?.name;
+    const base = (named ?? (tokens[k - 1]?.norm === 'the' ? storyRegion() : undefined))?.replace(
+      / Oblast$/,
+      '',
+    );
+    if (!base || !isRegion(base)) continue;
+    add(`${base} Regional Military Administration`);
+    if (named) dropPlace(named);
+    covered.fill(1, k, i + 1);
+  }
+}

@@ -1,0 +1,299 @@
+import { describe, expect, it } from 'vitest';
+import { Analyser } from '#shared/analysis/analyse.js';
+import { defaultTopics } from '#shared/topics/load.js';
+
+/** One test per entity rule (shared/analysis/entities.ts and its modules). */
+const analyser = new Analyser(defaultTopics());
+const names = (body: string, type?: string) =>
+  analyser
+    .analyse({ body, language: 'en' })
+    .entities.filter((e) => !type || e.type === type)
+    .map((e) => e.name);
+
+describe('EntityExtractor: regions', () => {
+  it('names a region "<X> Oblast", apart from its city', () => {
+    const got = names('Shelling hit villages in the Kherson region overnight.', 'place');
+    expect(got).toContain('Kherson Oblast');
+    expect(got).not.toContain('Kherson');
+    expect(names('Power returned to Kherson and to Chernihiv region.', 'place')).toEqual(
+      expect.arrayContaining(['Kherson', 'Chernihiv Oblast']),
+    );
+  });
+  it('reads each name listed before "regions" as its region', () => {
+    const got = names(
+      'Evacuees went to the Mykolaiv, Odesa, Kirovohrad and Khmelnytskyi regions, and to the Kherson and Zaporizhzhia regions.',
+      'place',
+    );
+    expect(got.sort()).toEqual(
+      [
+        'Kherson Oblast',
+        'Khmelnytskyi Oblast',
+        'Kirovohrad Oblast',
+        'Mykolaiv Oblast',
+        'Odesa Oblast',
+        'Zaporizhzhia Oblast',
+      ].sort(),
+    );
+  });
+});
+
+describe('EntityExtractor: datelines and credits', () => {
+  it('takes neither the wire nor the place of a removed dateline', () => {
+    const got = names('KYIV, Nov 17 (Northline Wire) - Troops crossed the river near Kherson.');
+    expect(got).not.toContain('Northline Wire');
+    expect(got).not.toContain('Kyiv');
+  });
+  it('takes a credited wire that the text names', () => {
+    const body =
+      'KYIV, Nov 17 (Northline Wire) - Troops crossed the river. Northline Wire could not verify the claim.';
+    expect(names(body, 'organization')).toContain('Northline Wire');
+  });
+});
+
+describe('EntityExtractor: words in capitals', () => {
+  it('does not take abbreviations of common nouns for organisations', () => {
+    const got = names(
+      'Spending will reach 6% of GDP, the local MP said of coins from 300 BC.',
+      'organization',
+    );
+    expect(got).toEqual([]);
+  });
+  it('reads US and U.S. as the United States', () => {
+    expect(names('A US aid bill stalled; U.S. officials said so.', 'place')).toEqual(['United States']);
+    expect(names('A US aid bill stalled.', 'organization')).toEqual([]);
+  });
+});
+
+describe('EntityExtractor: the gazetteer', () => {
+  it('matches an alias written with a capital only where the text writes it so', () => {
+    expect(names('Shelling hit towns on the west bank of the river.', 'place')).toEqual([]);
+    expect(names('Settlers in the West Bank protested.', 'place')).toEqual(['West Bank']);
+  });
+  it('reads the bare Dnipro as the river, the city only as "Dnipro city" or "city of Dnipro"', () => {
+    expect(names('Boats crossed the lower Dnipro at night.', 'place')).toEqual(['Dnipro River']);
+    expect(names('A missile hit the city of Dnipro.', 'place')).toEqual(['Dnipro']);
+  });
+  it('knows the places and bodies of the war in the south', () => {
+    expect(
+      names('Marines held positions near Krynky and Oleshky after the Kakhovka dam fell.', 'place'),
+    ).toEqual(expect.arrayContaining(['Krynky', 'Oleshky', 'Kakhovka Dam']));
+    expect(
+      names(
+        'The UN General Assembly voted; Nato and the Zaporizhzhia nuclear power plant were named.',
+        'organization',
+      ),
+    ).toEqual(
+      expect.arrayContaining(['United Nations General Assembly', 'NATO', 'Zaporizhzhia Nuclear Power Plant']),
+    );
+  });
+});
+
+describe('EntityExtractor: places the gazetteers do not know', () => {
+  it('takes a name with a place word as a place, a lower-case one capitalised', () => {
+    const got = names('The River South Esk flooded River Street and the Shevchenkivskyi district.', 'place');
+    expect(got.sort()).toEqual(['River South Esk', 'River Street', 'Shevchenkivskyi District']);
+  });
+  it('takes any name after "the town of", "the ports of" and the names listed with it', () => {
+    expect(names('The factory in the town of Wrexham will close.', 'place')).toEqual(['Wrexham']);
+    expect(names('Ships left the ports of Sulina, Dobre and Zelene.', 'place').sort()).toEqual([
+      'Dobre',
+      'Sulina',
+      'Zelene',
+    ]);
+  });
+  it('takes "Sea of", "Gulf of" before a known place as one place', () => {
+    expect(names('Ships crossed the Gulf of Finland.', 'place')).toEqual(['Gulf of Finland']);
+  });
+  it('takes a hyphenated name with a small word inside as a place', () => {
+    expect(names('Festival goers arrived in Hay-on-Wye.', 'place')).toEqual(['Hay-on-Wye']);
+    expect(names('Stoke-on-Trent City Council said it would help.', 'organization')).toEqual([
+      'Stoke-on-Trent City Council',
+    ]);
+  });
+  it('does not run a name on into a weekday or a number', () => {
+    expect(names('She won on Centre Court on Tuesday.')).toEqual(['Centre Court']);
+    expect(names('Deminers cleared 50,000 square kilometres.')).toEqual([]);
+  });
+  it('does not take a place that names a document', () => {
+    expect(names('The Minsk agreements and the Budapest Memorandum failed.', 'place')).toEqual([]);
+  });
+});
+
+describe('EntityExtractor: organisations the gazetteers do not know', () => {
+  it('takes a known place before or after an organisation into its name, not as a place', () => {
+    const body = 'The Kyiv City Council met. The Ministry of Economy of Ukraine agreed.';
+    expect(names(body, 'organization').sort()).toEqual([
+      'Kyiv City Council',
+      'Ministry of Economy of Ukraine',
+    ]);
+    expect(names(body, 'place')).toEqual([]);
+  });
+  it('takes two names joined by "&" as an organisation', () => {
+    expect(names('Harlow & Finch said it had tried for months.', 'organization')).toEqual(['Harlow & Finch']);
+  });
+});
+
+describe('EntityExtractor: lines that are not the story', () => {
+  it('takes no entity from a byline, an author note or a photo credit', () => {
+    const body =
+      'Analysis by Daniel Okafor\n\nTroops moved. (Photo: Eastbridge News)\n\nIryna Savchenko is an environmental journalist based in Odesa.';
+    expect(names(body)).toEqual([]);
+  });
+});
+
+describe('EntityExtractor: people the gazetteers do not know', () => {
+  it('takes a name that speaks as a person: "said X Y", "X Y said", "X Y, who"', () => {
+    expect(names('"It is over," said Halvard Quist. Ondrej Brask said so too.', 'person').sort()).toEqual([
+      'Halvard Quist',
+      'Ondrej Brask',
+    ]);
+    expect(names('Ondrej Brask, who runs a cafe, was there.', 'person')).toEqual(['Ondrej Brask']);
+  });
+  it('takes a name after a role word as a person, without the role', () => {
+    expect(
+      names('Chief executive Halvard Quist spoke. Local MP Ondrej Brask agreed.', 'person').sort(),
+    ).toEqual(['Halvard Quist', 'Ondrej Brask']);
+  });
+  it('takes a known given name before a surname that is also a given name', () => {
+    expect(names('The union backed Karen Lloyd at the meeting.', 'person')).toEqual(['Karen Lloyd']);
+  });
+});
+
+describe("EntityExtractor: a country's ministries and government", () => {
+  it('names a ministry or government written in lower case after the country or its adjective', () => {
+    const body =
+      "Ukraine's interior ministry said so. The Ukrainian government agreed. Germany's foreign ministry did not.";
+    expect(names(body, 'organization').sort()).toEqual([
+      'German Foreign Ministry',
+      'Ukrainian Government',
+      'Ukrainian Interior Ministry',
+    ]);
+    expect(names(body, 'place').sort()).toEqual(['Germany', 'Ukraine']);
+  });
+  it('names "<Country>\'s Ministry of X" as "Ministry of X of <Country>"', () => {
+    expect(names("Ukraine's Ministry of Economy said so.", 'organization')).toEqual([
+      'Ministry of Economy of Ukraine',
+    ]);
+  });
+  it("counts the country of a known body written with its possessive (Ukraine's navy)", () => {
+    expect(names("Ukraine's navy said so.", 'place')).toEqual(['Ukraine']);
+  });
+});
+
+describe('EntityExtractor: the cities of the world', () => {
+  it('takes a large city standing alone in a sentence as a place', () => {
+    expect(names('Traders in Chicago said wheat dipped; the trial ran in Bristol.', 'place').sort()).toEqual([
+      'Bristol',
+      'Chicago',
+    ]);
+  });
+  it('does not take one beside another capitalised word or opening a sentence', () => {
+    expect(names('Sheffield Wednesday won, and Bristol City lost.', 'place')).toEqual([]);
+    expect(names('Chicago traders were calm.', 'place')).toEqual([]);
+  });
+});
+
+describe('EntityExtractor: guards', () => {
+  it('does not take an organisation that speaks for a person', () => {
+    expect(names('Network Rail said the offer was fair.', 'person')).toEqual([]);
+  });
+  it('does not make a place of an adjective of nationality and a place word', () => {
+    expect(names('They sailed to the Indonesian island of Bali.', 'place')).not.toContain(
+      'Indonesian Island',
+    );
+  });
+});
+
+describe('EntityExtractor: bodies inside bodies', () => {
+  it('splits "the X Museum of the University of Y" into the museum and the university', () => {
+    const body = 'The gold was on loan to the Allard Pierson Museum of the University of Amsterdam.';
+    expect(names(body, 'organization').sort()).toEqual(['Allard Pierson Museum', 'University of Amsterdam']);
+  });
+  it('does not take "the X Y said" for a person', () => {
+    expect(names('The Allard Pierson said it would return the gold.', 'person')).toEqual([]);
+  });
+  it('takes "the Ukrainian government", not "no Ukrainian government"', () => {
+    expect(names('No Ukrainian government could accept that.', 'organization')).toEqual([]);
+    expect(names('The Ukrainian government agreed.', 'organization')).toEqual(['Ukrainian Government']);
+  });
+});
+
+describe('EntityExtractor: one-word companies and qualified bodies', () => {
+  it('takes a one-word name with a company ending as an organisation', () => {
+    expect(names('Analysts at Commerzbank said so, and Rosatom agreed.', 'organization').sort()).toEqual([
+      'Commerzbank',
+      'Rosatom',
+    ]);
+  });
+  it('does not count the UN in "the UN World Food Programme"', () => {
+    expect(names('The UN World Food Programme said shipments continued.', 'organization')).toEqual([
+      'World Food Programme',
+    ]);
+  });
+});
+
+describe('EntityExtractor: more cues', () => {
+  it('takes a name after a role and a comma as a person ("the referee, Slavko Vincic")', () => {
+    expect(names('Mourinho blamed the referee, Slavko Vincic, for the loss.', 'person')).toEqual([
+      'Slavko Vincic',
+    ]);
+  });
+  it('takes buildings and grounds as places (Annunciation Cathedral, Brechin City Hall)', () => {
+    expect(names('People sheltered in the Annunciation Cathedral.', 'place')).toEqual([
+      'Annunciation Cathedral',
+    ]);
+  });
+});
+
+describe('EntityExtractor: lists of places', () => {
+  it('takes the names listed after a known place as places', () => {
+    expect(names('Russian forces shelled Antonivka, Sadove and Tomyna Balka.', 'place').sort()).toEqual([
+      'Antonivka',
+      'Sadove',
+      'Tomyna Balka',
+    ]);
+  });
+  it('knows the major outlets and banks', () => {
+    expect(
+      names('The Sunday Times said the Bank of England and Goldman Sachs agreed.', 'organization').sort(),
+    ).toEqual(['Bank of England', 'Goldman Sachs', 'Sunday Times']);
+  });
+});
+
+describe('EntityExtractor: regional military administrations', () => {
+  it('names "the X regional military administration" after its region', () => {
+    const body = 'Ivan Fedorov, head of the Zaporizhzhia regional military administration, said so.';
+    expect(names(body, 'organization')).toEqual(['Zaporizhzhia Regional Military Administration']);
+  });
+  it("names one without a place after the story's region", () => {
+    const body =
+      'Shelling hit Kharkiv again. Across the Kharkiv region, schools closed, said the head of the regional military administration.';
+    expect(names(body, 'organization')).toEqual(['Kharkiv Regional Military Administration']);
+  });
+});
+
+describe('EntityExtractor: surnames', () => {
+  it('takes a two-word name whose second word recurs alone as a person', () => {
+    const body =
+      'Residents of the village were led by Bohuslava Kryvenko at dawn. Later, Kryvenko said the bread was gone.';
+    expect(names(body, 'person')).toEqual(['Bohuslava Kryvenko']);
+  });
+  it('reads no German noun pair as a surname, nor a sentence-opening word and an adjective', () => {
+    const german =
+      'Die Züge der Deutschen Bahn fahren wieder, und die Bahn sagte, dass die Strecke frei sei.';
+    expect(
+      analyser.analyse({ body: german, language: 'de' }).entities.filter((e) => e.type === 'person'),
+    ).toEqual([]);
+    const body =
+      'The troops and the tanks were gone. Retreating Russian units left, said the mayor. Russian guns fell silent.';
+    expect(names(body, 'person')).toEqual([]);
+  });
+});
+
+describe('EntityExtractor: holidays', () => {
+  it('does not take a holiday for a surname ("Orthodox Christmas ... Christmas")', () => {
+    const body =
+      'Believers of the church were told to mark Christmas on the seventh. Around the town, Orthodox Christmas passed quietly.';
+    expect(names(body, 'person')).toEqual([]);
+  });
+});

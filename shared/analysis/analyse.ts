@@ -154,7 +154,8 @@ export class Analyser {
 
   /**
    * The sentiment towards a topic: the target model (data/target-sentiment.model.json, trained on
-   * NewsMTSC) over each sentence that mentions it, with the topic's mentions there as the target.
+   * NewsMTSC) over the first MAX_TARGET_SENTENCES sentences that mention it, with the topic's
+   * mentions there as the target.
    */
   private topicSentiment(read: Reading, spans: readonly (readonly [number, number])[]): Sentiment {
     const bySentence = new Map<Sentence, { start: number; end: number }[]>();
@@ -165,7 +166,9 @@ export class Analyser {
       list.push({ start: start - s.start, end: end - s.start });
       bySentence.set(s, list);
     }
-    const mentions = [...bySentence].map(([s, list]) => ({
+    // The first sentences that mention the topic (where an article says what it reports about
+    // it): a bounded cost per topic, whatever the article's length.
+    const mentions = [...bySentence].slice(0, MAX_TARGET_SENTENCES).map(([s, list]) => ({
       sentence: read.text.slice(s.start, s.end),
       spans: list,
     }));
@@ -191,6 +194,9 @@ export class Analyser {
 }
 
 type Reading = ReturnType<Analyser['read']>;
+
+/** Sentences per topic the target model reads (the first ones that mention it). */
+const MAX_TARGET_SENTENCES = 4;
 
 /**
  * The language whose sentiment table scores a text: a declared language as its ISO 639-1 code

@@ -10,7 +10,7 @@ const title = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 /** The country whose possessive ends right before token i ("Ukraine's |Ministry of Economy"). */
 export function possessivePlace(ctx: Context, i: number): string | undefined {
   const s = ctx.tokens[i - 1];
-  if (!s || s.norm !== 's' || ctx.text[s.start - 1] !== "'") return undefined;
+  if (s?.norm !== 's' || ctx.text[s.start - 1] !== "'") return undefined;
   const first = ctx.placeEnds.get(i - 2);
   return first === undefined ? undefined : ctx.placeStarts.get(first)?.name;
 }

@@ -21,28 +21,46 @@ export const ToneCues = z.object({
 /** Folded single words and prefixes, and phrases as runs of folded words. */
 class CueSet {
   private readonly exact = new Set<string>();
-  private readonly prefixes: string[] = [];
-  private readonly phrases: string[][] = [];
+  /** Prefix cues by their first two characters (one-character prefixes under their one). */
+  private readonly prefixes = new Map<string, string[]>();
+  /** Phrase cues by their first word. */
+  private readonly phrases = new Map<string, string[][]>();
   constructor(entries: readonly string[]) {
+    const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+      const list = map.get(key);
+      if (list) list.push(value);
+      else map.set(key, [value]);
+    };
     for (const raw of entries) {
       const words = tokenise(raw.trim()).map((t) => t.norm);
-      if (words.length === 0) continue;
-      if (words.length > 1) this.phrases.push(words);
-      else if (raw.trim().endsWith('*')) this.prefixes.push(words[0] as string);
-      else this.exact.add(words[0] as string);
+      const first = words[0];
+      if (first === undefined) continue;
+      if (words.length > 1) push(this.phrases, first, words);
+      else if (raw.trim().endsWith('*')) push(this.prefixes, first.slice(0, 2), first);
+      else this.exact.add(first);
     }
   }
+
+  private isCue(w: string): boolean {
+    if (this.exact.has(w)) return true;
+    for (const key of [w.slice(0, 2), w.slice(0, 1)]) {
+      const list = this.prefixes.get(key);
+      if (list?.some((p) => w.startsWith(p))) return true;
+    }
+    return false;
+  }
+
   /** Tokens in [from, to) that hold a cue (a phrase counts once). */
   count(tokens: readonly Token[], from: number, to: number): number {
     let n = 0;
     for (let i = from; i < to; i++) {
       const w = (tokens[i] as Token).norm;
-      if (this.exact.has(w) || this.prefixes.some((p) => w.startsWith(p))) {
+      if (this.isCue(w)) {
         n++;
         continue;
       }
-      for (const phrase of this.phrases) {
-        if (phrase[0] !== w || i + phrase.length > to) continue;
+      for (const phrase of this.phrases.get(w) ?? []) {
+        if (i + phrase.length > to) continue;
         if (phrase.every((p, k) => (tokens[i + k] as Token).norm === p)) {
           n++;
           i += phrase.length - 1;

@@ -82,7 +82,7 @@ export class PhraseMatcher<T> {
       if (!first) continue;
       if (first.kind === 'exact' && first.text.length > 0) push(this.byWord, first.text, p);
       else if (first.kind === 'prefix' && first.text.length > 0)
-        push(this.byInitial, first.text[0] as string, p);
+        push(this.byInitial, first.text.slice(0, 2), p);
       else this.anywhere.push(p);
     }
   }
@@ -115,9 +115,12 @@ export class PhraseMatcher<T> {
     const token = tokens[i];
     if (!token) return undefined;
     let best: Match<T> | undefined;
+    // Prefix patterns are kept by their first two characters (one, for a one-character prefix).
+    const initial = token.norm.slice(0, 2);
     for (const list of [
       this.byWord.get(token.norm),
-      this.byInitial.get(token.norm[0] ?? ''),
+      this.byInitial.get(initial),
+      initial.length > 1 ? this.byInitial.get(initial.slice(0, 1)) : undefined,
       this.anywhere,
     ]) {
       if (list) best = this.longestOf(list, tokens, i, best);

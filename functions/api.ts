@@ -1,6 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { handle } from 'hono/aws-lambda';
-import { Analyser } from '#shared/analysis/analyse.js';
 import { createApp } from '#shared/api/app.js';
 import { configFromEnv, createApiRuntime } from './lib/runtime.js';
 import { deployedTopics } from './lib/topics.js';
@@ -15,7 +14,6 @@ export const handler = handle(
   createApp({
     store: runtime.store,
     topics,
-    analyser: new Analyser(topics),
     objects: runtime.source,
     maxArticleBytes: config.maxArticleBytes,
     onError: (err) => logger.error('unhandled error', err as Error),

@@ -35,8 +35,8 @@ export type ArticleAnalysis = {
 export type TopicMatchSpan = { readonly start: number; readonly end: number; readonly sentence: Sentence };
 
 /** An analysis with its evidence: what text was read and where each counted mention lies in it. */
-export type ExplainedAnalysis = {
-  readonly analysis: ArticleAnalysis;
+/** Where an analysis found each counted mention: the text it read, the matches, the input offsets. */
+export type LocatedMentions = {
   /** The text the analysis read: the body normalised, boilerplate removed (the title is not in it). */
   readonly text: string;
   /** Every topic of the analyser, with the matches it counted (none for a topic not mentioned). */
@@ -44,6 +44,9 @@ export type ExplainedAnalysis = {
   /** The offsets in the input body of the span [start, end) of `text`. */
   toInput(start: number, end: number): [start: number, end: number];
 };
+
+/** An analysis with its evidence. */
+export type ExplainedAnalysis = LocatedMentions & { readonly analysis: ArticleAnalysis };
 
 export type AnalysisInput = {
   readonly body: string;
@@ -106,6 +109,25 @@ export class Analyser {
     const source = normaliseMapped(input.body);
     const read = this.read(input, source.text);
     const { analysis, hits } = this.analyseRead(input, read);
+    return { analysis, ...this.located(input, source, read, hits) };
+  }
+
+  /**
+   * Only where the counted mentions are (GET /articles/{id}): the text and the topic matches,
+   * without the entities and sentiment a stored record already holds.
+   */
+  locate(input: AnalysisInput): LocatedMentions {
+    const source = normaliseMapped(input.body);
+    const text = this.readText(source.text);
+    return this.located(input, source, text, this.topics.match(text.text, text.tokens, text.sentences));
+  }
+
+  private located(
+    input: AnalysisInput,
+    source: ReturnType<typeof normaliseMapped>,
+    read: ReturnType<Analyser['readText']>,
+    hits: ReturnType<TopicMatcher['match']>,
+  ): LocatedMentions {
     const matches: Record<string, TopicMatchSpan[]> = {};
     for (const def of this.topics.definitions) {
       matches[def.id] = (hits.get(def.id)?.spans ?? []).map(([start, end]) => ({
@@ -119,7 +141,7 @@ export class Analyser {
       if (end <= start) return [from, from];
       return [from, source.end[bodyOffset(read.kept, end - 1)] ?? input.body.length];
     };
-    return { analysis, text: read.text, matches, toInput };
+    return { text: read.text, matches, toInput };
   }
 
   /**
@@ -132,10 +154,14 @@ export class Analyser {
   }
 
   /** `normalised`: the body already normalised (explain() maps offsets over it). */
-  private read(input: AnalysisInput, normalised = normaliseText(input.body)) {
+  /** The text analysed (boilerplate removed), its tokens and sentences. */
+  private readText(normalised: string) {
     const { text, removed, kept } = stripBoilerplate(normalised);
-    const tokens = tokenise(text);
-    const sentences = splitSentences(text);
+    return { text, removed, kept, tokens: tokenise(text), sentences: splitSentences(text) };
+  }
+
+  private read(input: AnalysisInput, normalised = normaliseText(input.body)) {
+    const { text, removed, kept, tokens, sentences } = this.readText(normalised);
     const detected = input.language === undefined ? detectLanguage(tokens) : undefined;
     const language = input.language ?? (detected as string);
     const scoring = detected ?? lexiconLanguage(language, tokens);

@@ -28,7 +28,7 @@ export type ApiDeps = {
   readonly now?: () => number;
   /** Origins allowed to call the API from a browser; none (same origin only) by default. */
   readonly corsOrigins?: readonly string[];
-  /** The configured analyser (POST /analyse, matches); built from `topics` when absent. */
+  /** The configured analyser (POST /analyse, matches); built from `topics` on first use when absent. */
   readonly analyser?: Analyser;
   /** Article size limit, for POST /analyse (default DEFAULT_MAX_ARTICLE_BYTES). */
   readonly maxArticleBytes?: number;
@@ -203,9 +203,14 @@ export function createApp(deps: ApiDeps) {
     return c.json({ items: page.items.map(articleSummary), nextCursor }, 200);
   });
 
+  let analyser: Analyser | undefined;
   registerArticleRoutes(app, {
     store: deps.store,
-    analyser: deps.analyser ?? new Analyser(deps.topics),
+    // Built on first use: a cold start that serves trends never pays for the analyser.
+    analyser: () => {
+      analyser ??= deps.analyser ?? new Analyser(deps.topics);
+      return analyser;
+    },
     maxArticleBytes: deps.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES,
     objects: deps.objects,
   });

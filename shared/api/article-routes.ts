@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import type { Analyser, ExplainedAnalysis } from '../analysis/analyse.js';
+import type { Analyser, LocatedMentions } from '../analysis/analyse.js';
 import { type EvidenceDeps, evidenceOf } from '../articles/evidence.js';
 import { NotFoundError } from '../errors.js';
 import type { ArticleRecord } from '../ingest/article.js';
@@ -12,8 +12,8 @@ import * as S from './schemas.js';
 
 export type ArticleRouteDeps = {
   readonly store: ArticleReader;
-  /** The configured analyser: POST /analyse runs it, and matches are shown with it. */
-  readonly analyser: Analyser;
+  /** The configured analyser, built on first use: POST /analyse runs it, matches are found with it. */
+  readonly analyser: () => Analyser;
   readonly maxArticleBytes: number;
   /** Where article objects are read again to show their text and matches; without it, they are not shown. */
   readonly objects?: ObjectSource | undefined;
@@ -69,20 +69,24 @@ export function registerArticleRoutes(app: OpenAPIHono, deps: ArticleRouteDeps):
   };
   const evidence = (record: ArticleRecord) =>
     deps.objects
-      ? evidenceOf(record, { ...deps, source: deps.objects } satisfies EvidenceDeps)
+      ? evidenceOf(record, {
+          source: deps.objects,
+          analyser: deps.analyser(),
+          maxArticleBytes: deps.maxArticleBytes,
+        } satisfies EvidenceDeps)
       : Promise.resolve({ ok: false as const, gone: true, why: 'this API cannot read article objects' });
 
   app.openapi(routes.article, async (c) => {
     const record = await active(c.req.valid('param').id);
     const shown = await evidence(record);
-    return c.json(articleDetail(record, shown.ok ? shown.explained : shown.why), 200);
+    return c.json(articleDetail(record, shown.ok ? shown.located : shown.why), 200);
   });
 
   app.openapi(routes.text, async (c) => {
     const record = await active(c.req.valid('param').id);
     const shown = await evidence(record);
     if (!shown.ok) throw new ProblemError(shown.gone ? 404 : 409, shown.why);
-    return c.text(shown.explained.text, 200);
+    return c.text(shown.located.text, 200);
   });
 
   // The text's own limit is checked below; the body may also carry topics and JSON escapes.
@@ -102,8 +106,8 @@ export function registerArticleRoutes(app: OpenAPIHono, deps: ArticleRouteDeps):
       throw new ProblemError(413, `text: is ${bytes} bytes, ${limit}`, 'text');
     }
     const analyser = body.topics
-      ? deps.analyser.withTopics(TopicFile.parse({ version: 1, topics: body.topics }))
-      : deps.analyser;
+      ? deps.analyser().withTopics(TopicFile.parse({ version: 1, topics: body.topics }))
+      : deps.analyser();
     const { analysis, matches, toInput } = analyser.explain({
       body: body.text,
       title: body.title,
@@ -150,7 +154,7 @@ export function articleSummary(r: ArticleRecord) {
 }
 
 /** The record, with each topic's matches when the text could be read again (else why not). */
-function articleDetail(r: ArticleRecord, shown: ExplainedAnalysis | string) {
+function articleDetail(r: ArticleRecord, shown: LocatedMentions | string) {
   const topics = Object.fromEntries(
     Object.entries(r.topics ?? {}).map(([id, t]) => [
       id,

@@ -1,4 +1,4 @@
-import type { Analyser, ExplainedAnalysis } from '../analysis/analyse.js';
+import type { Analyser, LocatedMentions } from '../analysis/analyse.js';
 import { RejectedArticleError } from '../errors.js';
 import { type ArticleRecord, fingerprintOf } from '../ingest/article.js';
 import { parseArticleObject } from '../ingest/parse.js';
@@ -12,13 +12,13 @@ export type EvidenceDeps = {
 };
 
 export type Evidence =
-  | { readonly ok: true; readonly explained: ExplainedAnalysis }
+  | { readonly ok: true; readonly located: LocatedMentions }
   | { readonly ok: false; readonly why: string; readonly gone: boolean };
 
 /**
  * The analysed text of a stored article and where each counted mention lies in it. The text is
- * not stored (it would double the table's size): the object is read again and analysed again,
- * and shown only if it is still the text the record was made from (same fingerprint). Matches
+ * not stored (it would double the table's size): the object is read again, its mentions located
+ * again, and shown only if it is still the text the record was made from (same fingerprint). Matches
  * are the running analyser's, so they agree with the record when `record.analysis` is the
  * running analysis version.
  */
@@ -44,12 +44,12 @@ export async function evidenceOf(record: ArticleRecord, deps: EvidenceDeps): Pro
         why: 'the object has changed since it was analysed; its new version is on its way',
       };
     }
-    const explained = deps.analyser.explain({
+    const located = deps.analyser.locate({
       body: article.body,
       title: article.title,
       language: article.language,
     });
-    return { ok: true, explained };
+    return { ok: true, located };
   } catch (err) {
     if (err instanceof RejectedArticleError)
       return { ok: false, gone: false, why: `the object is now rejected: ${err.message}` };

@@ -13,14 +13,20 @@ import {
   unlink,
 } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { Readable } from 'node:stream';
-import S3Error from 's3rver/lib/models/error.js';
+import type { Readable } from 'node:stream';
 import S3Object from 's3rver/lib/models/object.js';
 import FilesystemStore from 's3rver/lib/stores/filesystem.js';
 import { KeyIndex } from './s3-key-index.js';
-
-/** S3's limit on an object key: 1 024 bytes of UTF-8. */
-export const MAX_KEY_BYTES = 1024;
+import {
+  assertKey,
+  bodyStream,
+  ignoreMissing,
+  MAGIC,
+  MAX_KEY_BYTES,
+  readTrailer,
+  storedMetadata,
+  type Trailer,
+} from './s3-object-file.js';
 
 /**
  * s3rver's object storage, replaced. s3rver writes an object as files named after its key
@@ -285,52 +291,4 @@ export class AtomicStore extends FilesystemStore {
         await rmdir(dir).catch(() => {});
     }
   }
-}
-
-type Trailer = { key: string; metadata: Record<string, string>; md5: string; size: number };
-const MAGIC = 'TWS3';
-
-/** Bytes `start` to `end` of the body, read from `handle` (closed at the end); an empty body reads nothing. */
-async function bodyStream(
-  handle: FileHandle,
-  size: number,
-  range: { start: number; end: number },
-): Promise<Readable> {
-  if (size > 0) return handle.createReadStream({ start: range.start, end: range.end });
-  await handle.close();
-  return Readable.from([]);
-}
-
-async function readTrailer(handle: FileHandle): Promise<{ trailer: Trailer; mtime: Date }> {
-  const { size, mtime } = await handle.stat();
-  const tail = Buffer.alloc(8);
-  if (size >= 8) await handle.read(tail, 0, 8, size - 8);
-  const length = tail.readUInt32BE(0);
-  if (tail.toString('latin1', 4) !== MAGIC || length > size - 8) throw new Error('corrupt object file');
-  const json = Buffer.alloc(length);
-  await handle.read(json, 0, length, size - 8 - length);
-  return { trailer: JSON.parse(json.toString('utf8')) as Trailer, mtime };
-}
-
-/** The metadata S3 keeps with an object: the allowed headers and `x-amz-meta-*`, as s3rver does. */
-function storedMetadata(metadata: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(metadata)) {
-    if (S3Object.ALLOWED_METADATA.includes(name) || name.startsWith('x-amz-meta-')) out[name] = String(value);
-  }
-  return out;
-}
-
-function assertKey(key: string): void {
-  const size = Buffer.byteLength(key);
-  if (size > MAX_KEY_BYTES)
-    throw new S3Error('KeyTooLongError', 'Your key is too long', {
-      Size: size,
-      MaxSizeAllowed: MAX_KEY_BYTES,
-    });
-}
-
-function ignoreMissing(err: NodeJS.ErrnoException): undefined {
-  if (err.code !== 'ENOENT') throw err;
-  return undefined;
 }

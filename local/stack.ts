@@ -3,6 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '#shared/api/app.js';
+import { ALL_TOPIC } from '#shared/ingest/contribution.js';
+import { newRecountId, type RecountStatus, runRecount } from '#shared/recount/job.js';
+import { recountReason } from '#shared/recount/plan.js';
+import { DynamoRecountLog } from '#shared/storage/recount-log.js';
+import { S3KeyLister } from '#shared/storage/s3-source.js';
 import type { TopicFile } from '#shared/topics/schema.js';
 import { createIngestHandler, type IngestLogger } from '../functions/lib/ingest-handler.js';
 import { createIngestRuntime } from '../functions/lib/runtime.js';
@@ -27,6 +32,11 @@ export type LocalStackOptions = {
   readonly host?: string;
   /** Browser origins allowed to call the API (CORS); none by default. */
   readonly corsOrigins?: readonly string[];
+  /**
+   * Recount the stored articles when they were counted by another analysis or topic set (default
+   * true): in the background, with a progress line; `recount` on the stack is its result.
+   */
+  readonly recount?: boolean;
   /** Bridge settings (retry delay, receive count) — tests shorten them. */
   readonly bridge?: Partial<
     Pick<BridgeOptions, 'retryDelayMs' | 'maxReceiveCount' | 'batchSize' | 'concurrency'>
@@ -39,6 +49,11 @@ export type LocalStack = {
   readonly apiUrl: string;
   readonly bridge: SqsBridge;
   readonly runtime: ReturnType<typeof createIngestRuntime>;
+  readonly recounts: DynamoRecountLog;
+  /** The recount started at start-up (the stored counts were made by another analysis), if any. */
+  readonly recount: Promise<RecountStatus> | undefined;
+  /** Starts a recount of the bucket now (as `npm run recount` does) and resolves when it ends. */
+  startRecount(reason: string): Promise<RecountStatus>;
   /**
    * Stops DynamoDB Local abruptly (requests in flight fail) and starts it again on its data: for
    * crash drills. SIGKILL is possible, but DynamoDB Local then loses writes it had acknowledged.
@@ -101,11 +116,57 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     });
     stops.push(() => s3.close());
 
+    const recounts = new DynamoRecountLog(runtime.db, o.tableName);
+    const stopRecounts = new AbortController();
+    const running = new Set<Promise<RecountStatus>>();
+    const startRecount = (reason: string) => {
+      const id = newRecountId(new Date());
+      logger.warn(`recount ${id} started: ${reason}`, {});
+      const job = runRecount({
+        id,
+        reason,
+        bucket: o.bucket,
+        topics: o.topics,
+        lister: new S3KeyLister(runtime.s3),
+        log: recounts,
+        deps: runtime,
+        signal: stopRecounts.signal,
+        onProgress: (s) =>
+          logger.warn(
+            s.status === 'running'
+              ? `recount ${id}: ${s.processed}/${s.total} keys, ${s.recounted} analysed again, ${s.failed} failed`
+              : `recount ${id} ${s.status}: ${s.processed} keys, ${s.recounted} analysed again, ${s.failed} failed${s.error ? ` (${s.error})` : ''}`,
+            {},
+          ),
+      }).finally(() => running.delete(job));
+      running.add(job);
+      return job;
+    };
+    stops.push(async () => {
+      stopRecounts.abort();
+      await Promise.allSettled(running);
+    });
+    let recount: Promise<RecountStatus> | undefined;
+    if (o.recount !== false) {
+      const state = await recounts.getAnalysisState();
+      const hasArticles = (await runtime.store.dayBounds(ALL_TOPIC)) !== undefined;
+      const reason = recountReason(state, o.topics, runtime.analyser.version, hasArticles);
+      if (reason) recount = startRecount(reason);
+      else if (!state) {
+        await recounts.saveAnalysisState({
+          analysis: runtime.analyser.version,
+          topics: o.topics,
+          updatedAt: new Date().toISOString(),
+        });
+      }
+    }
+
     const app = createApp({
       store: runtime.store,
       topics: o.topics,
       analyser: runtime.analyser,
       objects: runtime.source,
+      recounts,
       maxArticleBytes: o.maxArticleBytes,
       corsOrigins: o.corsOrigins,
       onError: (err) => logger.error('unhandled API error', { error: String((err as Error)?.stack ?? err) }),
@@ -128,6 +189,9 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       apiUrl: `http://${host === '127.0.0.1' ? 'localhost' : host}:${apiPort}`,
       bridge,
       runtime,
+      recounts,
+      recount,
+      startRecount,
       async stopDynamo(signal: NodeJS.Signals = 'SIGTERM') {
         await dynamo.stop(signal);
       },
@@ -141,6 +205,8 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
        */
       async stop() {
         await s3.stopIntake();
+        stopRecounts.abort();
+        await Promise.allSettled(running);
         await bridge.stop();
         await closeApi();
         await s3.close();

@@ -9,6 +9,7 @@ import { topEntities } from '../entities/top.js';
 import { BadParameterError, NotFoundError, UnavailableError } from '../errors.js';
 import { ALL_TOPIC } from '../ingest/contribution.js';
 import type { ObjectSource } from '../ingest/process.js';
+import type { RecountLog } from '../recount/job.js';
 import type { TopicFile } from '../topics/schema.js';
 import { isoSeconds } from '../trends/time.js';
 import { parseRange, parseTime, type TrendStore, topicTrend, topicTrends } from '../trends/trend.js';
@@ -18,6 +19,7 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { dashboardRoutes } from './dashboard.js';
 import type { ArticleReader, RejectionReader } from './ports.js';
 import { ProblemError, problem, problemResponse } from './problem.js';
+import { registerRecountRoutes } from './recount-routes.js';
 import * as S from './schemas.js';
 
 export type ApiStore = TrendStore & ArticleReader & RejectionReader;
@@ -34,6 +36,8 @@ export type ApiDeps = {
   readonly maxArticleBytes?: number;
   /** Reads article objects again to show an article's text and matches; not shown without it. */
   readonly objects?: ObjectSource;
+  /** Recounts of the archive (GET /recounts); the routes answer an empty list without it. */
+  readonly recounts?: Pick<RecountLog, 'getRecount' | 'listRecounts'>;
   /** Logs unexpected errors; the client only sees a generic 500. */
   readonly onError?: (err: unknown) => void;
 };
@@ -213,6 +217,14 @@ export function createApp(deps: ApiDeps) {
     },
     maxArticleBytes: deps.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES,
     objects: deps.objects,
+  });
+
+  registerRecountRoutes(app, {
+    recounts: deps.recounts ?? {
+      getRecount: async () => undefined,
+      listRecounts: async () => ({ items: [], next: undefined }),
+    },
+    now,
   });
 
   app.openapi(routes.entities, async (c) => {

@@ -140,6 +140,25 @@ export const RejectionList = z
   .object({ items: z.array(z.object({ key: z.string(), reason: z.string(), at: z.string() })), nextCursor })
   .openapi('RejectionList');
 
+export const Recount = z
+  .object({
+    id: z.string(),
+    reason: z.string().openapi({ example: 'topics changed (added grain)' }),
+    status: z.enum(['running', 'done', 'failed']),
+    analysis: z.string().openapi({ description: 'The analysis version it brings every article to.' }),
+    total: z.number().int().openapi({ description: 'Keys listed so far (final once the listing is read).' }),
+    processed: z.number().int(),
+    recounted: z.number().int().openapi({ description: 'Keys analysed again (the others were current).' }),
+    failed: z.number().int(),
+    startedAt: z.string(),
+    updatedAt: z.string(),
+    finishedAt: z.string().optional(),
+    error: z.string().optional(),
+  })
+  .openapi('Recount');
+
+export const RecountList = z.object({ items: z.array(Recount), nextCursor }).openapi('RecountList');
+
 const from = z.string().optional().openapi({
   description: 'Inclusive start: a date (2022-11-10) or a date-time with a zone.',
   example: '2022-11-01',

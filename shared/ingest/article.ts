@@ -34,6 +34,12 @@ export type ArticleRecord = {
   readonly bytes?: number | undefined;
   /** The analysis that made this record (Analyser.version): code revision, data and topic set. */
   readonly analysis?: string | undefined;
+  /**
+   * The record's revision: every write raises it and is conditioned on the one it replaces, so a
+   * recount (which keeps the sequencer) and an ingest of the same key never both apply their
+   * change. Records written before revisions existed have none.
+   */
+  readonly rev?: number | undefined;
 };
 
 export type Rejection = { readonly key: string; readonly reason: string; readonly at: string };

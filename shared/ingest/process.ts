@@ -98,7 +98,8 @@ export async function ingestObjectEvent(event: ObjectEvent, deps: IngestDeps): P
       previous?.contribution ?? EMPTY_CONTRIBUTION,
       prepared.record.contribution,
     );
-    if (await deps.store.commitArticle(prepared.record, previous, change, prepared.rejection)) {
+    const next = { ...prepared.record, rev: nextRevision(previous) };
+    if (await deps.store.commitArticle(next, previous, change, prepared.rejection)) {
       return prepared.outcome;
     }
     previous = await deps.store.getArticle(event.key);
@@ -107,11 +108,17 @@ export async function ingestObjectEvent(event: ObjectEvent, deps: IngestDeps): P
   throw new Error(`gave up on ${event.key} after ${MAX_ATTEMPTS} conflicting writes`);
 }
 
+/** The revision a write over `previous` gets (see ArticleRecord.rev). */
+export const nextRevision = (previous: ArticleRecord | undefined): number => (previous?.rev ?? 0) + 1;
+
 function isStale(event: ObjectEvent, stored: ArticleRecord | undefined): boolean {
   return stored !== undefined && compareSequencers(event.sequencer, stored.sequencer) <= 0;
 }
 
-type Prepared = { record: ArticleRecord; rejection: Rejection | undefined; outcome: IngestOutcome };
+export type Prepared = { record: ArticleRecord; rejection: Rejection | undefined; outcome: IngestOutcome };
+
+/** What every record of a key has, whatever its content. */
+export type RecordBase = Pick<ArticleRecord, 'id' | 'key' | 'bucket' | 'sequencer' | 'updatedAt'>;
 
 async function prepare(event: ObjectEvent, deps: IngestDeps): Promise<Prepared | 'missing'> {
   const id = articleIdOf(event.key);
@@ -125,27 +132,36 @@ async function prepare(event: ObjectEvent, deps: IngestDeps): Promise<Prepared |
       outcome: { result: 'deleted', id },
     };
   }
-  const reject = (reason: string): Prepared => ({
-    record: { ...base, status: 'rejected', reason, contribution: EMPTY_CONTRIBUTION },
-    rejection: { key: event.key, reason, at: now },
-    outcome: { result: 'rejected', id, reason },
-  });
   if (event.size !== undefined && event.size > deps.maxArticleBytes) {
-    return reject(tooLarge(event.size, deps.maxArticleBytes));
+    return rejected(base, tooLarge(event.size, deps.maxArticleBytes));
   }
   const fetched = await deps.source.getObject(event.bucket, event.key, {
     versionId: event.versionId,
     maxBytes: deps.maxArticleBytes,
   });
   if (fetched === 'missing') return 'missing';
-  if (fetched === 'too-large') return reject(tooLarge(undefined, deps.maxArticleBytes));
+  return recordOfObject(base, fetched, event.eventTime, event.versionId, deps);
+}
 
+/**
+ * The record an object's content makes, with its contribution, or its rejection: the same code
+ * for an S3 event and for a recount. `eventTime` dates an article that carries no date.
+ */
+export function recordOfObject(
+  base: RecordBase,
+  fetched: FetchedObject | 'too-large',
+  eventTime: string,
+  versionId: string | undefined,
+  deps: Pick<IngestDeps, 'analyser' | 'maxArticleBytes' | 'counterShards'>,
+): Prepared {
+  if (fetched === 'too-large') return rejected(base, tooLarge(undefined, deps.maxArticleBytes));
+  const { id } = base;
   try {
     const article = parseArticleObject({
-      key: event.key,
+      key: base.key,
       bytes: fetched.bytes,
       metadata: fetched.metadata,
-      eventTime: event.eventTime,
+      eventTime,
     });
     const analysis = deps.analyser.analyse({
       body: article.body,
@@ -154,7 +170,7 @@ async function prepare(event: ObjectEvent, deps: IngestDeps): Promise<Prepared |
     });
     const record: ArticleRecord = {
       ...base,
-      versionId: fetched.versionId ?? event.versionId,
+      versionId: fetched.versionId ?? versionId,
       status: 'active',
       title: article.title,
       source: article.source,
@@ -171,7 +187,7 @@ async function prepare(event: ObjectEvent, deps: IngestDeps): Promise<Prepared |
         analysis,
         article.publishedAt,
         id,
-        counterShardOf(event.key, event.sequencer, deps.counterShards ?? 1),
+        counterShardOf(base.key, base.sequencer, deps.counterShards ?? 1),
       ),
     };
     return {
@@ -180,9 +196,17 @@ async function prepare(event: ObjectEvent, deps: IngestDeps): Promise<Prepared |
       outcome: { result: 'counted', id, topics: Object.keys(analysis.topics) },
     };
   } catch (err) {
-    if (err instanceof RejectedArticleError) return reject(err.message);
+    if (err instanceof RejectedArticleError) return rejected(base, err.message);
     throw err;
   }
+}
+
+function rejected(base: RecordBase, reason: string): Prepared {
+  return {
+    record: { ...base, status: 'rejected', reason, contribution: EMPTY_CONTRIBUTION },
+    rejection: { key: base.key, reason, at: base.updatedAt },
+    outcome: { result: 'rejected', id: base.id, reason },
+  };
 }
 
 const tooLarge = (size: number | undefined, limit: number) =>

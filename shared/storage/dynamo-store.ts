@@ -147,12 +147,7 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
         Put: {
           TableName,
           Item: toArticleItem(next),
-          ...(previous
-            ? {
-                ConditionExpression: 'sequencer = :prev',
-                ExpressionAttributeValues: { ':prev': previous.sequencer },
-              }
-            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+          ...recordCondition(previous),
         },
       });
       for (const m of change.remove) items.push({ Delete: { TableName, Key: membershipKey(m) } });
@@ -417,6 +412,25 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
     const last = res.LastEvaluatedKey?.sk;
     return { items, next: typeof last === 'string' ? last : undefined };
   }
+}
+
+/**
+ * A record is replaced only if it is still the one the change was computed from: same sequencer
+ * and same revision (records from before revisions have none), or still absent.
+ */
+function recordCondition(previous: ArticleRecord | undefined) {
+  if (!previous) return { ConditionExpression: 'attribute_not_exists(pk)' };
+  return previous.rev === undefined
+    ? {
+        ConditionExpression: 'sequencer = :prev AND attribute_not_exists(#rev)',
+        ExpressionAttributeNames: { '#rev': 'rev' },
+        ExpressionAttributeValues: { ':prev': previous.sequencer },
+      }
+    : {
+        ConditionExpression: 'sequencer = :prev AND #rev = :rev',
+        ExpressionAttributeNames: { '#rev': 'rev' },
+        ExpressionAttributeValues: { ':prev': previous.sequencer, ':rev': previous.rev },
+      };
 }
 
 /** DynamoDB's limits on one TransactWriteItems call (items; bytes, kept under the 4 MB). */

@@ -15,3 +15,8 @@ export const entityCounterPk = (day: string) => `ENT#${day}`;
 /** Listing entries: `LIST#<topic>#<yyyy-mm>` / `<publishedAt>#<id>`, read newest first. */
 export const listingPk = (topic: string, month: string) => `LIST#${topic}#${month}`;
 export const membershipKey = (m: Membership) => ({ pk: listingPk(m.topic, m.month), sk: m.sortKey });
+
+/** Recounts: `RECOUNT` / their id (ids sort by start time, so newest first is a reverse query). */
+export const RECOUNTS_PK = 'RECOUNT';
+/** What the counters reflect: the analysis version and topic set of the last complete recount. */
+export const ANALYSIS_STATE_KEY = { pk: 'META', sk: 'analysis' } as const;

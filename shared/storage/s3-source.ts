@@ -1,5 +1,12 @@
-import { GetObjectCommand, type GetObjectCommandOutput, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  type GetObjectCommandOutput,
+  ListObjectsV2Command,
+  NoSuchKey,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import type { FetchedObject, ObjectSource } from '../ingest/process.js';
+import type { KeyLister } from '../recount/job.js';
 
 /** Reads article objects from S3, never more than `maxBytes` + 1 into memory. */
 export class S3ObjectSource implements ObjectSource {
@@ -45,3 +52,17 @@ export class S3ObjectSource implements ObjectSource {
 
 const lowerCaseKeys = (m: Record<string, string>) =>
   Object.fromEntries(Object.entries(m).map(([k, v]) => [k.toLowerCase(), v]));
+
+/** The bucket's current keys, a page (≤ 1 000) at a time, in key order. */
+export class S3KeyLister implements KeyLister {
+  constructor(private readonly s3: S3Client) {}
+
+  async *listKeys(bucket: string): AsyncIterable<readonly string[]> {
+    let token: string | undefined;
+    do {
+      const page = await this.s3.send(new ListObjectsV2Command({ Bucket: bucket, ContinuationToken: token }));
+      yield (page.Contents ?? []).flatMap((o) => (o.Key === undefined ? [] : [o.Key]));
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+}

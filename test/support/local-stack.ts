@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultTopics } from '#shared/topics/load.js';
+import type { TopicFile } from '#shared/topics/schema.js';
 import { freePort } from '../../local/ports.js';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../local/stack.js';
 
@@ -20,6 +21,8 @@ export async function startTestStack(
     counterShards?: number;
     bridge?: LocalStackOptions['bridge'];
     logger?: LocalStackOptions['logger'];
+    topics?: TopicFile;
+    recount?: boolean;
     /** Reuse a data directory (and ports) as a restart does; a fresh temporary one by default. */
     restartOf?: TestStack;
   } = {},
@@ -34,7 +37,8 @@ export async function startTestStack(
     bucket,
     tableName: 'trendwire',
     dataDir,
-    topics: defaultTopics(),
+    topics: options.topics ?? defaultTopics(),
+    recount: options.recount,
     maxArticleBytes: options.maxArticleBytes ?? 1024 * 1024,
     counterShards: options.counterShards,
     logger: options.logger,

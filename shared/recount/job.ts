@@ -1,0 +1,179 @@
+import { CommitGroup } from '../ingest/commit-group.js';
+import type { GroupIngestStore, IngestDeps } from '../ingest/process.js';
+import type { TopicFile } from '../topics/schema.js';
+import { type RecountResult, recountKey } from './recount-key.js';
+
+/** A recount as `GET /recounts/{id}` shows it. */
+export type RecountStatus = {
+  readonly id: string;
+  readonly reason: string;
+  readonly status: 'running' | 'done' | 'failed';
+  /** The analysis version it brings every record to. */
+  readonly analysis: string;
+  /** Keys listed so far (final once the listing is read to its end). */
+  readonly total: number;
+  /** Keys finished, whatever the result; `recounted` of them were analysed again. */
+  readonly processed: number;
+  readonly recounted: number;
+  readonly failed: number;
+  readonly startedAt: string;
+  /** Last progress: a running recount with no progress for STALE_AFTER_MS has stopped. */
+  readonly updatedAt: string;
+  readonly finishedAt?: string | undefined;
+  readonly error?: string | undefined;
+};
+
+/** What the counters reflect once a recount is done: the analysis version and its topic set. */
+export type AnalysisState = {
+  readonly analysis: string;
+  readonly topics: TopicFile;
+  readonly updatedAt: string;
+};
+
+/** Port: the bucket's current keys, page by page (S3 ListObjectsV2; s3rver locally). */
+export type KeyLister = { listKeys(bucket: string): AsyncIterable<readonly string[]> };
+
+export type RecountPage = { readonly items: readonly RecountStatus[]; readonly next: string | undefined };
+
+/** Port: where recounts and the analysis state are kept (the table). */
+export type RecountLog = {
+  saveRecount(status: RecountStatus): Promise<void>;
+  getRecount(id: string): Promise<RecountStatus | undefined>;
+  /** Newest first. */
+  listRecounts(limit: number, after: string | undefined): Promise<RecountPage>;
+  getAnalysisState(): Promise<AnalysisState | undefined>;
+  saveAnalysisState(state: AnalysisState): Promise<void>;
+};
+
+/** A running recount whose progress is older than this has stopped (its process was killed). */
+export const STALE_AFTER_MS = 120_000;
+
+/** The status as a reader should see it: a recount that stopped making progress has failed. */
+export function observedStatus(s: RecountStatus, now: number): RecountStatus {
+  if (s.status !== 'running' || now - Date.parse(s.updatedAt) <= STALE_AFTER_MS) return s;
+  return {
+    ...s,
+    status: 'failed',
+    error: `no progress since ${s.updatedAt}: the process running it stopped; start a recount again to finish`,
+  };
+}
+
+/** A recount id that sorts by start time: `r-20221110T120000Z-1a2b`. */
+export const newRecountId = (at: Date): string =>
+  `r-${at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')}-${Math.random().toString(16).slice(2, 6)}`;
+
+export type RecountOptions = {
+  readonly id: string;
+  readonly reason: string;
+  readonly bucket: string;
+  readonly topics: TopicFile;
+  readonly lister: KeyLister;
+  readonly log: RecountLog;
+  readonly deps: IngestDeps & { readonly store: GroupIngestStore };
+  /** Keys committed together (one transaction where DynamoDB's limits allow). */
+  readonly batchSize?: number;
+  /** Batches at work at once. */
+  readonly concurrency?: number;
+  /** Stops taking new keys; the recount ends `failed`, and a new one finishes the work. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (status: RecountStatus) => void;
+  readonly progressEveryMs?: number;
+};
+
+/**
+ * Replays the bucket: every current key is recounted (recountKey) in batches that commit
+ * together. Restartable at any point: keys already recounted are `current` and cost one read.
+ * Once every key is done without failure, the analysis state says the counters reflect this
+ * analysis; a recount with failures ends `failed`, and running one again finishes the rest.
+ */
+export async function runRecount(o: RecountOptions): Promise<RecountStatus> {
+  const now = () => (o.deps.now?.() ?? new Date()).toISOString();
+  let status: RecountStatus = {
+    id: o.id,
+    reason: o.reason,
+    status: 'running',
+    analysis: o.deps.analyser.version,
+    total: 0,
+    processed: 0,
+    recounted: 0,
+    failed: 0,
+    startedAt: now(),
+    updatedAt: now(),
+  };
+  await o.log.saveRecount(status);
+  let saving: Promise<void> = Promise.resolve();
+  const progress = () => {
+    status = { ...status, updatedAt: now() };
+    o.onProgress?.(status);
+    const snapshot = status;
+    saving = saving.then(() => o.log.saveRecount(snapshot)).catch(() => {});
+  };
+  const timer = setInterval(progress, o.progressEveryMs ?? 2000);
+  let firstError: string | undefined;
+  const tally = (result: RecountResult | 'failed', err?: unknown) => {
+    status = {
+      ...status,
+      processed: status.processed + 1,
+      recounted: status.recounted + (result === 'recounted' ? 1 : 0),
+      failed: status.failed + (result === 'failed' ? 1 : 0),
+    };
+    if (err !== undefined) firstError ??= String((err as Error)?.message ?? err).slice(0, 500);
+  };
+  const runBatch = async (keys: readonly string[]) => {
+    const group = new CommitGroup(o.deps.store, keys.length);
+    await Promise.all(
+      keys.map((key) =>
+        recountKey(o.bucket, key, { ...o.deps, store: group })
+          .then(
+            (r) => tally(r),
+            (err: unknown) => tally('failed', err),
+          )
+          .finally(() => group.leave()),
+      ),
+    );
+  };
+  let listingError: unknown;
+  try {
+    const size = o.batchSize ?? 10;
+    const running = new Set<Promise<void>>();
+    for await (const page of o.lister.listKeys(o.bucket)) {
+      if (o.signal?.aborted) break;
+      status = { ...status, total: status.total + page.length };
+      for (let i = 0; i < page.length && !o.signal?.aborted; i += size) {
+        const p = runBatch(page.slice(i, i + size)).finally(() => running.delete(p));
+        running.add(p);
+        if (running.size >= (o.concurrency ?? 4)) await Promise.race(running);
+      }
+    }
+    await Promise.all(running);
+  } catch (err) {
+    listingError = err;
+  } finally {
+    clearInterval(timer);
+  }
+  const stopped = o.signal?.aborted === true;
+  const complete = !stopped && listingError === undefined && status.failed === 0;
+  status = {
+    ...status,
+    status: complete ? 'done' : 'failed',
+    updatedAt: now(),
+    finishedAt: now(),
+    error: complete
+      ? undefined
+      : stopped
+        ? 'stopped before the end; start a recount again to finish (keys done are kept)'
+        : listingError !== undefined
+          ? `listing the bucket failed: ${String((listingError as Error)?.message ?? listingError)}`
+          : `${status.failed} keys failed, e.g.: ${firstError}; start a recount again to retry them`,
+  };
+  await saving;
+  if (complete) {
+    await o.log.saveAnalysisState({ analysis: status.analysis, topics: o.topics, updatedAt: now() });
+  }
+  await o.log.saveRecount(status);
+  o.onProgress?.(status);
+  return status;
+}

@@ -1,0 +1,175 @@
+import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Analyser } from '#shared/analysis/analyse.js';
+import { articleIdOf } from '#shared/ingest/article.js';
+import { ALL_TOPIC, contributionOf, counterId } from '#shared/ingest/contribution.js';
+import { parseArticleObject } from '#shared/ingest/parse.js';
+import type { RecountStatus } from '#shared/recount/job.js';
+import { defaultTopics } from '#shared/topics/load.js';
+import type { TopicFile } from '#shared/topics/schema.js';
+import { articleBytes, generateCorpus } from '../../scripts/corpus.js';
+import { readJson } from '../support/json.js';
+import { startTestStack, type TestStack } from '../support/local-stack.js';
+
+const ARTICLES = 1_050;
+const FROM = '2022-11-01';
+const TO = '2022-12-01';
+
+const defaults = defaultTopics();
+const kherson = defaults.topics.find((t) => t.id === 'kherson');
+if (!kherson) throw new Error('the default topics have no kherson');
+/** The defaults without negotiations, plus `grain`: kherson's definition under another id. */
+const withGrain: TopicFile = {
+  ...defaults,
+  topics: [kherson, { ...kherson, id: 'grain', label: 'Grain (kherson twin)' }],
+};
+
+/** The bucket as the test last wrote it: what one clean pass would count. */
+const bucket = new Map<string, Buffer>();
+
+/** Counter amounts of one clean pass over `bucket` under `topics`, by counter id. */
+function cleanPass(topics: TopicFile): Map<string, Record<string, number>> {
+  const analyser = new Analyser(topics);
+  const totals = new Map<string, Record<string, number>>();
+  for (const [key, bytes] of bucket) {
+    const article = parseArticleObject({ key, bytes, metadata: {}, eventTime: new Date().toISOString() });
+    const analysis = analyser.analyse({
+      body: article.body,
+      title: article.title,
+      language: article.language,
+    });
+    for (const d of contributionOf(analysis, article.publishedAt, articleIdOf(key)).counters) {
+      if (d.counter.kind !== 'topic') continue;
+      const id = counterId({ ...d.counter, shard: 0 });
+      const row = totals.get(id) ?? {};
+      for (const [k, v] of Object.entries(d.add)) row[k] = (row[k] ?? 0) + v;
+      totals.set(id, row);
+    }
+  }
+  return totals;
+}
+
+/** The stored counters of a topic, bucket by bucket, as `counterId → amounts` (empty buckets left out). */
+async function stored(stack: TestStack, topic: string, as = topic) {
+  const out = new Map<string, Record<string, number>>();
+  for (const granularity of ['day', 'hour'] as const) {
+    for (const r of await stack.runtime.store.queryCounters(topic, granularity, FROM, TO)) {
+      if (r.articles === 0) continue;
+      const row: Record<string, number> = { articles: r.articles };
+      if (topic !== ALL_TOPIC) {
+        Object.assign(row, { mentions: r.mentions, sentMilli: r.sentMilli });
+        if (r.positive) row.pos = r.positive;
+        if (r.neutral) row.neu = r.neutral;
+        if (r.negative) row.neg = r.negative;
+      }
+      out.set(counterId({ kind: 'topic', topic: as, granularity, bucket: r.bucket, shard: 0 }), row);
+    }
+  }
+  return out;
+}
+
+const expectedOf = (all: Map<string, Record<string, number>>, topic: string) =>
+  new Map([...all].filter(([id]) => id.startsWith(`t|${topic}|`)));
+
+const put = (stack: TestStack, key: string, bytes: Buffer) => {
+  bucket.set(key, bytes);
+  return stack.runtime.s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key: key, Body: bytes }));
+};
+
+async function inParallel<T>(items: readonly T[], n: number, f: (item: T) => Promise<unknown>) {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await f(item);
+    }),
+  );
+}
+
+describe('Recount over the archive (DynamoDB Local and s3rver)', () => {
+  let stack: TestStack | undefined;
+  afterAll(async () => {
+    await stack?.dispose();
+  });
+
+  it('a topic added at restart gets its whole history, equal to a clean pass, while ingestion goes on', async () => {
+    stack = await startTestStack();
+    expect(stack.recount).toBeUndefined(); // an empty table: nothing to recount
+    const corpus = [...generateCorpus({ articles: ARTICLES, days: 30, seed: 'recount', start: FROM })];
+    await inParallel(corpus, 16, (item) => put(stack as TestStack, item.key, articleBytes(item.article)));
+    await stack.bridge.idle();
+    const khersonBefore = await stored(stack, 'kherson');
+    expect(khersonBefore.size).toBeGreaterThan(10);
+    await stack.stop();
+
+    // Restart with grain added and negotiations removed: the stack recounts in the background,
+    // and uploads, overwrites and deletes go on while it runs.
+    stack = await startTestStack({ restartOf: stack, topics: withGrain });
+    expect(stack.recount).toBeDefined();
+    const live = corpus.slice(0, 60);
+    const fresh = [...generateCorpus({ articles: 30, days: 30, seed: 'recount-live', start: FROM })];
+    await Promise.all([
+      inParallel(live.slice(0, 30), 4, (item) =>
+        put(
+          stack as TestStack,
+          item.key,
+          articleBytes({ ...item.article, body: `Kherson. ${item.article.body}` }),
+        ),
+      ),
+      inParallel(live.slice(30), 4, async (item) => {
+        bucket.delete(item.key);
+        await stack?.runtime.s3.send(new DeleteObjectCommand({ Bucket: 'articles', Key: item.key }));
+      }),
+      inParallel(fresh, 4, (item) => put(stack as TestStack, `live/${item.key}`, articleBytes(item.article))),
+    ]);
+    const status = (await stack.recount) as RecountStatus;
+    await stack.bridge.idle();
+    expect(status).toMatchObject({ status: 'done', failed: 0 });
+    expect(status.processed).toBeGreaterThanOrEqual(ARTICLES - 30);
+    expect(status.recounted).toBeGreaterThan(ARTICLES / 2);
+
+    const expected = cleanPass(withGrain);
+    const grain = await stored(stack, 'grain');
+    expect(grain).toEqual(expectedOf(expected, 'grain'));
+    expect(await stored(stack, 'grain', 'kherson')).toEqual(await stored(stack, 'kherson'));
+    expect(await stored(stack, 'kherson')).toEqual(expectedOf(expected, 'kherson'));
+    expect(await stored(stack, ALL_TOPIC)).toEqual(expectedOf(expected, ALL_TOPIC));
+    expect((await stored(stack, 'negotiations')).size).toBe(0);
+
+    const res = await fetch(`${stack.apiUrl}/recounts/${status.id}`);
+    expect(res.status).toBe(200);
+    expect(await readJson(res)).toMatchObject({ id: status.id, status: 'done', processed: status.processed });
+  }, 900_000);
+
+  it('a recount stopped half-way and started again finishes exact', async () => {
+    if (!stack) throw new Error('needs the stack of the first test');
+    await stack.stop();
+    // Back to the defaults: negotiations returns, grain goes.
+    stack = await startTestStack({ restartOf: stack, topics: defaults });
+    const first = stack.recount as Promise<RecountStatus>;
+    expect(first).toBeDefined();
+    for (let i = 0; i < 600; i++) {
+      const [newest] = (await stack.recounts.listRecounts(1, undefined)).items;
+      if (newest?.status === 'running' && newest.processed >= 200) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await stack.stop(); // aborts the recount where it is
+    const stopped = await first;
+    expect(stopped.status).toBe('failed');
+    expect(stopped.processed).toBeGreaterThanOrEqual(200);
+    expect(stopped.processed).toBeLessThan(bucket.size);
+
+    stack = await startTestStack({ restartOf: stack, topics: defaults });
+    const status = (await stack.recount) as RecountStatus;
+    await stack.bridge.idle();
+    expect(status).toMatchObject({ status: 'done', failed: 0 });
+    expect(status.recounted).toBeLessThan(bucket.size); // the first run's keys are current
+
+    const expected = cleanPass(defaults);
+    for (const topic of [ALL_TOPIC, 'kherson', 'negotiations'])
+      expect(await stored(stack, topic)).toEqual(expectedOf(expected, topic));
+    expect((await stored(stack, 'grain')).size).toBe(0);
+
+    const list = await readJson(await fetch(`${stack.apiUrl}/recounts?limit=5`));
+    expect(list.items.map((r: RecountStatus) => r.status)).toEqual(['done', 'failed', 'done']);
+  }, 900_000);
+});

@@ -3,16 +3,16 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '#shared/api/app.js';
-import { ALL_TOPIC } from '#shared/ingest/contribution.js';
-import { newRecountId, type RecountStatus, runRecount } from '#shared/recount/job.js';
-import { recountReason } from '#shared/recount/plan.js';
-import { DynamoRecountLog } from '#shared/storage/recount-log.js';
-import { S3KeyLister } from '#shared/storage/s3-source.js';
+import type { RecountStatus } from '#shared/recount/job.js';
+import type { DynamoRecountLog } from '#shared/storage/recount-log.js';
+import { DynamoTopicStore } from '#shared/storage/topic-store.js';
+import { applyTopicFile, LiveTopics } from '#shared/topics/live.js';
 import type { TopicFile } from '#shared/topics/schema.js';
 import { createIngestHandler, type IngestLogger } from '../functions/lib/ingest-handler.js';
 import { createIngestRuntime } from '../functions/lib/runtime.js';
 import { type BridgeOptions, SqsBridge } from './bridge.js';
 import { ensureTable, startDynamoLocal } from './dynamodb.js';
+import { type LocalRecount, LocalRecounts } from './recounts.js';
 import { startLocalS3 } from './s3-server.js';
 
 export type LocalStackOptions = {
@@ -50,10 +50,12 @@ export type LocalStack = {
   readonly bridge: SqsBridge;
   readonly runtime: ReturnType<typeof createIngestRuntime>;
   readonly recounts: DynamoRecountLog;
+  /** The topic set in force (the table's; the topic file seeds it, PUT /topics/{id} changes it). */
+  readonly topics: LiveTopics;
   /** The recount started at start-up (the stored counts were made by another analysis), if any. */
   readonly recount: Promise<RecountStatus> | undefined;
-  /** Starts a recount of the bucket now (as `npm run recount` does) and resolves when it ends. */
-  startRecount(reason: string): Promise<RecountStatus>;
+  /** Starts a recount of the bucket now (as `npm run recount` does). */
+  startRecount(reason: string): Promise<LocalRecount>;
   /**
    * Stops DynamoDB Local abruptly (requests in flight fail) and starts it again on its data: for
    * crash drills. SIGKILL is possible, but DynamoDB Local then loses writes it had acknowledged.
@@ -97,9 +99,13 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       o.topics,
     );
     await ensureTable(runtime.db, o.tableName);
+    const topicStore = new DynamoTopicStore(runtime.db, o.tableName);
+    const applied = await applyTopicFile(topicStore, o.topics, new Date().toISOString());
+    if (applied.said) logger.warn(applied.said, {});
+    const topics = new LiveTopics(topicStore, () => runtime.analyser, { maxAgeMs: 2000 });
 
     const bridge = new SqsBridge({
-      handler: createIngestHandler({ ...runtime, logger }),
+      handler: createIngestHandler({ ...runtime, topics, logger }),
       deadLetterFile: join(o.dataDir, 'dead-letters.jsonl'),
       journalFile: join(o.dataDir, 'bridge-journal.log'),
       log: (line) => logger.warn(line, {}),
@@ -116,57 +122,18 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     });
     stops.push(() => s3.close());
 
-    const recounts = new DynamoRecountLog(runtime.db, o.tableName);
-    const stopRecounts = new AbortController();
-    const running = new Set<Promise<RecountStatus>>();
-    const startRecount = (reason: string) => {
-      const id = newRecountId(new Date());
-      logger.warn(`recount ${id} started: ${reason}`, {});
-      const job = runRecount({
-        id,
-        reason,
-        bucket: o.bucket,
-        topics: o.topics,
-        lister: new S3KeyLister(runtime.s3),
-        log: recounts,
-        deps: runtime,
-        signal: stopRecounts.signal,
-        onProgress: (s) =>
-          logger.warn(
-            s.status === 'running'
-              ? `recount ${id}: ${s.processed}/${s.total} keys, ${s.recounted} analysed again, ${s.failed} failed`
-              : `recount ${id} ${s.status}: ${s.processed} keys, ${s.recounted} analysed again, ${s.failed} failed${s.error ? ` (${s.error})` : ''}`,
-            {},
-          ),
-      }).finally(() => running.delete(job));
-      running.add(job);
-      return job;
-    };
-    stops.push(async () => {
-      stopRecounts.abort();
-      await Promise.allSettled(running);
-    });
-    let recount: Promise<RecountStatus> | undefined;
-    if (o.recount !== false) {
-      const state = await recounts.getAnalysisState();
-      const hasArticles = (await runtime.store.dayBounds(ALL_TOPIC)) !== undefined;
-      const reason = recountReason(state, o.topics, runtime.analyser.version, hasArticles);
-      if (reason) recount = startRecount(reason);
-      else if (!state) {
-        await recounts.saveAnalysisState({
-          analysis: runtime.analyser.version,
-          topics: o.topics,
-          updatedAt: new Date().toISOString(),
-        });
-      }
-    }
+    const recounts = new LocalRecounts({ runtime, tableName: o.tableName, bucket: o.bucket, topics, logger });
+    stops.push(() => recounts.stop());
+    const recount = o.recount === false ? undefined : (await recounts.startIfNeeded())?.done;
 
     const app = createApp({
       store: runtime.store,
       topics: o.topics,
       analyser: runtime.analyser,
       objects: runtime.source,
-      recounts,
+      recounts: recounts.log,
+      liveTopics: topics,
+      startRecount: async (reason) => ({ id: (await recounts.start(reason)).id, status: 'running' }),
       maxArticleBytes: o.maxArticleBytes,
       corsOrigins: o.corsOrigins,
       onError: (err) => logger.error('unhandled API error', { error: String((err as Error)?.stack ?? err) }),
@@ -189,9 +156,10 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       apiUrl: `http://${host === '127.0.0.1' ? 'localhost' : host}:${apiPort}`,
       bridge,
       runtime,
-      recounts,
+      recounts: recounts.log,
+      topics,
       recount,
-      startRecount,
+      startRecount: (reason) => recounts.start(reason),
       async stopDynamo(signal: NodeJS.Signals = 'SIGTERM') {
         await dynamo.stop(signal);
       },
@@ -205,8 +173,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
        */
       async stop() {
         await s3.stopIntake();
-        stopRecounts.abort();
-        await Promise.allSettled(running);
+        await recounts.stop();
         await bridge.stop();
         await closeApi();
         await s3.close();

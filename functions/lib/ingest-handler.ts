@@ -9,6 +9,7 @@ import {
   type IngestOutcome,
   ingestObjectEvent,
 } from '#shared/ingest/process.js';
+import { type LiveTopics, TopicsChangedError } from '#shared/topics/live.js';
 
 /** Narrow logging port: Powertools' Logger in Lambda, a console logger locally. */
 export type IngestLogger = {
@@ -18,6 +19,11 @@ export type IngestLogger = {
 };
 
 export type IngestHandlerDeps = IngestDeps & {
+  /**
+   * Topics as run-time data: each batch is analysed under the current set (read at most every few
+   * seconds), and a batch that raced with a change is retried under the new one.
+   */
+  readonly topics?: LiveTopics | undefined;
   readonly store: GroupIngestStore;
   readonly logger: IngestLogger;
   readonly onOutcome?: (event: ObjectEvent, outcome: IngestOutcome) => void;
@@ -32,7 +38,7 @@ export type IngestHandlerDeps = IngestDeps & {
  * do not throw: they become rejection records.
  */
 export function createIngestHandler(deps: IngestHandlerDeps) {
-  const recordHandler = async (record: SQSRecord, store: CommitGroup): Promise<void> => {
+  const recordHandler = async (record: SQSRecord, store: CommitGroup, run: IngestDeps): Promise<void> => {
     let events: ObjectEvent[];
     try {
       events = parseNotification(record.body);
@@ -47,8 +53,9 @@ export function createIngestHandler(deps: IngestHandlerDeps) {
     for (const event of events) {
       let outcome: IngestOutcome;
       try {
-        outcome = await ingestObjectEvent(event, { ...deps, store });
+        outcome = await ingestObjectEvent(event, { ...run, store });
       } catch (err) {
+        if (err instanceof TopicsChangedError) deps.topics?.invalidate();
         deps.logger.error(`${event.kind} ${event.key}: failed, SQS will deliver it again`, {
           key: event.key,
           sequencer: event.sequencer,
@@ -77,9 +84,14 @@ export function createIngestHandler(deps: IngestHandlerDeps) {
   // default, made explicit): one by one, the first would wait for the others forever.
   return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     const group = new CommitGroup(deps.store, event.Records.length);
+    let run: IngestDeps = deps;
+    if (deps.topics) {
+      const live = await deps.topics.analyser();
+      run = { ...deps, analyser: live.analyser, topicsVersion: live.version };
+    }
     return processPartialResponse(
       event,
-      (record: SQSRecord) => recordHandler(record, group).finally(() => group.leave()),
+      (record: SQSRecord) => recordHandler(record, group, run).finally(() => group.leave()),
       new BatchProcessor(EventType.SQS),
       { context, throwOnFullBatchFailure: false, processInParallel: true },
     );

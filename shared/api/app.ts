@@ -10,6 +10,7 @@ import { BadParameterError, NotFoundError, UnavailableError } from '../errors.js
 import { ALL_TOPIC } from '../ingest/contribution.js';
 import type { ObjectSource } from '../ingest/process.js';
 import type { RecountLog } from '../recount/job.js';
+import type { LiveTopics } from '../topics/live.js';
 import type { TopicFile } from '../topics/schema.js';
 import { isoSeconds } from '../trends/time.js';
 import { parseRange, parseTime, type TrendStore, topicTrend, topicTrends } from '../trends/trend.js';
@@ -21,6 +22,7 @@ import type { ArticleReader, RejectionReader } from './ports.js';
 import { ProblemError, problem, problemResponse } from './problem.js';
 import { registerRecountRoutes } from './recount-routes.js';
 import * as S from './schemas.js';
+import { type RecountStarter, registerTopicRoutes } from './topic-routes.js';
 
 export type ApiStore = TrendStore & ArticleReader & RejectionReader;
 
@@ -37,7 +39,11 @@ export type ApiDeps = {
   /** Reads article objects again to show an article's text and matches; not shown without it. */
   readonly objects?: ObjectSource;
   /** Recounts of the archive (GET /recounts); the routes answer an empty list without it. */
-  readonly recounts?: Pick<RecountLog, 'getRecount' | 'listRecounts'>;
+  readonly recounts?: Pick<RecountLog, 'getRecount' | 'listRecounts' | 'getAnalysisState'>;
+  /** Topics as run-time data (they replace `topics`): GET, PUT and DELETE /topics/{id}. */
+  readonly liveTopics?: LiveTopics;
+  /** Starts the recount a topic change needs; the write routes exist only with it and liveTopics. */
+  readonly startRecount?: RecountStarter;
   /** Logs unexpected errors; the client only sees a generic 500. */
   readonly onError?: (err: unknown) => void;
 };
@@ -60,13 +66,6 @@ const routes = {
     method: 'get',
     path: '/health',
     responses: { 200: json(S.Health, 'The API is up.') },
-  }),
-  topics: createRoute({
-    method: 'get',
-    path: '/topics',
-    responses: {
-      200: json(S.TopicList, 'The configured topics with their all-time article and mention counts.'),
-    },
   }),
   trend: createRoute({
     method: 'get',
@@ -114,9 +113,12 @@ const routes = {
 /** The HTTP API: one Hono app, served by Lambda and by the local stack alike. */
 export function createApp(deps: ApiDeps) {
   const now = deps.now ?? Date.now;
-  const topicIds = deps.topics.topics.map((t) => t.id);
-  const knownTopic = (id: string) => {
-    if (!topicIds.includes(id)) throw new NotFoundError(`no topic "${id}"; GET /topics lists them`);
+  const currentTopics = async () =>
+    deps.liveTopics ? (await deps.liveTopics.current()).topics : deps.topics;
+  const topicIdsNow = async () => (await currentTopics()).topics.map((t) => t.id);
+  const knownTopic = async (id: string) => {
+    if (!(await topicIdsNow()).includes(id))
+      throw new NotFoundError(`no topic "${id}"; GET /topics lists them`);
     return id;
   };
 
@@ -141,7 +143,11 @@ export function createApp(deps: ApiDeps) {
   if (deps.corsOrigins && deps.corsOrigins.length > 0) {
     app.use(
       '*',
-      cors({ origin: [...deps.corsOrigins], allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'], maxAge: 600 }),
+      cors({
+        origin: [...deps.corsOrigins],
+        allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+        maxAge: 600,
+      }),
     );
   }
   app.use('*', compress());
@@ -154,15 +160,17 @@ export function createApp(deps: ApiDeps) {
 
   app.openapi(routes.health, (c) => c.json({ status: 'ok' as const }, 200));
 
-  app.openapi(routes.topics, async (c) => {
-    const topics = await Promise.all(
-      deps.topics.topics.map(async (t) => ({ id: t.id, label: t.label, ...(await deps.store.totals(t.id)) })),
-    );
-    return c.json({ topics }, 200);
+  registerTopicRoutes(app, {
+    topics: currentTopics,
+    totals: (id) => deps.store.totals(id),
+    recounts: deps.recounts,
+    live: deps.liveTopics,
+    startRecount: deps.startRecount,
+    now,
   });
 
   app.openapi(routes.trend, async (c) => {
-    const id = knownTopic(c.req.valid('param').id);
+    const id = await knownTopic(c.req.valid('param').id);
     const query = c.req.valid('query');
     const range = parseRange(query, now());
     const buckets = await topicTrend(deps.store, id, range);
@@ -173,11 +181,13 @@ export function createApp(deps: ApiDeps) {
   app.openapi(routes.trends, async (c) => {
     const query = c.req.valid('query');
     const ids =
-      query.topics === undefined ? topicIds : [...new Set(query.topics.split(',').map((t) => t.trim()))];
+      query.topics === undefined
+        ? await topicIdsNow()
+        : [...new Set(query.topics.split(',').map((t) => t.trim()))];
     if (ids.length === 0 || ids.some((t) => t === '')) {
       throw new BadParameterError('topics', 'must be comma-separated topic ids, e.g. kherson,negotiations');
     }
-    ids.forEach(knownTopic);
+    for (const id of ids) await knownTopic(id);
     const range = parseRange(query, now());
     const trends = await topicTrends(deps.store, ids, range);
     const series = ids.map((topic, i) => ({ topic, buckets: trends[i] ?? [] }));
@@ -187,7 +197,7 @@ export function createApp(deps: ApiDeps) {
 
   app.openapi(routes.articles, async (c) => {
     const query = c.req.valid('query');
-    const topic = query.topic === undefined ? ALL_TOPIC : knownTopic(query.topic);
+    const topic = query.topic === undefined ? ALL_TOPIC : await knownTopic(query.topic);
     const from = query.from === undefined ? undefined : parseTime(query.from, 'from', 'start');
     const to = query.to === undefined ? undefined : parseTime(query.to, 'to', 'end');
     if (from !== undefined && to !== undefined && from > to)
@@ -211,7 +221,8 @@ export function createApp(deps: ApiDeps) {
   registerArticleRoutes(app, {
     store: deps.store,
     // Built on first use: a cold start that serves trends never pays for the analyser.
-    analyser: () => {
+    analyser: async () => {
+      if (deps.liveTopics) return (await deps.liveTopics.analyser()).analyser;
       analyser ??= deps.analyser ?? new Analyser(deps.topics);
       return analyser;
     },

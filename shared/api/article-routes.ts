@@ -13,7 +13,7 @@ import * as S from './schemas.js';
 export type ArticleRouteDeps = {
   readonly store: ArticleReader;
   /** The configured analyser, built on first use: POST /analyse runs it, matches are found with it. */
-  readonly analyser: () => Analyser;
+  readonly analyser: () => Promise<Analyser>;
   readonly maxArticleBytes: number;
   /** Where article objects are read again to show their text and matches; without it, they are not shown. */
   readonly objects?: ObjectSource | undefined;
@@ -67,14 +67,14 @@ export function registerArticleRoutes(app: OpenAPIHono, deps: ArticleRouteDeps):
     if (record?.status !== 'active') throw new NotFoundError(`no article "${id}"`);
     return record;
   };
-  const evidence = (record: ArticleRecord) =>
+  const evidence = async (record: ArticleRecord) =>
     deps.objects
       ? evidenceOf(record, {
           source: deps.objects,
-          analyser: deps.analyser(),
+          analyser: await deps.analyser(),
           maxArticleBytes: deps.maxArticleBytes,
         } satisfies EvidenceDeps)
-      : Promise.resolve({ ok: false as const, gone: true, why: 'this API cannot read article objects' });
+      : { ok: false as const, gone: true, why: 'this API cannot read article objects' };
 
   app.openapi(routes.article, async (c) => {
     const record = await active(c.req.valid('param').id);
@@ -98,16 +98,17 @@ export function registerArticleRoutes(app: OpenAPIHono, deps: ArticleRouteDeps):
       onError: (c) => problem(c, 413, `the request body is over ${maxBody} bytes`),
     }),
   );
-  app.openapi(routes.analyse, (c) => {
+  app.openapi(routes.analyse, async (c) => {
     const body = c.req.valid('json');
     const bytes = Buffer.byteLength(body.text, 'utf8');
     if (bytes > deps.maxArticleBytes) {
       const limit = `over the ${deps.maxArticleBytes}-byte limit of an article`;
       throw new ProblemError(413, `text: is ${bytes} bytes, ${limit}`, 'text');
     }
+    const configured = await deps.analyser();
     const analyser = body.topics
-      ? deps.analyser().withTopics(TopicFile.parse({ version: 1, topics: body.topics }))
-      : deps.analyser();
+      ? configured.withTopics(TopicFile.parse({ version: 1, topics: body.topics }))
+      : configured;
     const { analysis, matches, toInput } = analyser.explain({
       body: body.text,
       title: body.title,

@@ -11,9 +11,21 @@ export const TopicSummary = z
     label: z.string().openapi({ example: 'Kherson' }),
     articles: z.number().int(),
     mentions: z.number().int(),
+    complete: z.boolean().openapi({
+      description:
+        'false while a recount after this topic was added or changed is still running: its history is partial',
+    }),
   })
   .openapi('TopicSummary');
-export const TopicList = z.object({ topics: z.array(TopicSummary) }).openapi('TopicList');
+export const TopicList = z
+  .object({
+    topics: z.array(TopicSummary),
+    recount: z
+      .object({ id: z.string(), status: z.string(), processed: z.number().int(), total: z.number().int() })
+      .nullable()
+      .openapi({ description: 'The newest recount, if one is running.' }),
+  })
+  .openapi('TopicList');
 
 export const Bucket = z
   .object({

@@ -40,6 +40,11 @@ export type ArticleRecord = {
    * change. Records written before revisions existed have none.
    */
   readonly rev?: number | undefined;
+  /**
+   * The version of the run-time topic set that analysed it (shared/topics/live.ts): its commit
+   * checks that the set has not changed since, so no article is counted under outdated topics.
+   */
+  readonly topicsVersion?: number | undefined;
 };
 
 export type Rejection = { readonly key: string; readonly reason: string; readonly at: string };

@@ -65,6 +65,8 @@ export type IngestDeps = {
   readonly source: ObjectSource;
   readonly analyser: Analyser;
   readonly maxArticleBytes: number;
+  /** The version of the run-time topic set the analyser was built from, when topics are run-time data. */
+  readonly topicsVersion?: number | undefined;
   /** Items each topic's counters are spread over (1: not sharded); readers must use the same. */
   readonly counterShards?: number;
   readonly now?: () => Date;
@@ -152,7 +154,7 @@ export function recordOfObject(
   fetched: FetchedObject | 'too-large',
   eventTime: string,
   versionId: string | undefined,
-  deps: Pick<IngestDeps, 'analyser' | 'maxArticleBytes' | 'counterShards'>,
+  deps: Pick<IngestDeps, 'analyser' | 'maxArticleBytes' | 'counterShards' | 'topicsVersion'>,
 ): Prepared {
   if (fetched === 'too-large') return rejected(base, tooLarge(undefined, deps.maxArticleBytes));
   const { id } = base;
@@ -183,6 +185,7 @@ export function recordOfObject(
       fingerprint: fingerprintOf(article.body),
       bytes: fetched.bytes.byteLength,
       analysis: deps.analyser.version,
+      topicsVersion: deps.topicsVersion,
       contribution: contributionOf(
         analysis,
         article.publishedAt,

@@ -1,3 +1,4 @@
+import { describeTopicChange } from '../topics/live.js';
 import type { TopicFile } from '../topics/schema.js';
 import type { AnalysisState } from './job.js';
 
@@ -18,17 +19,6 @@ export function recountReason(
       : undefined;
   }
   if (state.analysis === analysis) return undefined;
-  const before = new Map(state.topics.topics.map((t) => [t.id, JSON.stringify(t)]));
-  const after = new Map(topics.topics.map((t) => [t.id, JSON.stringify(t)]));
-  const added = [...after.keys()].filter((id) => !before.has(id));
-  const removed = [...before.keys()].filter((id) => !after.has(id));
-  const changed = [...after.keys()].filter((id) => before.has(id) && before.get(id) !== after.get(id));
-  const parts = [
-    added.length ? `added ${added.join(', ')}` : '',
-    removed.length ? `removed ${removed.join(', ')}` : '',
-    changed.length ? `changed ${changed.join(', ')}` : '',
-  ].filter(Boolean);
-  return parts.length > 0
-    ? `topics changed (${parts.join('; ')})`
-    : `the analyser changed (${state.analysis} → ${analysis})`;
+  const change = describeTopicChange(state.topics, topics);
+  return change ? `topics changed (${change})` : `the analyser changed (${state.analysis} → ${analysis})`;
 }

@@ -20,6 +20,7 @@ import { UnavailableError } from '../errors.js';
 import { type ArticleRecord, articleIdOf, type Rejection } from '../ingest/article.js';
 import type { ContributionChange } from '../ingest/contribution.js';
 import type { ArticleCommit, GroupIngestStore } from '../ingest/process.js';
+import { TopicsChangedError } from '../topics/live.js';
 import type { Granularity } from '../trends/time.js';
 import type { CounterRow, TrendStore } from '../trends/trend.js';
 import { fromArticleItem, toArticleItem } from './article-item.js';
@@ -31,6 +32,7 @@ import {
   listingPk,
   membershipKey,
   REJECTIONS_PK,
+  TOPICS_KEY,
   topicCounterPk,
 } from './keys.js';
 
@@ -106,6 +108,11 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
         for (const i of group) results[i] = { status: 'fulfilled', value: true };
         continue;
       } catch (err) {
+        if (failedAt(err, owners, TOPICS_GUARD)) {
+          const reason = new TopicsChangedError('the topics changed while the article was analysed');
+          for (const i of group) results[i] = { status: 'rejected', reason };
+          continue;
+        }
         if (group.length === 1) {
           results[group[0] as number] = isLostRace(err)
             ? { status: 'fulfilled', value: false }
@@ -160,6 +167,22 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
       }
       for (let k = first; k < items.length; k++) owners.push(owner);
     });
+    // Articles analysed under a run-time topic set commit only while that set is current.
+    const guarded = new Set(
+      commits.flatMap((c) => (c.next.topicsVersion === undefined ? [] : [c.next.topicsVersion])),
+    );
+    for (const version of guarded) {
+      owners.push(TOPICS_GUARD);
+      items.push({
+        ConditionCheck: {
+          TableName,
+          Key: TOPICS_KEY,
+          ConditionExpression: '#v = :v',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':v': version },
+        },
+      });
+    }
     for (const u of counterItemUpdates(commits.flatMap((c) => c.change.counters))) {
       owners.push(-1);
       const entries = Object.entries(u.add);
@@ -464,7 +487,8 @@ export function planTransactions(commits: readonly ArticleCommit[]): number[][] 
       const merged = new Set([...(now ?? []), ...names]);
       if (merged.size > MAX_UPDATE_ATTRIBUTES) return false;
     }
-    return ownItems + own + items <= MAX_TRANSACTION_ITEMS && bytes + size <= MAX_TRANSACTION_BYTES;
+    // One item is kept for the topic set's version check.
+    return ownItems + own + items <= MAX_TRANSACTION_ITEMS - 1 && bytes + size <= MAX_TRANSACTION_BYTES;
   };
   commits.forEach((c, i) => {
     if (seen.has(c.next.id)) return;
@@ -564,6 +588,20 @@ function conditionFailures(err: unknown, owners: readonly number[]): Set<number>
     lost.add(owner);
   }
   return lost.size > 0 ? lost : undefined;
+}
+
+/** An owner of transaction items that is the topic set's version check. */
+const TOPICS_GUARD = -2;
+
+/** Whether the transaction was cancelled by a failed condition on an item of `owner`. */
+function failedAt(err: unknown, owners: readonly number[], owner: number): boolean {
+  if (
+    !(err instanceof TransactionCanceledException) &&
+    (err as { name?: string }).name !== 'TransactionCanceledException'
+  )
+    return false;
+  const reasons = (err as TransactionCanceledException).CancellationReasons ?? [];
+  return reasons.some((r, i) => r.Code === 'ConditionalCheckFailed' && owners[i] === owner);
 }
 
 /** The article record changed under us (condition failed) or another transaction held an item. */

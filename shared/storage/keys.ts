@@ -20,3 +20,5 @@ export const membershipKey = (m: Membership) => ({ pk: listingPk(m.topic, m.mont
 export const RECOUNTS_PK = 'RECOUNT';
 /** What the counters reflect: the analysis version and topic set of the last complete recount. */
 export const ANALYSIS_STATE_KEY = { pk: 'META', sk: 'analysis' } as const;
+/** The run-time topic set (see shared/topics/live.ts); ingest transactions check its version. */
+export const TOPICS_KEY = { pk: 'META', sk: 'topics' } as const;

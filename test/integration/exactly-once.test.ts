@@ -8,13 +8,23 @@ import { CommitGroup } from '#shared/ingest/commit-group.js';
 import { ALL_TOPIC, contributionOf, counterId } from '#shared/ingest/contribution.js';
 import type { ObjectEvent } from '#shared/ingest/events.js';
 import { type FetchedObject, ingestObjectEvent, type ObjectSource } from '#shared/ingest/process.js';
+import { recountKey } from '#shared/recount/recount-key.js';
 import { createDynamoClient } from '#shared/storage/clients.js';
 import { DynamoStore } from '#shared/storage/dynamo-store.js';
+import { DynamoTopicStore } from '#shared/storage/topic-store.js';
+import { applyTopicFile, LiveTopics, TopicsChangedError } from '#shared/topics/live.js';
 import { defaultTopics } from '#shared/topics/load.js';
+import type { TopicFile } from '#shared/topics/schema.js';
 import { type DynamoLocal, ensureTable, startDynamoLocal } from '../../local/dynamodb.js';
 import { freePort } from '../../local/ports.js';
 
 const analyser = new Analyser(defaultTopics());
+const kherson = defaultTopics().topics[0] as TopicFile['topics'][number];
+/** The two topic sets a run switches between: the defaults, and kherson with a twin. */
+const TOPIC_SETS: TopicFile[] = [
+  defaultTopics(),
+  { version: 1, topics: [kherson, { ...kherson, id: 'grain', label: 'Grain' }] },
+];
 const KEYS = ['a.txt', 'b.txt', 'c.txt'];
 const BODIES = [
   'Kherson was shelled overnight.',
@@ -24,10 +34,10 @@ const BODIES = [
 ];
 const TIMES = ['2022-11-10T10:00:00.000Z', '2022-11-11T23:30:00.000Z'];
 
-type Op = { key: string; kind: 'put' | 'delete'; body: number; time: number };
+type Op = { key: string; kind: 'put' | 'delete' | 'topics'; body: number; time: number };
 const opArb: fc.Arbitrary<Op> = fc.record({
   key: fc.constantFrom(...KEYS),
-  kind: fc.constantFrom('put', 'put', 'delete'),
+  kind: fc.constantFrom('put', 'put', 'put', 'delete', 'topics'),
   body: fc.nat(BODIES.length - 1),
   time: fc.nat(TIMES.length - 1),
 });
@@ -43,7 +53,8 @@ class Bucket implements ObjectSource {
 }
 
 /** What one clean pass over the bucket's current objects gives: counter amounts by counter id. */
-function referenceCounters(bucket: Bucket): Map<string, Record<string, number>> {
+function referenceCounters(bucket: Bucket, topics: TopicFile): Map<string, Record<string, number>> {
+  const analyser = new Analyser(topics);
   const totals = new Map<string, Record<string, number>>();
   for (const [key, o] of bucket.objects) {
     if (o.body.trim() === '') continue; // rejected, never counted
@@ -72,7 +83,7 @@ describe('Exactly-once counting (property)', () => {
     console.info(`exactly-once property: ${runs} random event sequences checked`);
   });
 
-  it('ends with the counts of one clean pass, whatever the duplicates, order and concurrency', async () => {
+  it('ends with the counts of one clean pass under the final topics, whatever the duplicates, order, concurrency, topic changes and recounts', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(opArb, { minLength: 1, maxLength: 10 }),
@@ -82,15 +93,22 @@ describe('Exactly-once counting (property)', () => {
           const table = `prop${runs++}`;
           await ensureTable(db, table);
           const store = new DynamoStore(db, table, { counterShards: shards });
+          const topicStore = new DynamoTopicStore(db, table);
+          let topicSet = 0;
+          await applyTopicFile(topicStore, TOPIC_SETS[0] as TopicFile, 't0');
+          // Every worker reads the topic set at each batch, as the ingest handler does.
+          const live = new LiveTopics(topicStore, () => analyser, { maxAgeMs: 0 });
           const bucket = new Bucket();
           const deps = { store, source: bucket, analyser, maxArticleBytes: 1 << 20, counterShards: shards };
           const pending: ObjectEvent[] = [];
+          const recounts: Promise<void>[] = [];
           let choice = 0;
           const pick = () => choices[choice++ % choices.length] as number;
           const deliverSome = async (all: boolean) => {
             // Two workers take batches of 1–3 events in a random order, as SQS hands them to the
             // ingest handler; some events are delivered twice. A batch's events run at once and
-            // commit together through a CommitGroup, as the handler does.
+            // commit together through a CommitGroup, as the handler does. An event that raced
+            // with a topic change fails and SQS delivers it again.
             const worker = async () => {
               while (pending.length > 0 && (all || pick() % 3 !== 0)) {
                 const batch: ObjectEvent[] = [];
@@ -99,17 +117,45 @@ describe('Exactly-once counting (property)', () => {
                   if (pick() % 4 === 0) pending.push({ ...event, eventTime: new Date().toISOString() }); // duplicate
                   batch.push(event);
                 }
+                const current = await live.analyser();
+                const run = { ...deps, analyser: current.analyser, topicsVersion: current.version };
                 const group = new CommitGroup(store, batch.length);
                 await Promise.all(
                   batch.map((event) =>
-                    ingestObjectEvent(event, { ...deps, store: group }).finally(() => group.leave()),
+                    ingestObjectEvent(event, { ...run, store: group })
+                      .catch((err: unknown) => {
+                        if (!(err instanceof TopicsChangedError)) throw err;
+                        pending.push(event);
+                      })
+                      .finally(() => group.leave()),
                   ),
                 );
               }
             };
             await Promise.all([worker(), worker()]);
           };
+          // A recount of every key by two workers at once, as a topic change starts one; it
+          // runs while events are delivered. One started before a later change fails on its
+          // keys (TopicsChangedError) and the later one redoes them.
+          const recount = async () => {
+            const current = await live.analyser();
+            const run = { ...deps, analyser: current.analyser, topicsVersion: current.version };
+            const worker = async () => {
+              for (const key of [...bucket.objects.keys()].sort(() => (pick() % 3) - 1)) {
+                await recountKey('articles', key, run).catch((err: unknown) => {
+                  if (!(err instanceof TopicsChangedError)) throw err;
+                });
+              }
+            };
+            await Promise.all([worker(), worker()]);
+          };
           for (const [i, op] of ops.entries()) {
+            if (op.kind === 'topics') {
+              topicSet = 1 - topicSet;
+              await live.update(() => TOPIC_SETS[topicSet] as TopicFile, [], `t${i}`);
+              recounts.push(recount());
+              continue;
+            }
             const sequencer = (0x1000 + i).toString(16).toUpperCase().padStart(18, '0');
             if (op.kind === 'put')
               bucket.objects.set(op.key, { body: BODIES[op.body] as string, time: TIMES[op.time] as string });
@@ -123,10 +169,11 @@ describe('Exactly-once counting (property)', () => {
             });
             if (pick() % 2 === 0) await deliverSome(false);
           }
-          await deliverSome(true);
+          await Promise.all([deliverSome(true), ...recounts]);
+          await deliverSome(true); // events a topic change sent back
 
-          const expected = referenceCounters(bucket);
-          for (const topic of [ALL_TOPIC, 'kherson', 'negotiations']) {
+          const expected = referenceCounters(bucket, TOPIC_SETS[topicSet] as TopicFile);
+          for (const topic of [ALL_TOPIC, 'kherson', 'negotiations', 'grain']) {
             for (const g of ['day', 'hour'] as const) {
               const rows = await store.queryCounters(topic, g, '2022-11-10', '2022-11-12');
               for (const row of rows) {
@@ -169,6 +216,6 @@ describe('Exactly-once counting (property)', () => {
       ),
       { numRuns: 60 },
     );
-    // 60 sequences of real DynamoDB Local transactions: ~15 s on a quiet 2-core machine.
-  }, 180_000);
+    // 60 sequences of real DynamoDB Local transactions: ~30 s on a quiet 2-core machine.
+  }, 300_000);
 });

@@ -61,6 +61,7 @@ describe('Pipeline on DynamoDB Local and s3rver', () => {
       label: 'Kherson',
       articles: 1,
       mentions: 8,
+      complete: true,
     });
   });
 

@@ -172,4 +172,78 @@ describe('Recount over the archive (DynamoDB Local and s3rver)', () => {
     const list = await readJson(await fetch(`${stack.apiUrl}/recounts?limit=5`));
     expect(list.items.map((r: RecountStatus) => r.status)).toEqual(['done', 'failed', 'done']);
   }, 900_000);
+
+  it('PUT /topics/{id} adds a topic at run time: a visible recount gives it its whole history', async () => {
+    if (!stack) throw new Error('needs the stack of the first test');
+    const api = (path: string, init?: RequestInit) => fetch(`${stack?.apiUrl}${path}`, init);
+    const putTopic = (id: string, body: unknown) =>
+      api(`/topics/${id}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const grain = { ...kherson, id: 'grain', label: 'Grain (kherson twin)' };
+
+    const mismatch = await putTopic('wheat', grain);
+    expect(mismatch.status).toBe(400);
+    expect(await readJson(mismatch)).toMatchObject({ parameter: 'id' });
+    const invalid = await putTopic('grain', { ...grain, terms: [] });
+    expect(invalid.status).toBe(400);
+    expect((await readJson(invalid)).detail).toMatch(/^terms/);
+    expect((await api('/topics/grain')).status).toBe(404);
+
+    const res = await putTopic('grain', grain);
+    expect(res.status).toBe(202);
+    const change = await readJson(res);
+    expect(change).toMatchObject({ topic: 'grain', recount: { status: 'running' } });
+    const listed = await readJson(await api('/topics'));
+    expect(listed.topics.find((t: { id: string }) => t.id === 'grain')).toMatchObject({ complete: false });
+    expect(listed.topics.find((t: { id: string }) => t.id === 'kherson')).toMatchObject({ complete: true });
+    expect(await readJson(await api('/topics/grain'))).toMatchObject({
+      definition: grain,
+      version: change.version,
+    });
+
+    // Uploads go on during the recount; they are analysed under the new topic set.
+    const more = [...generateCorpus({ articles: 20, days: 30, seed: 'recount-put', start: FROM })];
+    await inParallel(more, 4, (item) =>
+      put(
+        stack as TestStack,
+        `put/${item.key}`,
+        articleBytes({ ...item.article, body: `Kherson. ${item.article.body}` }),
+      ),
+    );
+    const finished = async (id: string) => {
+      for (let i = 0; i < 2400; i++) {
+        const s: RecountStatus = await readJson(await api(`/recounts/${id}`));
+        if (s.status !== 'running') return s;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      throw new Error(`recount ${id} still running after 10 minutes`);
+    };
+    const status = await finished(change.recount.id);
+    await stack.bridge.idle();
+    expect(status).toMatchObject({ status: 'done', failed: 0 });
+    expect(
+      (await readJson(await api('/topics'))).topics.every((t: { complete: boolean }) => t.complete),
+    ).toBe(true);
+    const withBoth: TopicFile = { ...defaults, topics: [...defaults.topics, grain] };
+    const expected = cleanPass(withBoth);
+    for (const topic of [ALL_TOPIC, 'kherson', 'negotiations', 'grain'])
+      expect(await stored(stack, topic)).toEqual(expectedOf(expected, topic));
+    const trends = await readJson(
+      await api(`/trends?topics=kherson,grain&from=${FROM}&to=2022-11-30&granularity=day`),
+    );
+    expect(trends.series[1].buckets).toEqual(trends.series[0].buckets);
+
+    // DELETE: the topic is gone from every route at once; its counters go with the recount.
+    const del = await api('/topics/grain', { method: 'DELETE' });
+    expect(del.status).toBe(202);
+    expect((await api('/topics/grain/trend?from=2022-11-01&to=2022-11-30')).status).toBe(404);
+    const again = await readJson(del);
+    expect(await finished(again.recount.id)).toMatchObject({ status: 'done', failed: 0 });
+    expect((await stored(stack, 'grain')).size).toBe(0);
+    expect((await api('/topics/negotiations', { method: 'DELETE' })).status).toBe(202);
+    expect((await api('/topics/kherson', { method: 'DELETE' })).status).toBe(400); // the last one
+  }, 900_000);
 });

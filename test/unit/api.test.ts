@@ -54,9 +54,10 @@ describe('API', () => {
   it('lists the configured topics with their totals', async () => {
     const body = await readJson(await get('/topics'));
     expect(body.topics).toEqual([
-      { id: 'kherson', label: 'Kherson', articles: 2, mentions: 9 },
-      { id: 'negotiations', label: 'Negotiations', articles: 0, mentions: 0 },
+      { id: 'kherson', label: 'Kherson', articles: 2, mentions: 9, complete: true },
+      { id: 'negotiations', label: 'Negotiations', articles: 0, mentions: 0, complete: true },
     ]);
+    expect(body.recount).toBeNull();
   });
 
   it('returns zero-filled daily buckets with share and mean sentiment, both ends inclusive', async () => {

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { Analyser } from '#shared/analysis/analyse.js';
+import { BadParameterError } from '#shared/errors.js';
+import { recountReason } from '#shared/recount/plan.js';
+import {
+  applyTopicFile,
+  LiveTopics,
+  type StoredTopics,
+  type TopicStore,
+  withoutTopic,
+  withTopic,
+} from '#shared/topics/live.js';
+import { defaultTopics } from '#shared/topics/load.js';
+import { MAX_TOPICS, type TopicFile } from '#shared/topics/schema.js';
+
+/** The port's contract in memory: a conditional put on the version. */
+class MemoryTopicStore implements TopicStore {
+  stored: StoredTopics | undefined;
+  puts = 0;
+  async getTopics() {
+    return this.stored;
+  }
+  async putTopics(next: StoredTopics, expected: number | undefined) {
+    if (this.stored?.version !== expected) return false;
+    this.puts++;
+    this.stored = next;
+    return true;
+  }
+}
+
+const defaults = defaultTopics();
+const kherson = defaults.topics[0] as TopicFile['topics'][number];
+const base = new Analyser(defaults);
+
+describe('Topics as run-time data', () => {
+  it('seeds from the topic file, keeps API changes while the file is unchanged, and applies a changed file', async () => {
+    const store = new MemoryTopicStore();
+    const first = await applyTopicFile(store, defaults, '2026-01-01T00:00:00Z');
+    expect(first.topics.version).toBe(1);
+    expect(first.said).toBeUndefined();
+
+    const live = new LiveTopics(store, () => base);
+    const grain = { ...kherson, id: 'grain', label: 'Grain' };
+    await live.update((f) => withTopic(f, grain), ['grain'], '2026-01-02T00:00:00Z');
+    const restart = await applyTopicFile(store, defaults, '2026-01-03T00:00:00Z');
+    expect(restart.topics.version).toBe(2);
+    expect(restart.topics.topics.topics.map((t) => t.id)).toContain('grain');
+    expect(restart.said).toMatch(/kept.*added grain/);
+
+    const edited: TopicFile = { ...defaults, topics: [kherson] };
+    const changed = await applyTopicFile(store, edited, '2026-01-04T00:00:00Z');
+    expect(changed.topics.version).toBe(3);
+    expect(changed.said).toBe('the topic file changed: removed negotiations, grain');
+  });
+
+  it('builds one analyser per version and sees a change after invalidate', async () => {
+    const store = new MemoryTopicStore();
+    await applyTopicFile(store, defaults, '2026-01-01T00:00:00Z');
+    const live = new LiveTopics(store, () => base, { maxAgeMs: 60_000 });
+    const a = await live.analyser();
+    expect((await live.analyser()).analyser).toBe(a.analyser);
+    expect(a.analyser.version).toBe(base.version);
+    const other = new LiveTopics(store, () => base);
+    await other.update((f) => withoutTopic(f, 'negotiations'), [], '2026-01-02T00:00:00Z');
+    expect((await live.analyser()).version).toBe(1); // cached for maxAgeMs
+    live.invalidate();
+    const b = await live.analyser();
+    expect(b.version).toBe(2);
+    expect(b.analyser.version).not.toBe(a.analyser.version);
+    expect(
+      b.analyser.analyse({ body: 'Peace talks between Kyiv and Moscow. Kherson.' }).topics,
+    ).not.toHaveProperty('negotiations');
+  });
+
+  it('an update that races with another re-reads and applies both', async () => {
+    const store = new MemoryTopicStore();
+    await applyTopicFile(store, defaults, '2026-01-01T00:00:00Z');
+    const one = new LiveTopics(store, () => base);
+    const two = new LiveTopics(store, () => base);
+    await Promise.all([
+      one.update((f) => withTopic(f, { ...kherson, id: 'a', label: 'A' }), ['a'], 't'),
+      two.update((f) => withTopic(f, { ...kherson, id: 'b', label: 'B' }), ['b'], 't'),
+    ]);
+    expect(store.stored?.topics.topics.map((t) => t.id).sort()).toEqual([
+      'a',
+      'b',
+      'kherson',
+      'negotiations',
+    ]);
+    expect(store.stored?.version).toBe(3);
+  });
+
+  it('refuses a topic beyond the limit and deleting the last one, naming the parameter', () => {
+    const full: TopicFile = {
+      version: 1,
+      topics: Array.from({ length: MAX_TOPICS }, (_, i) => ({ ...kherson, id: `t${i}` })),
+    };
+    expect(() => withTopic(full, { ...kherson, id: 'one-more' })).toThrow(BadParameterError);
+    expect(withTopic(full, { ...kherson, id: 't3', label: 'replaced' }).topics[3]?.label).toBe('replaced');
+    expect(() => withoutTopic({ version: 1, topics: [kherson] }, 'kherson')).toThrow(/only topic/);
+  });
+
+  it('says why a recount runs', () => {
+    const state = { analysis: 'a5-old', topics: defaults, updatedAt: 't' };
+    expect(recountReason(state, defaults, 'a5-old', true)).toBeUndefined();
+    expect(recountReason(state, defaults, 'a6-new', true)).toBe('the analyser changed (a5-old → a6-new)');
+    expect(recountReason(state, { ...defaults, topics: [kherson] }, 'a5-x', true)).toBe(
+      'topics changed (removed negotiations)',
+    );
+    expect(recountReason(undefined, defaults, 'a5', false)).toBeUndefined();
+    expect(recountReason(undefined, defaults, 'a5', true)).toMatch(/before analysis versions/);
+  });
+});

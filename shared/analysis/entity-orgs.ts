@@ -4,7 +4,7 @@ import { foldForMatch, type Token } from './normalise.js';
 
 /** Country adjectives as written, by their folded form: ukrainian → Ukrainian. */
 const ADJECTIVES = new Map(Object.values(DEMONYMS).map((a) => [foldForMatch(a), a]));
-const HEADS = new Set(['ministry', 'government']);
+const HEADS = new Set(['ministry', 'government', 'federation']);
 const title = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 /** The country whose possessive ends right before token i ("Ukraine's |Ministry of Economy"). */
@@ -16,9 +16,10 @@ export function possessivePlace(ctx: Context, i: number): string | undefined {
 }
 
 /**
- * A country's ministries and government written in lower case: "Ukraine's interior ministry",
- * "the Ukrainian infrastructure ministry" → Ukrainian Interior Ministry, Ukrainian Infrastructure
- * Ministry; "the Ukrainian government" → Ukrainian Government. Calls `add` with each name and
+ * A country's ministries, federations and government written in lower case: "Ukraine's interior
+ * ministry", "the Ukrainian infrastructure ministry", "Ukraine's athletics federation" → Ukrainian
+ * Interior Ministry, Ukrainian Infrastructure Ministry, Ukrainian Athletics Federation; "the
+ * Ukrainian government" → Ukrainian Government. Calls `add` with each name and
  * marks its words (not the country) as covered.
  */
 export function countryBodies(ctx: Context, add: (name: string) => void): void {

@@ -37,6 +37,11 @@ describe('EntityExtractor: organisations', () => {
       expect.arrayContaining(['Kherson City Military Administration', 'Kherson Regional Council']),
     );
   });
+  it("names a country's federation written in lower case, as its ministries", () => {
+    expect(orgs("Ukraine's athletics federation called the jump a gift.")).toContain(
+      'Ukrainian Athletics Federation',
+    );
+  });
   it('types a company by its industry word, and a news wire by "Wire"', () => {
     const got = orgs(
       'Severnside Paper will close its mill. Tata Steel plans to shut its furnaces. Meridian Wire could not verify the claim.',

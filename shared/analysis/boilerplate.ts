@@ -189,8 +189,9 @@ export function bodyOffset(kept: readonly KeptSegment[], offset: number): number
 export function creditedWires(removed: readonly string[]): string[] {
   const out: string[] = [];
   for (const line of removed) {
-    const m = /\(([\p{L}][\p{L}. ]{1,30})\)\s*-$/u.exec(line.trim());
-    if (m && isDateline(line)) out.push((m[1] as string).trim());
+    // with its dash, or alone on its line: "KHERSON, Ukraine, Oct 19 (Northline Wire)"
+    const m = /\(([\p{L}][\p{L}. ]{1,30})\)\s*(-?)$/u.exec(line.trim());
+    if (m && isDateline(m[2] ? line : `${line.trim()} -`)) out.push((m[1] as string).trim());
   }
   return out;
 }

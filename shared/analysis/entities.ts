@@ -18,6 +18,8 @@ export { entityStem } from './entity-gazetteer.js';
 
 type Row = { name: string; type: EntityType; mentions: number };
 
+const ORDINAL = /^\d{1,3}(?:st|nd|rd|th)$/;
+
 /**
  * Entities from the gazetteers (data/gazetteer.json by hand; data/world-places.json and
  * data/world-cities.json generated), then names they do not know, from the cues of
@@ -52,14 +54,17 @@ export class EntityExtractor {
       const row = counts.get(key);
       if (row && --row.mentions === 0) counts.delete(key);
     };
+    const stemmed = tokens.map((t) => ({ ...t, norm: entityStem(t.norm) }));
+    const covered = new Uint8Array(tokens.length);
     // A wire credited in a removed dateline is an organisation of the story only where the text
     // names it ("Northline Wire could not verify"); the dateline's place is not a mention either.
     for (const outlet of credited)
-      for (let at = text.indexOf(outlet); at >= 0; at = text.indexOf(outlet, at + 1))
+      for (let at = text.indexOf(outlet); at >= 0; at = text.indexOf(outlet, at + 1)) {
         add(outlet, 'organization');
-
-    const stemmed = tokens.map((t) => ({ ...t, norm: entityStem(t.norm) }));
-    const covered = new Uint8Array(tokens.length);
+        for (let k = 0; k < tokens.length; k++)
+          if ((tokens[k] as Token).start >= at && (tokens[k] as Token).end <= at + outlet.length)
+            covered[k] = 1;
+      }
     const placeEnds = new Map<number, number>();
     const placeStarts = new Map<number, { last: number; name: string }>();
     markSkipped(text, tokens, covered);
@@ -116,9 +121,17 @@ export class EntityExtractor {
       const j = runEnd(ctx, i);
       // A known place before an organisation's name is part of it ("Kherson Regional Clinical Hospital").
       const p = placeEnds.get(i - 1);
-      const from =
+      let from =
         p !== undefined && gapOf(ctx, i - 1, i) === ' ' && classify(ctx, p, j) === 'organization' ? p : i;
       const type = from < i ? 'organization' : classify(ctx, i, j);
+      // "the 110th Mechanised Brigade": a unit's number is part of its name
+      if (
+        type === 'organization' &&
+        from === i &&
+        ORDINAL.test(tokens[i - 1]?.norm ?? '') &&
+        gapOf(ctx, i - 1, i)
+      )
+        from = i - 1;
       if (!type && j - i === 2) untyped.push([i, j]);
       if (type) {
         let name = type === 'person' ? stripTitles(runName(ctx, from, j)) : runName(ctx, from, j);

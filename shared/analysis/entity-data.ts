@@ -35,6 +35,7 @@ export const NameCues = z.object({
   notAfterPlace: z.array(z.string()),
   demonyms: z.record(z.string(), z.string()),
   orgSuffixes: z.array(z.string()),
+  eventHeads: z.array(z.string()),
 });
 type NameCues = z.infer<typeof NameCues>;
 
@@ -55,6 +56,8 @@ export const PLACE_STARTS = fold(cues.placeStarts);
 export const CONNECTORS = fold(cues.nameConnectors);
 export const NOT_AFTER_PLACE = fold(cues.notAfterPlace);
 export const ORG_SUFFIXES = cues.orgSuffixes.map(foldForMatch);
+/** The last word of an event's name (Championships, Cup, Games): not an organisation. */
+export const EVENT_HEADS = fold(cues.eventHeads);
 /** The adjective of a country, by the country's canonical name: Ukraine → Ukrainian. */
 export const DEMONYMS: Readonly<Record<string, string>> = cues.demonyms;
 

@@ -4,7 +4,7 @@ import { foldForMatch, type Token } from './normalise.js';
 
 /** Country adjectives as written, by their folded form: ukrainian → Ukrainian. */
 const ADJECTIVES = new Map(Object.values(DEMONYMS).map((a) => [foldForMatch(a), a]));
-const HEADS = new Set(['ministry', 'government']);
+const HEADS = new Set(['ministry', 'government', 'federation']);
 const title = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 /** The country whose possessive ends right before token i ("Ukraine's |Ministry of Economy"). */
@@ -16,9 +16,10 @@ export function possessivePlace(ctx: Context, i: number): string | undefined {
 }
 
 /**
- * A country's ministries and government written in lower case: "Ukraine's interior ministry",
- * "the Ukrainian infrastructure ministry" → Ukrainian Interior Ministry, Ukrainian Infrastructure
- * Ministry; "the Ukrainian government" → Ukrainian Government. Calls `add` with each name and
+ * A country's ministries, federations and government written in lower case: "Ukraine's interior
+ * ministry", "the Ukrainian infrastructure ministry", "Ukraine's athletics federation" → Ukrainian
+ * Interior Ministry, Ukrainian Infrastructure Ministry, Ukrainian Athletics Federation; "the
+ * Ukrainian government" → Ukrainian Government. Calls `add` with each name and
  * marks its words (not the country) as covered.
  */
 export function countryBodies(ctx: Context, add: (name: string) => void): void {
@@ -52,12 +53,14 @@ export function countryBodies(ctx: Context, add: (name: string) => void): void {
   }
 }
 
-const REGIONAL = new Set(['regional', 'oblast']);
+const LEVEL: Readonly<Record<string, string>> = { regional: 'Regional', oblast: 'Regional', city: 'City' };
 
 /**
- * A region's military administration written in lower case: "the Zaporizhzhia regional military
- * administration", "the Kherson regional administration" → Zaporizhzhia / Kherson Regional
- * Military Administration; without a place ("head of the regional military administration"), the
+ * A region's or a city's military administration or council written in lower case: "the
+ * Zaporizhzhia regional military administration", "the Kherson regional administration" →
+ * Zaporizhzhia / Kherson Regional Military Administration; "the Kherson city military
+ * administration" → Kherson City Military Administration; "the Kherson regional council" →
+ * Kherson Regional Council. Without a place ("head of the regional military administration"), the
  * story's region (`storyRegion`). `isRegion` says whether a place name has an oblast. Calls `add`
  * with each name and `dropPlace` with a place it takes into the name.
  */
@@ -70,18 +73,25 @@ export function regionalAdministrations(
 ): void {
   const { tokens, covered } = ctx;
   for (let i = 2; i < tokens.length; i++) {
-    if ((tokens[i] as Token).norm !== 'administration' || covered[i]) continue;
+    const head = (tokens[i] as Token).norm;
+    if ((head !== 'administration' && head !== 'council') || covered[i]) continue;
     let k = i - 1;
-    if (['military', 'state'].includes((tokens[k] as Token).norm)) k--;
-    if (k < 1 || covered[k] || !REGIONAL.has((tokens[k] as Token).norm)) continue;
-    const first = ctx.placeEnds.get(k - 1);
+    const military = head === 'administration' && ['military', 'state'].includes((tokens[k] as Token).norm);
+    if (military) k--;
+    const level = LEVEL[(tokens[k] as Token).norm];
+    // "Kherson city" may be the gazetteer's name of the place: the place ends at "city" then
+    const cityOfPlace = level === 'City' && ctx.placeEnds.has(k);
+    if (k < 1 || (covered[k] && !cityOfPlace) || !level) continue;
+    // a city's civil administration is not named so; a council is never military
+    if (level === 'City' && head === 'administration' && !military) continue;
+    const first = ctx.placeEnds.get(cityOfPlace ? k : k - 1);
     const named = first === undefined ? undefined : ctx.placeStarts.get(first)?.name;
     const base = (named ?? (tokens[k - 1]?.norm === 'the' ? storyRegion() : undefined))?.replace(
       / Oblast$/,
       '',
     );
     if (!base || !isRegion(base)) continue;
-    add(`${base} Regional Military Administration`);
+    add(head === 'council' ? `${base} ${level} Council` : `${base} ${level} Military Administration`);
     if (named) dropPlace(named);
     covered.fill(1, k, i + 1);
   }

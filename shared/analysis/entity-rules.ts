@@ -4,6 +4,7 @@ import {
   CAPITALISED,
   CONNECTORS,
   type EntityType,
+  EVENT_HEADS,
   FIRST_NAMES,
   isNameWord,
   NOT_NAMES,
@@ -124,8 +125,13 @@ export function classify(ctx: Context, i: number, j: number): EntityType | undef
   const n = j - i;
   const first = tokens[i] as Token;
   const last = tokens[j - 1] as Token;
+  if (EVENT_HEADS.has(last.norm)) return undefined;
   if (ORG_HEADS.has(last.norm) && n >= 2) return 'organization';
   if (ORG_STARTS.has(first.norm) && n >= 3) return 'organization';
+  // "Centre for Security Studies", "Nordic Institute for Defence Studies": a head word and a link
+  for (let k = i; k < j - 2; k++)
+    if (ORG_HEADS.has((tokens[k] as Token).norm) && ORG_LINKS.has((tokens[k + 1] as Token).norm))
+      return 'organization';
   if (text.slice(first.end, last.start).includes(' & ')) return 'organization';
   // "Commerzbank", "Rosatom", "Naftogaz"
   if (n === 1 && ORG_ENDING.test(first.norm) && CAPITALISED.test(word(i))) return 'organization';

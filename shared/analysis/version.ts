@@ -16,7 +16,7 @@ import worldPlaces from './data/world-places.json' with { type: 'json' };
  * same text and data (the data files and the topic set are hashed below, so their changes need no
  * raise).
  */
-export const ANALYSER_REVISION = 5;
+export const ANALYSER_REVISION = 6;
 
 /**
  * Which analysis produced a record: analyser code revision, its data (lexicons, cues, gazetteer,

@@ -2,13 +2,32 @@ import { isGivenNameOrTitle } from '../analysis/given-names.js';
 import type { Token } from '../analysis/normalise.js';
 
 /** A word after it makes it the place's adjective, whatever precedes: "(село Станіслав) Херсонського району". */
-const PLACE_NOUN = /^(район|област|округ|oblast|region|district|direction|направлени|напрям|громад|губерни)/u;
+const PLACE_NOUN =
+  /^(район|област|округ|громад|губерни|направлени|напрям|oblast|region|district|direction|raion|rajon|hromad|gebiet|bezirk|distrit|provinc|provinz)/u;
+
+/**
+ * A surname-shaped word in Latin script: Khersonsky, Khersonskyi, Chersonskyj, Jersonski,
+ * Khersonska, Khersonskaya. The press in English, French, German and Spanish writes the place's
+ * adjective otherwise (Kherson, Chersoner, jersonés); only a transliterated Ukrainian or Russian
+ * name has this ending, with or without a given name before it ("Pfarrer Andrij Chersonskyj").
+ */
+const LATIN_SURNAME = /^[a-z]+sk(?:y|yi|yj|iy|ij|ii|i|a|aya|aja)$/u;
+
+/** The forms of one Cyrillic surname share a key, its stem and gender: Херсонская, Херсонской, Херсонскую. */
+function surnameKey(norm: string): string {
+  const m = /^(.*(?:ськ|ск))(\p{L}*)$/u.exec(norm);
+  if (!m) return norm;
+  const feminine = /^(?:а|ая|ой|ую|ою|ої|ій|у)$/u.test(m[2] as string);
+  return `${m[1]}|${feminine ? 'f' : 'm'}`;
+}
 
 /**
  * Which of the candidate tokens are people's surnames: a capitalised surname-shaped word right
- * after a given name or a title ("Andriy Khersonsky", "Mr Khersonsky", "Павел Херсонский"), and
- * the same word again later in the text ("Khersonsky said"). `candidates`: token indexes of
- * surname-shaped words, in text order.
+ * after a given name or a title ("Andriy Khersonsky", "Mr Khersonsky", "Павел Херсонский"), the
+ * same surname anywhere in the text in any case, before or after ("рассказала Херсонская ...
+ * Ирина Херсонская"), and any such word written in Latin script (LATIN_SURNAME); never one
+ * before a place noun ("Херсонської області", "Khersonska oblast"). `candidates`: token indexes
+ * of surname-shaped words, in text order.
  */
 export function surnamesAmong(
   text: string,
@@ -16,17 +35,30 @@ export function surnamesAmong(
   candidates: readonly number[],
 ): Set<number> {
   const out = new Set<number>();
-  const known = new Set<string>();
+  /** Each surname's key, and each form as written, by the index of its first sure occurrence. */
+  const keys = new Set<string>();
+  const forms = new Map<string, number>();
+  const shaped: number[] = [];
   for (const i of candidates) {
     const token = tokens[i];
     if (!token?.cap || PLACE_NOUN.test(tokens[i + 1]?.norm ?? '')) continue;
+    shaped.push(i);
     const prev = tokens[i - 1];
     const afterName =
       prev !== undefined && /^\.?[ \t]+$/.test(text.slice(prev.end, token.start)) && isGivenNameOrTitle(prev);
-    if (afterName || known.has(token.norm)) {
+    if (afterName || LATIN_SURNAME.test(token.norm)) {
       out.add(i);
-      known.add(token.norm);
+      keys.add(surnameKey(token.norm));
+      if (!forms.has(token.norm)) forms.set(token.norm, i);
     }
+  }
+  for (const i of shaped) {
+    const token = tokens[i] as Token;
+    // The same form after a sure one ("Херсонський уехал"); another case of it anywhere, unless a
+    // lower-case word follows, as after the adjective ("Херсонської міської адміністрації").
+    const next = tokens[i + 1];
+    const phrase = next !== undefined && !next.cap && /^[ \t]+$/.test(text.slice(token.end, next.start));
+    if ((forms.get(token.norm) ?? i) < i || (keys.has(surnameKey(token.norm)) && !phrase)) out.add(i);
   }
   return out;
 }

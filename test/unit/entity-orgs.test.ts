@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { Analyser } from '#shared/analysis/analyse.js';
+import { defaultTopics } from '#shared/topics/load.js';
+
+/** The organisation rules added for issue 19 (organisations' recall): one test per rule. */
+const analyser = new Analyser(defaultTopics());
+const orgs = (body: string) =>
+  analyser
+    .analyse({ body, language: 'en' })
+    .entities.filter((e) => e.type === 'organization')
+    .map((e) => e.name);
+
+describe('EntityExtractor: organisations', () => {
+  it('names a body whose head word is followed by a link, whatever its first and last words', () => {
+    const got = orgs(
+      'said Karen Lindqvist of the Nordic Institute for Defence Studies. A researcher at the Kyiv-based ' +
+        'Centre for Security Studies agreed, as did Irene Matsuda of the Max Planck Institute for Evolutionary Anthropology.',
+    );
+    expect(got).toEqual(
+      expect.arrayContaining([
+        'Nordic Institute for Defence Studies',
+        'Centre for Security Studies',
+        'Max Planck Institute for Evolutionary Anthropology',
+      ]),
+    );
+  });
+  it("keeps a unit's number in its name", () => {
+    expect(orgs('Two soldiers of the 110th Mechanised Brigade said the road was cut.')).toContain(
+      '110th Mechanised Brigade',
+    );
+  });
+  it("names a city's military administration and a region's council written in lower case", () => {
+    const got = orgs(
+      'The Kherson city military administration declared a day of mourning. An adviser to the head of the Kherson regional council spoke.',
+    );
+    expect(got).toEqual(
+      expect.arrayContaining(['Kherson City Military Administration', 'Kherson Regional Council']),
+    );
+  });
+  it("names a country's federation written in lower case, as its ministries", () => {
+    expect(orgs("Ukraine's athletics federation called the jump a gift.")).toContain(
+      'Ukrainian Athletics Federation',
+    );
+  });
+  it('types a company by its industry word, and a news wire by "Wire"', () => {
+    const got = orgs(
+      'Severnside Paper will close its mill. Tata Steel plans to shut its furnaces. Meridian Wire could not verify the claim.',
+    );
+    expect(got).toEqual(expect.arrayContaining(['Severnside Paper', 'Tata Steel', 'Meridian Wire']));
+  });
+  it('does not take an event (Championships, Cup, Games) for an organisation', () => {
+    expect(orgs('She won gold at the European Aquatics Championships and heads to the Paris Games.')).toEqual(
+      [],
+    );
+  });
+  it('knows well-known bodies without a cue word: unions, rail and farm organisations', () => {
+    const got = orgs(
+      'The union Unite said it would seek talks. Network Rail advised people not to travel. Farmers’ association Coldiretti counted the damage.',
+    );
+    expect(got).toEqual(expect.arrayContaining(['Unite', 'Network Rail', 'Coldiretti']));
+  });
+  it('names a wire credited in a dateline alone on its line once, where the text names it', () => {
+    const body =
+      'KHERSON, Ukraine, Oct 19 (Northline Wire)\n\nMarines crossed the river. Northline Wire could not verify the claim.';
+    const wire = analyser
+      .analyse({ body, language: 'en' })
+      .entities.filter((e) => e.name === 'Northline Wire');
+    expect(wire).toEqual([{ name: 'Northline Wire', type: 'organization', mentions: 1 }]);
+  });
+  it('reads "the UK" as the United Kingdom, not an organisation', () => {
+    const got = analyser.analyse({
+      body: 'It is the largest steelworks in the UK.',
+      language: 'en',
+    }).entities;
+    expect(got).toEqual([{ name: 'United Kingdom', type: 'place', mentions: 1 }]);
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { Analyser } from '#shared/analysis/analyse.js';
+import { defaultTopics } from '#shared/topics/load.js';
+
+/** The counting rules added for issue 19 (item 7): one test per class of error. */
+const analyser = new Analyser(defaultTopics());
+const count = (body: string, topic: 'kherson' | 'negotiations') =>
+  analyser.analyse({ body }).topics[topic]?.mentions ?? 0;
+
+describe('negotiations: the talks must be the war’s in their own sentence', () => {
+  it('does not count labour or trade talks after a sentence that names the war only as a cause', () => {
+    const cases = [
+      "Energy and food prices have soared since Russia's invasion of Ukraine. The minister urged the union to return to the talks.",
+      'Die Energiepreise sind seit dem russischen Angriff auf die Ukraine gestiegen. Verhandlungsführer Jan Berg sprach von einem Kahlschlag.',
+      'Цены выросли из-за войны в Украине. Министерство ведёт переговоры с китайской стороной о расширении квот.',
+    ].map((war) => `Trains stood still. Queues grew. ${war}`);
+    for (const body of cases) expect(count(body, 'negotiations'), body).toBe(0);
+  });
+  it('counts talks whose own sentence names the war, and a truce a sentence continues', () => {
+    const body =
+      'The harvest was late. Farmers waited for rain. Prices fell. Buyers were few. Kyiv sent inspectors. ' +
+      'Officials said talks to end the war could resume in spring.';
+    expect(count(body, 'negotiations')).toBe(1);
+  });
+  it('does not read the German "war" (was) as the war', () => {
+    const body =
+      'Nach dem Hochwasser fordern die Länder Hilfe. Der Staudamm in der Ukraine wurde vor Jahren zerstört. ' +
+      'Die Regierung prüft die Schäden. Die Kommunen warten auf Geld. Bei früheren Verhandlungen war eine Einigung gescheitert.';
+    expect(count(body, 'negotiations')).toBe(0);
+  });
+  it('does not take a Korean-style armistice or North Korean troops for another war', () => {
+    expect(
+      count(
+        'Some argue that a Korean-style armistice without a political settlement could end the fighting in Ukraine.',
+        'negotiations',
+      ),
+    ).toBe(1);
+    expect(
+      count(
+        'Kyiv said any ceasefire must address the North Korean troops fighting for Russia.',
+        'negotiations',
+      ),
+    ).toBe(1);
+    // the Korean War itself still vetoes its talks
+    expect(
+      count('Historians cite Ukraine and the Korean War, whose talks lasted two years.', 'negotiations'),
+    ).toBe(0);
+  });
+  it('counts a peace plan a coalition of countries backs', () => {
+    expect(
+      count('A wide coalition of countries backs Zelensky’s peace plan for Ukraine.', 'negotiations'),
+    ).toBe(1);
+  });
+  it('does not count "talks" as a verb with an adverb, nor sponsorship talks', () => {
+    const body =
+      'Melnyk, from Kherson, talks little about the war in Ukraine. Her pool in Kherson was shelled. ' +
+      'She said talks with a Polish sponsor about funding were at an advanced stage.';
+    expect(count(body, 'negotiations')).toBe(0);
+  });
+  it('does not count talks on grain exports or imports, in Ukrainian or English', () => {
+    expect(
+      count(
+        'Україна і Польща домовилися продовжити переговори щодо експорту українського зерна.',
+        'negotiations',
+      ),
+    ).toBe(0);
+    expect(
+      count('Kyiv and Warsaw opened talks on grain imports after Ukraine’s harvest.', 'negotiations'),
+    ).toBe(0);
+  });
+  it('reads a Russian drone or a military administration as the war in Ukrainian and Russian', () => {
+    const body =
+      'Російський дрон скинув вибухівку на пункт видачі допомоги. Загинули двоє людей. ' +
+      'Про це повідомив начальник обласної військової адміністрації. «Які переговори, коли вони полюють на людей?»';
+    expect(count(body, 'negotiations')).toBe(1);
+  });
+  it('does not read "кримінальне" (criminal) as Crimea', () => {
+    expect(
+      count('Поліція відкрила кримінальне провадження. Переговори з профспілкою тривають.', 'negotiations'),
+    ).toBe(0);
+  });
+});
+
+describe('kherson: surnames built on the place name', () => {
+  it('does not count a transliterated surname, with or without a given name before it', () => {
+    const body =
+      'Pfarrer Andrij Chersonskyj sprach in Cherson. Contó por teléfono Mijailo Jersonski. Chersonskyj berichtete. ' +
+      'Khersonska oblast was shelled.';
+    // Left: Cherson, Khersonska oblast.
+    expect(count(body, 'kherson')).toBe(2);
+  });
+  it('does not count the same surname in another case, before or after the full name', () => {
+    const body =
+      '"Мы будем изучать её", - рассказала Херсонская. По словам Херсонской, работа заняла год. ' +
+      'Ирина Херсонская родилась в Таллине. Она выросла в Херсонской области.';
+    expect(count(body, 'kherson')).toBe(1);
+  });
+  it('counts the adjective of the place before another word, though a surname shares it', () => {
+    const body =
+      'Вчителька Ірина Херсонська працює в ліцеї. Начальник Херсонської міської військової адміністрації приїхав. ' +
+      'Дітей вивезли з Херсонської та Харківської областей.';
+    expect(count(body, 'kherson')).toBe(2);
+  });
+  it('does not count a source credit line ("Джерело: пресслужба Херсонської ОВА")', () => {
+    expect(count('У Херсоні відкрили лікарню.\n\nДжерело: пресслужба Херсонської ОВА', 'kherson')).toBe(1);
+  });
+});

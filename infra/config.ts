@@ -55,6 +55,12 @@ export const StackConfig = z
      * updates/s; raise this for hotter topics. Both functions get the same value; only ever raise it.
      */
     counterShards: z.coerce.number().int().min(1).max(32).default(1),
+    /**
+     * Recounts (after a topic or analyser change): batches of keys recounted at once by the state
+     * machine's Distributed Map, and the share of failed batches it tolerates before it stops.
+     */
+    recountConcurrency: z.coerce.number().int().min(1).max(1000).default(5),
+    recountToleratedFailurePercent: z.coerce.number().min(0).max(100).default(0),
     /** Deliveries before a message goes to the dead-letter queue. */
     maxReceiveCount: z.coerce.number().int().min(1).max(100).default(5),
     /** Only objects whose keys start / end with these raise events (and only those the ingest role may read). */

@@ -1,4 +1,5 @@
 import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { Construct } from 'constructs';
 import type { TopicFile } from '../shared/topics/schema.js';
 import { isProductionStage, type StackConfig } from './config.js';
@@ -6,6 +7,7 @@ import { ArticleStorage } from './constructs/article-storage.js';
 import { TrendsApi } from './constructs/http-api.js';
 import { Ingestion } from './constructs/ingestion.js';
 import { Monitoring } from './constructs/monitoring.js';
+import { Recount } from './constructs/recount.js';
 
 export type TrendwireStackProps = StackProps & {
   readonly config: StackConfig;
@@ -19,6 +21,7 @@ export class TrendwireStack extends Stack {
   readonly ingestion: Ingestion;
   readonly trendsApi: TrendsApi;
   readonly monitoring: Monitoring;
+  readonly recount: Recount;
 
   constructor(scope: Construct, id: string, props: TrendwireStackProps) {
     super(scope, id, props);
@@ -30,12 +33,20 @@ export class TrendwireStack extends Stack {
       topics,
       config,
     });
+    this.recount = new Recount(this, 'Recount', {
+      articles: this.storage.articles,
+      table: this.storage.table,
+      topics,
+      config,
+    });
     this.trendsApi = new TrendsApi(this, 'Api', {
       table: this.storage.table,
       articles: this.storage.articles,
       topics,
       config,
+      recount: this.recount.stateMachine,
     });
+    this.ingestion.startsRecounts(this.recount.stateMachine);
     this.monitoring = new Monitoring(this, 'Monitoring', {
       queue: this.ingestion.queue,
       deadLetterQueue: this.ingestion.deadLetterQueue,
@@ -45,6 +56,7 @@ export class TrendwireStack extends Stack {
       topics,
       alarmEmail: config.alarmEmail,
     });
+    this.recount.failedAlarm.addAlarmAction(new SnsAction(this.monitoring.alarmTopic));
     this.acknowledgeCdkProvidedFunctions();
 
     new CfnOutput(this, 'ArticlesBucketName', {
@@ -59,6 +71,10 @@ export class TrendwireStack extends Stack {
       });
     }
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
+    new CfnOutput(this, 'RecountStateMachineArn', {
+      value: this.recount.stateMachine.stateMachineArn,
+      description: 'Recount by hand: aws stepfunctions start-execution --state-machine-arn <arn> --input …',
+    });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.ingestion.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'AlarmTopicArn', {
       value: this.monitoring.alarmTopic.topicArn,

@@ -15,6 +15,7 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { TABLE_DEFINITION } from '../../shared/storage/table.js';
 import type { TopicFile } from '../../shared/topics/schema.js';
@@ -28,6 +29,8 @@ export type TrendsApiProps = {
   readonly articles: Bucket;
   readonly topics: TopicFile;
   readonly config: StackConfig;
+  /** The recount state machine: PUT and DELETE /topics/{id} start it. */
+  readonly recount: StateMachine;
 };
 
 /**
@@ -35,11 +38,12 @@ export type TrendsApiProps = {
  *
  * Routing. With no authorizer and no CORS, the `$default` route sends every request to the app,
  * so even an unknown method gets the contract's problem+json 404. With an authorizer or CORS, the
- * routes are `GET /{proxy+}` and `POST /analyse` (nothing else writes or is written through the
- * API): a `$default` route would also catch CORS
+ * read routes are `GET /{proxy+}` and `POST /analyse`: a `$default` route would also catch CORS
  * preflights, which then need authorization they cannot carry and an app that answers OPTIONS.
  * Without it, API Gateway answers preflights itself from the CORS configuration, and requests of
  * any other method end at API Gateway (404) before they reach code or cost a Lambda invocation.
+ * In every mode, `PUT` and `DELETE /topics/{id}` (topics as run-time data) have routes of their
+ * own that require IAM (SigV4): changing what is counted is never public.
  */
 export class TrendsApi extends Construct {
   readonly api: HttpApi;
@@ -60,6 +64,7 @@ export class TrendsApi extends Construct {
         TABLE_NAME: table.tableName,
         COUNTER_SHARDS: String(config.counterShards),
         MAX_ARTICLE_BYTES: String(config.maxArticleBytes),
+        RECOUNT_STATE_MACHINE_ARN: props.recount.stateMachineArn,
       },
     });
     grantArticleReads(this.handler, props.articles, config.articlePrefix);
@@ -74,6 +79,17 @@ export class TrendsApi extends Construct {
             : [table.tableArn, ...TABLE_DEFINITION.indexes.map((i) => `${table.tableArn}/index/${i.name}`)],
       }),
     );
+    // Topics as run-time data: the topic set item and the recount records (META, RECOUNT…), nothing
+    // else of the table; and the recount state machine a topic change starts.
+    this.handler.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'ChangeTopicsAndStartRecounts',
+        actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['META', 'RECOUNT'] } },
+      }),
+    );
+    props.recount.grantStartExecution(this.handler);
     Validations.of(this.handler).acknowledge({
       id: 'Serverless-LambdaDLQ',
       reason:
@@ -93,7 +109,12 @@ export class TrendsApi extends Construct {
         ? {
             corsPreflight: {
               allowOrigins: config.corsAllowOrigins,
-              allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
+              allowMethods: [
+                CorsHttpMethod.GET,
+                CorsHttpMethod.POST,
+                CorsHttpMethod.PUT,
+                CorsHttpMethod.DELETE,
+              ],
               allowHeaders: ['authorization', 'content-type'],
               maxAge: Duration.hours(1),
             },
@@ -104,13 +125,20 @@ export class TrendsApi extends Construct {
     // POST /analyse stores nothing; it is the one route that is not a GET.
     const route = (path: string, method: HttpMethod) =>
       this.api.addRoutes({ path, methods: [method], integration, ...(authorizer ? { authorizer } : {}) });
-    this.routes =
-      authorizer || cors
+    // Changing topics is never public, whatever authMode the read routes use: IAM (SigV4) only.
+    const iam = new HttpIamAuthorizer();
+    const writes = [HttpMethod.PUT, HttpMethod.DELETE].flatMap((method) =>
+      this.api.addRoutes({ path: '/topics/{id}', methods: [method], integration, authorizer: iam }),
+    );
+    this.routes = [
+      ...(authorizer || cors
         ? [
             ...['/', '/{proxy+}'].flatMap((path) => route(path, HttpMethod.GET)),
             ...route('/analyse', HttpMethod.POST),
           ]
-        : [];
+        : []),
+      ...writes,
+    ];
     if (config.authMode === 'none') {
       Validations.of(this.api).acknowledge({
         id: 'AwsSolutions-APIG4',

@@ -5,6 +5,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { type Bucket, EventType, type NotificationKeyFilter } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { TopicFile } from '../../shared/topics/schema.js';
 import type { StackConfig } from '../config.js';
@@ -118,6 +119,10 @@ export class Ingestion extends Construct {
       },
     );
   }
-}
 
-/** The logical ID cdk-nag names a resource by in IAM findings, e.g. `StorageArticles861864AA`. */
+  /** After a deploy that changed the analysis, the first ingest starts the recount. */
+  startsRecounts(machine: StateMachine): void {
+    this.handler.addEnvironment('RECOUNT_STATE_MACHINE_ARN', machine.stateMachineArn);
+    machine.grantStartExecution(this.handler);
+  }
+}

@@ -41,8 +41,15 @@ export type RecountLog = {
   getRecount(id: string): Promise<RecountStatus | undefined>;
   /** Newest first. */
   listRecounts(limit: number, after: string | undefined): Promise<RecountPage>;
+  /** Adds a batch's tally to a recount's counts (batches on AWS run in parallel functions). */
+  addProgress(id: string, tally: BatchTally, at: string): Promise<void>;
   getAnalysisState(): Promise<AnalysisState | undefined>;
   saveAnalysisState(state: AnalysisState): Promise<void>;
+  /**
+   * Claims the one start of a recount for an analysis version: true for the first caller only
+   * (many cold starts after a deploy see the same change; one of them starts the recount).
+   */
+  claimRecountOf(analysis: string, id: string): Promise<boolean>;
 };
 
 /** A running recount whose progress is older than this has stopped (its process was killed). */
@@ -83,6 +90,46 @@ export type RecountOptions = {
   readonly progressEveryMs?: number;
 };
 
+export type BatchTally = {
+  readonly processed: number;
+  readonly recounted: number;
+  readonly failed: number;
+  /** The first failure's message. */
+  readonly error?: string | undefined;
+};
+
+/**
+ * Recounts some keys together: each as recountKey, their commits gathered into shared
+ * transactions (CommitGroup). A key's failure is counted, never thrown: the others commit.
+ * The unit of work of both the local job and the state machine's batches on AWS.
+ */
+export async function recountBatch(
+  bucket: string,
+  keys: readonly string[],
+  deps: IngestDeps & { readonly store: GroupIngestStore },
+): Promise<BatchTally> {
+  const group = new CommitGroup(deps.store, keys.length);
+  let recounted = 0;
+  let failed = 0;
+  let error: string | undefined;
+  await Promise.all(
+    keys.map((key) =>
+      recountKey(bucket, key, { ...deps, store: group })
+        .then(
+          (r: RecountResult) => {
+            if (r === 'recounted') recounted++;
+          },
+          (err: unknown) => {
+            failed++;
+            error ??= `${key}: ${String((err as Error)?.message ?? err).slice(0, 500)}`;
+          },
+        )
+        .finally(() => group.leave()),
+    ),
+  );
+  return { processed: keys.length, recounted, failed, error };
+}
+
 /**
  * Replays the bucket: every current key is recounted (recountKey) in batches that commit
  * together. Restartable at any point: keys already recounted are `current` and cost one read.
@@ -113,27 +160,15 @@ export async function runRecount(o: RecountOptions): Promise<RecountStatus> {
   };
   const timer = setInterval(progress, o.progressEveryMs ?? 2000);
   let firstError: string | undefined;
-  const tally = (result: RecountResult | 'failed', err?: unknown) => {
+  const runBatch = async (keys: readonly string[]) => {
+    const batch = await recountBatch(o.bucket, keys, o.deps);
     status = {
       ...status,
-      processed: status.processed + 1,
-      recounted: status.recounted + (result === 'recounted' ? 1 : 0),
-      failed: status.failed + (result === 'failed' ? 1 : 0),
+      processed: status.processed + batch.processed,
+      recounted: status.recounted + batch.recounted,
+      failed: status.failed + batch.failed,
     };
-    if (err !== undefined) firstError ??= String((err as Error)?.message ?? err).slice(0, 500);
-  };
-  const runBatch = async (keys: readonly string[]) => {
-    const group = new CommitGroup(o.deps.store, keys.length);
-    await Promise.all(
-      keys.map((key) =>
-        recountKey(o.bucket, key, { ...o.deps, store: group })
-          .then(
-            (r) => tally(r),
-            (err: unknown) => tally('failed', err),
-          )
-          .finally(() => group.leave()),
-      ),
-    );
+    firstError ??= batch.error;
   };
   let listingError: unknown;
   try {

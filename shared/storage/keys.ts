@@ -18,6 +18,8 @@ export const membershipKey = (m: Membership) => ({ pk: listingPk(m.topic, m.mont
 
 /** Recounts: `RECOUNT` / their id (ids sort by start time, so newest first is a reverse query). */
 export const RECOUNTS_PK = 'RECOUNT';
+/** Which recount was started for an analysis version (`RECOUNT#CLAIM` / the version). */
+export const RECOUNT_CLAIMS_PK = 'RECOUNT#CLAIM';
 /** What the counters reflect: the analysis version and topic set of the last complete recount. */
 export const ANALYSIS_STATE_KEY = { pk: 'META', sk: 'analysis' } as const;
 /** The run-time topic set (see shared/topics/live.ts); ingest transactions check its version. */

@@ -1,6 +1,12 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { AnalysisState, RecountLog, RecountPage, RecountStatus } from '../recount/job.js';
-import { ANALYSIS_STATE_KEY, RECOUNTS_PK } from './keys.js';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { AnalysisState, BatchTally, RecountLog, RecountPage, RecountStatus } from '../recount/job.js';
+import { ANALYSIS_STATE_KEY, RECOUNT_CLAIMS_PK, RECOUNTS_PK } from './keys.js';
 
 /** The recounts and the analysis state, as items of the table (see keys.ts). */
 export class DynamoRecountLog implements RecountLog {
@@ -35,6 +41,51 @@ export class DynamoRecountLog implements RecountLog {
     );
     const last = res.LastEvaluatedKey?.sk;
     return { items: (res.Items ?? []).map(recountOf), next: typeof last === 'string' ? last : undefined };
+  }
+
+  async addProgress(id: string, tally: BatchTally, at: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: RECOUNTS_PK, sk: id },
+        UpdateExpression:
+          'ADD #processed :p, #recounted :r, #failed :f, #total :p SET #updatedAt = :at' +
+          (tally.error ? ', #error = if_not_exists(#error, :e)' : ''),
+        ConditionExpression: 'attribute_exists(pk)',
+        // Every name through a placeholder: several are DynamoDB reserved words.
+        ExpressionAttributeNames: {
+          '#processed': 'processed',
+          '#recounted': 'recounted',
+          '#failed': 'failed',
+          '#total': 'total',
+          '#updatedAt': 'updatedAt',
+          ...(tally.error ? { '#error': 'error' } : {}),
+        },
+        ExpressionAttributeValues: {
+          ':p': tally.processed,
+          ':r': tally.recounted,
+          ':f': tally.failed,
+          ':at': at,
+          ...(tally.error ? { ':e': tally.error } : {}),
+        },
+      }),
+    );
+  }
+
+  async claimRecountOf(analysis: string, id: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { pk: RECOUNT_CLAIMS_PK, sk: analysis, id },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (err) {
+      if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+      throw err;
+    }
   }
 
   async getAnalysisState(): Promise<AnalysisState | undefined> {

@@ -57,15 +57,22 @@ export class LiveTopics {
   constructor(
     private readonly store: TopicStore,
     private readonly base: () => Analyser,
-    private readonly options: { maxAgeMs?: number; now?: () => number } = {},
+    private readonly options: {
+      maxAgeMs?: number;
+      now?: () => number;
+      /** The deployed topic file: stored when no topic set is (a first start). */
+      seed?: TopicFile;
+    } = {},
   ) {}
 
   current(): Promise<StoredTopics> {
     const now = this.options.now?.() ?? Date.now();
     if (!this.cached || now - this.cached.at > (this.options.maxAgeMs ?? 5000)) {
-      const value = this.store.getTopics().then((t) => {
-        if (!t) throw new Error('no topics are stored: the topic set is seeded at start-up or deploy');
-        return t;
+      const seed = this.options.seed;
+      const value = this.store.getTopics().then(async (t) => {
+        if (t) return t;
+        if (seed) return (await applyTopicFile(this.store, seed, new Date(now).toISOString())).topics;
+        throw new Error('no topics are stored: the topic set is seeded at start-up or deploy');
       });
       value.catch(() => {
         if (this.cached?.value === value) this.cached = undefined;

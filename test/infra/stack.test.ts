@@ -5,8 +5,11 @@ import { pathToFileURL } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createDynamoClient } from '#shared/storage/clients.js';
 import { configFromContext } from '../../infra/config.js';
 import { defineTrendwireApp } from '../../infra/trendwire-app.js';
+import { ensureTable, startDynamoLocal } from '../../local/dynamodb.js';
+import { freePort } from '../../local/ports.js';
 import type { Json } from '../support/json.js';
 import { cdkJsonContext, lockedDown, projectRoot, type Synthesised, synth } from './synth.js';
 
@@ -55,12 +58,15 @@ type ApiHandler = (event: Json, context: Json) => Promise<{ statusCode: number; 
  * Loads a bundled API function as Lambda would. The AWS SDK is not bundled (the runtime has it),
  * so the bundle runs from a directory whose node_modules is the project's.
  */
-async function importApiBundle(bundle: string): Promise<ApiHandler> {
+async function importApiBundle(
+  bundle: string,
+  table = { name: 'not-used', endpoint: 'http://127.0.0.1:9' },
+): Promise<ApiHandler> {
   const dir = mkdtempSync(join(tmpdir(), 'trendwire-bundle-'));
   copyFileSync(bundle, join(dir, 'index.mjs'));
   copyFileSync(`${bundle}.map`, join(dir, 'index.mjs.map'));
   symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  const env = { TABLE_NAME: 'not-used', AWS_REGION: 'eu-west-1', DYNAMODB_ENDPOINT: 'http://127.0.0.1:9' };
+  const env = { TABLE_NAME: table.name, AWS_REGION: 'eu-west-1', DYNAMODB_ENDPOINT: table.endpoint };
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
   try {
@@ -301,13 +307,15 @@ describe('TrendwireStack, default settings', () => {
           ],
           Resource: arn(tableId),
         },
+        // After a deploy that changed the analysis, the first ingest starts the recount.
+        { Action: 'states:StartExecution', Resource: { Ref: recountMachineId() } },
       ]),
     );
-    expect(statements).toHaveLength(6);
+    expect(statements).toHaveLength(7);
     expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
   });
 
-  it('lets the API function read the table by key and article objects, only', () => {
+  it('lets the API function read the table by key and article objects, write only the topic set and recounts, and start a recount', () => {
     const statements = statementsOf(template, 'api');
     const dynamo = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')));
     expect(dynamo).toEqual([
@@ -315,6 +323,14 @@ describe('TrendwireStack, default settings', () => {
         Action: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'],
         Resource: { 'Fn::GetAtt': [tableId, 'Arn'] },
       }),
+      expect.objectContaining({
+        Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['META', 'RECOUNT'] } },
+        Resource: { 'Fn::GetAtt': [tableId, 'Arn'] },
+      }),
+    ]);
+    expect(statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('states:')))).toEqual([
+      expect.objectContaining({ Action: 'states:StartExecution', Resource: { Ref: recountMachineId() } }),
     ]);
     const actions = actionsOf(statements);
     // GET /articles/{id}/text reads the object again; nothing of S3 is written, no queue is touched.
@@ -326,6 +342,52 @@ describe('TrendwireStack, default settings', () => {
     const objects = statements.find((s) => actionsOf([s]).includes('s3:GetObject'));
     expect(JSON.stringify(objects?.Resource)).toContain('/*');
     expect(actions).not.toContain('dynamodb:Scan');
+  });
+
+  const recountMachineId = () => only(template.findResources('AWS::StepFunctions::StateMachine'))[0];
+
+  it('recounts with a Distributed Map over the bucket listing, batches in Express children, traced and logged', () => {
+    const [, machine] = only(template.findResources('AWS::StepFunctions::StateMachine'));
+    expect(machine.Properties).toMatchObject({
+      StateMachineType: 'STANDARD',
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: { Level: 'ALL' },
+    });
+    const definition = JSON.parse(
+      (machine.Properties.DefinitionString['Fn::Join'][1] as unknown[])
+        .map((p) => (typeof p === 'string' ? p : 'REF'))
+        .join(''),
+    );
+    expect(definition.StartAt).toBe('Begin');
+    const map = definition.States.EveryObject;
+    expect(map).toMatchObject({
+      Type: 'Map',
+      ItemReader: { Resource: expect.stringMatching(/:states:::s3:listObjectsV2$/) },
+      ItemBatcher: { MaxItemsPerBatch: 100 },
+      MaxConcurrency: 5, // and no tolerated failure (the default 0 is left out)
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' } },
+      Next: 'Finish',
+      Catch: [expect.objectContaining({ Next: 'RecordFailure' })],
+    });
+    expect(definition.States.RecordFailure.Next).toBe('Failed');
+    // Its role lists the bucket (the Map's reader) and invokes the one step function.
+    const role = machine.Properties.RoleArn['Fn::GetAtt'][0];
+    const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => (p as Json).Properties.Roles.some((r: Json) => r.Ref === role))
+      .flatMap((p) => (p as Json).Properties.PolicyDocument.Statement as Json[]);
+    expect(actionsOf(statements)).toEqual(
+      expect.arrayContaining(['s3:ListBucket', 'lambda:InvokeFunction', 'states:StartExecution']),
+    );
+    expect(actionsOf(statements).filter((a) => /^(s3:(Put|Delete)|dynamodb:)/.test(a))).toEqual([]);
+  });
+
+  it('routes PUT and DELETE /topics/{id} through IAM authorization, whatever the read routes use', () => {
+    for (const method of ['PUT', 'DELETE']) {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: `${method} /topics/{id}`,
+        AuthorizationType: 'AWS_IAM',
+      });
+    }
   });
 
   it('grants "*" resources to no function except for the X-Ray actions, which have no resource scope', () => {
@@ -379,7 +441,7 @@ describe('TrendwireStack, default settings', () => {
     expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
   });
 
-  it('alarms on dead letters, ingest errors, backlog, API 5xx rate and throttles, to the alarm topic', () => {
+  it('alarms on dead letters, ingest errors, backlog, API 5xx rate, throttles and failed recounts, to the alarm topic', () => {
     const [topicId] = only(template.findResources('AWS::SNS::Topic'));
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Json[];
     const byMetric = (name: string) =>
@@ -399,7 +461,8 @@ describe('TrendwireStack, default settings', () => {
     expect(serverErrors.Threshold).toBe(5);
     expect(serverErrors.Metrics[0].Expression).toBe('IF(requests >= 10, 100 * errors / requests, 0)');
     expect(byMetric('Throttles')?.Properties.Metrics[0].Expression).toBe('ingest + api');
-    expect(alarms).toHaveLength(5);
+    expect(byMetric('ExecutionsFailed')?.Properties).toMatchObject({ Namespace: 'AWS/States', Threshold: 1 });
+    expect(alarms).toHaveLength(6);
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
       expect(alarm.Properties.TreatMissingData).toBe('notBreaching');
@@ -500,7 +563,7 @@ describe('TrendwireStack, locked down for production', () => {
     expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * ingest.Properties.Timeout + 5);
   });
 
-  it('requires a JWT from the configured issuer and audience on every route', () => {
+  it('requires a JWT from the configured issuer and audience on every read route, and IAM to change topics', () => {
     const [authorizerId] = only(
       template.findResources('AWS::ApiGatewayV2::Authorizer', {
         Properties: {
@@ -514,18 +577,21 @@ describe('TrendwireStack, locked down for production', () => {
       }),
     );
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as Json[];
-    expect(routes.map((r) => r.Properties)).toEqual(
-      ['GET /', 'GET /{proxy+}', 'POST /analyse'].map((RouteKey) =>
+    const byKey = (r: Json) => String(r.RouteKey);
+    expect(routes.map((r) => r.Properties).sort((a, b) => byKey(a).localeCompare(byKey(b)))).toEqual([
+      expect.objectContaining({ RouteKey: 'DELETE /topics/{id}', AuthorizationType: 'AWS_IAM' }),
+      ...['GET /', 'GET /{proxy+}', 'POST /analyse'].map((RouteKey) =>
         expect.objectContaining({ RouteKey, AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } }),
       ),
-    );
+      expect.objectContaining({ RouteKey: 'PUT /topics/{id}', AuthorizationType: 'AWS_IAM' }),
+    ]);
   });
 
   it('answers CORS preflights for the configured origins only', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       CorsConfiguration: {
         AllowOrigins: ['https://news.example.org', 'https://desk.example.org'],
-        AllowMethods: ['GET', 'POST'],
+        AllowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
         AllowHeaders: ['authorization', 'content-type'],
         MaxAge: 3600,
       },
@@ -557,25 +623,45 @@ describe('TrendwireStack, locked down for production', () => {
     }
   });
 
-  it('deploys an API that knows the configured topics and no others', async () => {
-    const handler = await importApiBundle(bundleOf(synthesised, 'api'));
-    const unknown = await handler(getRequest('/topics/negotiations/trend'), {});
-    expect(unknown.statusCode).toBe(404);
-    expect(JSON.parse(unknown.body).detail).toContain('no topic "negotiations"');
-    // A configured topic gets past the topic lookup to parameter validation (no DynamoDB call).
-    const known = await handler(getRequest('/topics/grain-corridor/trend', 'granularity=week'), {});
-    expect(known.statusCode).toBe(400);
-    expect(known.body).toContain('granularity');
-  });
+  it('deploys an API that seeds the table with the configured topics and knows no others', async () => {
+    // Topics are run-time data in the table: the bundled file seeds it on first use.
+    const port = await freePort();
+    const dynamo = await startDynamoLocal(port, undefined);
+    try {
+      const endpoint = `http://127.0.0.1:${port}`;
+      await ensureTable(createDynamoClient({ dynamoEndpoint: endpoint }), 'bundle');
+      const handler = await importApiBundle(bundleOf(synthesised, 'api'), { name: 'bundle', endpoint });
+      const unknown = await handler(getRequest('/topics/negotiations/trend'), {});
+      expect(unknown.statusCode).toBe(404);
+      expect(JSON.parse(unknown.body).detail).toContain('no topic "negotiations"');
+      // A configured topic gets past the topic lookup to parameter validation.
+      const known = await handler(getRequest('/topics/grain-corridor/trend', 'granularity=week'), {});
+      expect(known.statusCode).toBe(400);
+      expect(known.body).toContain('granularity');
+      const stored = await handler(getRequest('/topics/grain-corridor'), {});
+      expect(JSON.parse(stored.body)).toMatchObject({
+        definition: { label: 'Black Sea grain corridor' },
+        version: 1,
+      });
+    } finally {
+      await dynamo.stop();
+    }
+  }, 180_000);
 });
 
 describe('TrendwireStack with IAM authorization', () => {
   it('requires SigV4-signed requests and outputs the ARN to allow execute-api:Invoke on', async () => {
     const { template } = await synth({ authMode: 'iam' });
-    for (const RouteKey of ['GET /', 'GET /{proxy+}', 'POST /analyse']) {
+    for (const RouteKey of [
+      'GET /',
+      'GET /{proxy+}',
+      'POST /analyse',
+      'PUT /topics/{id}',
+      'DELETE /topics/{id}',
+    ]) {
       template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey, AuthorizationType: 'AWS_IAM' });
     }
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 3);
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 5);
     template.hasOutput('ApiInvokeArn', {
       Value: { 'Fn::Join': ['', Match.arrayWith([':execute-api:', '/$default/*/*'])] },
     });

@@ -5,8 +5,11 @@ import { articleIdOf } from '#shared/ingest/article.js';
 import { ALL_TOPIC, contributionOf, counterId } from '#shared/ingest/contribution.js';
 import { parseArticleObject } from '#shared/ingest/parse.js';
 import type { RecountStatus } from '#shared/recount/job.js';
+import { S3KeyLister } from '#shared/storage/s3-source.js';
 import { defaultTopics } from '#shared/topics/load.js';
 import type { TopicFile } from '#shared/topics/schema.js';
+import { runRecountStep } from '../../functions/lib/recount-steps.js';
+import { RECOUNT_BATCH_KEYS } from '../../infra/constructs/recount.js';
 import { articleBytes, generateCorpus } from '../../scripts/corpus.js';
 import { readJson } from '../support/json.js';
 import { startTestStack, type TestStack } from '../support/local-stack.js';
@@ -245,5 +248,36 @@ describe('Recount over the archive (DynamoDB Local and s3rver)', () => {
     expect((await stored(stack, 'grain')).size).toBe(0);
     expect((await api('/topics/negotiations', { method: 'DELETE' })).status).toBe(202);
     expect((await api('/topics/kherson', { method: 'DELETE' })).status).toBe(400); // the last one
+  }, 900_000);
+
+  it('the state machine steps (begin, batches of the listing, finish) recount as the local job does', async () => {
+    if (!stack) throw new Error('needs the stack of the first test');
+    const current = stack;
+    // The topics change again (kherson only), as PUT /topics would, and the steps run it.
+    await current.topics.update((f) => ({ ...f, topics: [kherson] }), [], new Date().toISOString());
+    const deps = { log: current.recounts, topics: current.topics, ingest: current.runtime };
+    const id = 'r-20990101T000000Z-step';
+    await runRecountStep({ step: 'begin', id, reason: 'state machine test' }, deps);
+    let batches = 0;
+    for await (const page of new S3KeyLister(current.runtime.s3).listKeys(current.bucket)) {
+      for (let i = 0; i < page.length; i += RECOUNT_BATCH_KEYS) {
+        const Items = page.slice(i, i + RECOUNT_BATCH_KEYS).map((Key) => ({ Key, Size: 1 }));
+        await runRecountStep({ step: 'batch', Items, BatchInput: { id, bucket: current.bucket } }, deps);
+        batches++;
+      }
+    }
+    expect(batches).toBeGreaterThan(10);
+    expect(await runRecountStep({ step: 'finish', id }, deps)).toMatchObject({ status: 'done' });
+    await current.bridge.idle();
+    expect(await current.recounts.getRecount(id)).toMatchObject({
+      status: 'done',
+      processed: bucket.size,
+      failed: 0,
+    });
+    const expected = cleanPass({ ...defaults, topics: [kherson] });
+    for (const topic of [ALL_TOPIC, 'kherson'])
+      expect(await stored(current, topic)).toEqual(expectedOf(expected, topic));
+    expect((await stored(current, 'negotiations')).size).toBe(0);
+    expect((await current.recounts.getAnalysisState())?.topics.topics.map((t) => t.id)).toEqual(['kherson']);
   }, 900_000);
 });

@@ -1,0 +1,66 @@
+import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { RecountStarter } from '#shared/api/topic-routes.js';
+import { ALL_TOPIC } from '#shared/ingest/contribution.js';
+import { newRecountId, type RecountLog } from '#shared/recount/job.js';
+import { recountReason } from '#shared/recount/plan.js';
+import type { DynamoStore } from '#shared/storage/dynamo-store.js';
+import type { LiveTopics } from '#shared/topics/live.js';
+
+/**
+ * On AWS a recount is an execution of the recount state machine, named by the recount's id.
+ * The record is written first, so GET /recounts/{id} knows it from the moment it is announced.
+ */
+export function stepFunctionsRecounts(stateMachineArn: string, log: RecountLog, sfn = new SFNClient({})) {
+  const start: RecountStarter = async (reason) => {
+    const at = new Date();
+    const id = newRecountId(at);
+    const iso = at.toISOString();
+    await log.saveRecount({
+      id,
+      reason,
+      status: 'running',
+      analysis: '',
+      total: 0,
+      processed: 0,
+      recounted: 0,
+      failed: 0,
+      startedAt: iso,
+      updatedAt: iso,
+    });
+    await sfn.send(
+      new StartExecutionCommand({ stateMachineArn, name: id, input: JSON.stringify({ id, reason }) }),
+    );
+    return { id, status: 'running' };
+  };
+  return { start };
+}
+
+/**
+ * At a cold start after a deploy: if the counters were made by another analysis (a new analyser,
+ * or a topic file changed at deploy), one function — whichever claims it first — starts the
+ * recount. Returns its id, if this one started it.
+ */
+export async function recountIfStale(deps: {
+  readonly topics: LiveTopics;
+  readonly log: RecountLog;
+  readonly store: Pick<DynamoStore, 'dayBounds'>;
+  readonly start: RecountStarter;
+}): Promise<string | undefined> {
+  const live = await deps.topics.analyser();
+  const state = await deps.log.getAnalysisState();
+  const hasArticles = (await deps.store.dayBounds(ALL_TOPIC)) !== undefined;
+  const version = live.analyser.version;
+  const reason = recountReason(state, live.topics.topics, version, hasArticles);
+  if (!reason) {
+    if (!state) {
+      await deps.log.saveAnalysisState({
+        analysis: version,
+        topics: live.topics.topics,
+        updatedAt: new Date().toISOString(),
+      });
+    }
+    return undefined;
+  }
+  if (!(await deps.log.claimRecountOf(version, 'pending'))) return undefined;
+  return (await deps.start(reason)).id;
+}

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../topics/canonical.js';
 import type { TopicFile } from '../topics/schema.js';
 import boilerplate from './data/boilerplate.json' with { type: 'json' };
 import documentModel from './data/document-sentiment.model.json' with { type: 'json' };
@@ -37,9 +38,10 @@ export function analysisVersionOf(topics: TopicFile): string {
         toneCues,
         worldPlaces,
         worldCities,
-        topics,
       ]),
     )
+    // The topic set by content: its keys in a fixed order (DynamoDB does not keep a map's order).
+    .update(canonicalJson(topics))
     .digest('hex')
     .slice(0, 12);
   return `a${ANALYSER_REVISION}-${digest}`;

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { BadParameterError, NotFoundError } from '../errors.js';
 import { observedStatus, type RecountLog } from '../recount/job.js';
+import { canonicalJson } from '../topics/canonical.js';
 import { type LiveTopics, withoutTopic, withTopic } from '../topics/live.js';
 import { TopicDefinition, type TopicFile, TopicId } from '../topics/schema.js';
 import type { TrendStore } from '../trends/trend.js';
@@ -101,13 +102,13 @@ export function registerTopicRoutes(app: OpenAPIHono, deps: TopicRouteDeps): voi
       deps.recounts?.listRecounts(1, undefined),
     ]);
     // A topic's history is complete once a recount finished with its present definition.
-    const counted = new Set((state?.topics.topics ?? []).map((t) => JSON.stringify(t)));
+    const counted = new Set((state?.topics.topics ?? []).map((t) => canonicalJson(t)));
     const topics = await Promise.all(
       file.topics.map(async (t) => ({
         id: t.id,
         label: t.label,
         ...(await deps.totals(t.id)),
-        complete: !state || counted.has(JSON.stringify(t)),
+        complete: !state || counted.has(canonicalJson(t)),
       })),
     );
     const latest = newest?.items[0] && observedStatus(newest.items[0], deps.now());

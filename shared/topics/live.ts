@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Analyser } from '../analysis/analyse.js';
 import { BadParameterError } from '../errors.js';
+import { canonicalJson } from './canonical.js';
 import { MAX_TOPICS, type TopicDefinition, type TopicFile } from './schema.js';
 
 /** The topic set as the table keeps it: run-time data, versioned. */
@@ -28,12 +29,12 @@ export class TopicsChangedError extends Error {
 }
 
 export const topicFileDigest = (file: TopicFile): string =>
-  createHash('sha256').update(JSON.stringify(file)).digest('hex').slice(0, 16);
+  createHash('sha256').update(canonicalJson(file)).digest('hex').slice(0, 16);
 
 /** What a change of topic set did, in words: `added grain; removed negotiations`. */
 export function describeTopicChange(before: TopicFile, after: TopicFile): string | undefined {
-  const was = new Map(before.topics.map((t) => [t.id, JSON.stringify(t)]));
-  const is = new Map(after.topics.map((t) => [t.id, JSON.stringify(t)]));
+  const was = new Map(before.topics.map((t) => [t.id, canonicalJson(t)]));
+  const is = new Map(after.topics.map((t) => [t.id, canonicalJson(t)]));
   const added = [...is.keys()].filter((id) => !was.has(id));
   const removed = [...was.keys()].filter((id) => !is.has(id));
   const changed = [...is.keys()].filter((id) => was.has(id) && was.get(id) !== is.get(id));
@@ -109,7 +110,7 @@ export class LiveTopics {
       this.invalidate();
       const before = await this.current();
       const topics = change(before.topics);
-      if (JSON.stringify(topics) === JSON.stringify(before.topics)) return undefined;
+      if (canonicalJson(topics) === canonicalJson(before.topics)) return undefined;
       const updated = Object.fromEntries(
         topics.topics.map((t) => [t.id, touched.includes(t.id) ? now : (before.updated[t.id] ?? now)]),
       );

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Analyser } from '#shared/analysis/analyse.js';
+import { analysisVersionOf } from '#shared/analysis/version.js';
 import { BadParameterError } from '#shared/errors.js';
 import { recountReason } from '#shared/recount/plan.js';
 import {
   applyTopicFile,
+  describeTopicChange,
   LiveTopics,
   type StoredTopics,
   type TopicStore,
@@ -98,6 +100,18 @@ describe('Topics as run-time data', () => {
     expect(() => withTopic(full, { ...kherson, id: 'one-more' })).toThrow(BadParameterError);
     expect(withTopic(full, { ...kherson, id: 't3', label: 'replaced' }).topics[3]?.label).toBe('replaced');
     expect(() => withoutTopic({ version: 1, topics: [kherson] }, 'kherson')).toThrow(/only topic/);
+  });
+
+  it('compares topic sets by content, whatever the order of their keys (DynamoDB does not keep it)', () => {
+    const reordered = JSON.parse(
+      JSON.stringify(defaults, (_k, v) =>
+        v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+      ),
+    ) as TopicFile;
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(defaults));
+    expect(describeTopicChange(defaults, reordered)).toBeUndefined();
+    expect(analysisVersionOf(reordered)).toBe(analysisVersionOf(defaults));
+    expect(analysisVersionOf({ ...defaults, topics: [kherson] })).not.toBe(analysisVersionOf(defaults));
   });
 
   it('says why a recount runs', () => {

@@ -1,6 +1,13 @@
 /** The public API as the page uses it: relative URLs, so the page works under any base path. */
 
-export type Topic = { id: string; label: string; articles: number; mentions: number };
+export type Topic = {
+  id: string;
+  label: string;
+  articles: number;
+  mentions: number;
+  /** false while a recount after this topic's change is running: its history is partial. */
+  complete?: boolean;
+};
 export type Bucket = {
   start: string;
   articles: number;

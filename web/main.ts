@@ -1,6 +1,7 @@
 import type uPlot from 'uplot';
 import { type ArticleSummary, type Entity, getJson, query, type Topic, type Trends } from './api.js';
 import { type ChartSeries, colourOf, drawChart } from './chart.js';
+import { type RecountProgress, showRecount } from './recount.js';
 import {
   addDays,
   type Granularity,
@@ -107,7 +108,8 @@ function buildControls() {
       });
       const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
       swatch.style.background = colourFor(t.id);
-      return h('label', { class: 'toggle', for: `topic-${t.id}` }, box, swatch, t.label);
+      const partial = t.complete === false ? [h('span', { class: 'partial' }, 'recounting')] : [];
+      return h('label', { class: 'toggle', for: `topic-${t.id}` }, box, swatch, t.label, ...partial);
     }),
   );
   els.articlesTopic.replaceChildren(
@@ -437,10 +439,16 @@ async function start() {
   setPhase('loading', 'Loading…');
   try {
     const [list, latest] = await Promise.all([
-      getJson<{ topics: Topic[] }>('topics'),
+      getJson<{ topics: Topic[]; recount?: RecountProgress | null }>('topics'),
       getJson<{ items: ArticleSummary[] }>('articles?limit=1'),
     ]);
     topics = list.topics;
+    showRecount(
+      $('recount'),
+      list.recount ?? null,
+      topics.filter((t) => t.complete === false).map((t) => t.label),
+      () => location.reload(),
+    );
     latestDay = latest.items[0]?.publishedAt.slice(0, 10);
   } catch (err) {
     showError(err as Error, () => location.reload());

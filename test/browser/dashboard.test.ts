@@ -216,6 +216,47 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect(await page.locator('#error').isVisible()).toBe(false);
   });
 
+  it('shows a running recount and marks the topics whose history is not complete yet', async () => {
+    const at = new Date().toISOString();
+    const running = {
+      id: 'r-20991231T000000Z-test',
+      reason: 'topic negotiations replaced',
+      status: 'running' as const,
+      analysis: 'test',
+      total: 1200,
+      processed: 400,
+      recounted: 400,
+      failed: 0,
+      startedAt: at,
+      updatedAt: at,
+    };
+    await stack.recounts.saveRecount(running);
+    // GET /topics as the API answers while negotiations' recount runs (the flag itself is
+    // covered by test/integration/recount.test.ts): the page must say so.
+    await page.route('**/topics', async (route) => {
+      const res = await route.fetch();
+      const body = (await res.json()) as { topics: { id: string; complete: boolean }[] };
+      for (const t of body.topics) t.complete = t.id !== 'negotiations';
+      await route.fulfill({ response: res, json: body });
+    });
+    await open('/?from=2022-11-01&to=2022-11-30');
+    const banner = page.locator('#recount');
+    await expect(banner.textContent()).resolves.toMatch(/Recounting the archive: 400 of 1,200 articles done/);
+    await expect(banner.textContent()).resolves.toContain('Negotiations: history not complete yet');
+    await expect(page.locator('label[for="topic-negotiations"] .partial').textContent()).resolves.toBe(
+      'recounting',
+    );
+    expect(await page.locator('label[for="topic-kherson"] .partial').count()).toBe(0);
+    await stack.recounts.saveRecount({ ...running, status: 'done', processed: 1200, finishedAt: at });
+    await page.unroute('**/topics');
+    // The page polls the recount and reloads once it is done: no banner, no mark.
+    await page
+      .locator('label[for="topic-negotiations"] .partial')
+      .waitFor({ state: 'detached', timeout: 30_000 });
+    await page.locator('body[data-state="ready"]').waitFor();
+    expect(await banner.isVisible()).toBe(false);
+  });
+
   it('ran without script errors or Content-Security-Policy violations', () => {
     // The error test's 400 is logged by Chromium as a failed resource load: expected.
     expect(problems.filter((p) => !p.includes('400 (Bad Request)'))).toEqual([]);

@@ -45,6 +45,8 @@ export type ArticleRecord = {
    * checks that the set has not changed since, so no article is counted under outdated topics.
    */
   readonly topicsVersion?: number | undefined;
+  /** The version of the contribution rules that made `contribution` (absent: version 1). */
+  readonly contributionRules?: number | undefined;
 };
 
 export type Rejection = { readonly key: string; readonly reason: string; readonly at: string };

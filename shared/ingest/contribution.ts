@@ -47,8 +47,32 @@ export type ContributionChange = {
 /** The pseudo-topic that counts every ingested article: the denominator of `share`. */
 export const ALL_TOPIC = '_all';
 
-/** At most this many entities of one article are counted (its most mentioned). */
-export const MAX_ENTITIES_COUNTED = 50;
+/**
+ * The rules that turn an analysis into counter amounts. A record whose contribution is stored as
+ * a shard number only (shared/storage/article-item.ts) is rebuilt with the rules that made it, so
+ * a later change of the rules can never make an overwrite or delete take back another amount than
+ * was added: a change is a NEW version appended here; a version is never edited.
+ */
+export type ContributionRules = {
+  readonly version: number;
+  /** At most this many entities of one article are counted (its most mentioned). */
+  readonly maxEntities: number;
+};
+
+/** Every version of the rules ever used, oldest first; the last is the one in force. */
+export const CONTRIBUTION_RULES: readonly ContributionRules[] = [{ version: 1, maxEntities: 50 }];
+export const CURRENT_CONTRIBUTION_RULES = CONTRIBUTION_RULES.at(-1) as ContributionRules;
+
+/** The rules of a version, from `registry` (CONTRIBUTION_RULES unless a test brings its own). */
+export function contributionRules(
+  version: number,
+  registry: readonly ContributionRules[] = CONTRIBUTION_RULES,
+): ContributionRules {
+  const rules = registry.find((r) => r.version === version);
+  if (!rules)
+    throw new Error(`unknown contribution rules version ${version}: was this record written by newer code?`);
+  return rules;
+}
 
 export const counterId = (c: CounterRef): string =>
   c.kind === 'topic'
@@ -71,6 +95,7 @@ export function contributionOf(
   publishedAt: string,
   id: string,
   counterShard = 0,
+  rules: ContributionRules = CURRENT_CONTRIBUTION_RULES,
 ): Contribution {
   const deltas: CounterDelta[] = [];
   for (const granularity of ['day', 'hour'] as const) {
@@ -98,7 +123,7 @@ export function contributionOf(
   // live batch's articles mostly share their hour's item.
   const hourKey = bucketKey(publishedAt, 'hour');
   const entityAdd: Record<string, number> = {};
-  for (const e of analysis.entities.slice(0, MAX_ENTITIES_COUNTED)) {
+  for (const e of analysis.entities.slice(0, rules.maxEntities)) {
     entityAdd[entityAttribute('m', e.type, e.name)] = e.mentions;
     entityAdd[entityAttribute('a', e.type, e.name)] = 1;
   }

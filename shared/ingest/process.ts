@@ -3,6 +3,8 @@ import { RejectedArticleError } from '../errors.js';
 import { type ArticleRecord, articleIdOf, fingerprintOf, type Rejection } from './article.js';
 import {
   type ContributionChange,
+  type ContributionRules,
+  CURRENT_CONTRIBUTION_RULES,
   contributionOf,
   counterShardOf,
   diffContributions,
@@ -67,6 +69,8 @@ export type IngestDeps = {
   readonly maxArticleBytes: number;
   /** The version of the run-time topic set the analyser was built from, when topics are run-time data. */
   readonly topicsVersion?: number | undefined;
+  /** The contribution rules in force (CURRENT_CONTRIBUTION_RULES unless a test brings others). */
+  readonly contributionRules?: ContributionRules | undefined;
   /** Items each topic's counters are spread over (1: not sharded); readers must use the same. */
   readonly counterShards?: number;
   readonly now?: () => Date;
@@ -154,10 +158,14 @@ export function recordOfObject(
   fetched: FetchedObject | 'too-large',
   eventTime: string,
   versionId: string | undefined,
-  deps: Pick<IngestDeps, 'analyser' | 'maxArticleBytes' | 'counterShards' | 'topicsVersion'>,
+  deps: Pick<
+    IngestDeps,
+    'analyser' | 'maxArticleBytes' | 'counterShards' | 'topicsVersion' | 'contributionRules'
+  >,
 ): Prepared {
   if (fetched === 'too-large') return rejected(base, tooLarge(undefined, deps.maxArticleBytes));
   const { id } = base;
+  const rules = deps.contributionRules ?? CURRENT_CONTRIBUTION_RULES;
   try {
     const article = parseArticleObject({
       key: base.key,
@@ -186,11 +194,13 @@ export function recordOfObject(
       bytes: fetched.bytes.byteLength,
       analysis: deps.analyser.version,
       topicsVersion: deps.topicsVersion,
+      contributionRules: rules.version,
       contribution: contributionOf(
         analysis,
         article.publishedAt,
         id,
         counterShardOf(base.key, base.sequencer, deps.counterShards ?? 1),
+        rules,
       ),
     };
     return {

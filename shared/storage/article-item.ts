@@ -1,5 +1,11 @@
 import type { ArticleRecord } from '../ingest/article.js';
-import { type Contribution, contributionOf } from '../ingest/contribution.js';
+import {
+  CONTRIBUTION_RULES,
+  type Contribution,
+  type ContributionRules,
+  contributionOf,
+  contributionRules,
+} from '../ingest/contribution.js';
 import { articleKey } from './keys.js';
 
 /**
@@ -9,27 +15,39 @@ import { articleKey } from './keys.js';
  * When contributionOf gives the contribution back from the record's own fields (analysis,
  * publication time, id) and its counter shard, only the shard is stored (`contributionShard`);
  * otherwise (a record made by other rules, a deleted or rejected key) the contribution is stored
- * whole. The check runs on every write. If contributionOf ever changes what it returns for the
- * same fields, rename DERIVED (it is the version): records written by the old rules must keep
- * being read as what they added, not re-derived by the new ones.
+ * whole. The check runs on every write. The record keeps the version of the contribution rules
+ * that made it (`contributionRules`), and a record is rebuilt with THOSE rules, never today's:
+ * a change of the rules (say, another cap on entities) is a new version in CONTRIBUTION_RULES,
+ * and records written by the old rules keep being read as what they added. If contributionOf
+ * ever changes in a way its rules do not describe, rename DERIVED.
  */
 const DERIVED = 'contributionShard';
 
-export function toArticleItem(record: ArticleRecord): Record<string, unknown> {
-  const shard = derivableShard(record);
+export function toArticleItem(
+  record: ArticleRecord,
+  registry: readonly ContributionRules[] = CONTRIBUTION_RULES,
+): Record<string, unknown> {
+  const shard = derivableShard(record, registry);
   if (shard === undefined) return { ...articleKey(record.id), ...record };
   const { contribution: _derived, ...rest } = record;
   return { ...articleKey(record.id), ...rest, [DERIVED]: shard };
 }
 
-export function fromArticleItem(item: Record<string, unknown>): ArticleRecord {
+export function fromArticleItem(
+  item: Record<string, unknown>,
+  registry: readonly ContributionRules[] = CONTRIBUTION_RULES,
+): ArticleRecord {
   const { pk: _pk, sk: _sk, [DERIVED]: shard, ...stored } = item;
   if (typeof shard !== 'number') return stored as ArticleRecord;
   const record = stored as Omit<ArticleRecord, 'contribution'>;
-  return { ...record, contribution: derive(record, shard) as Contribution };
+  return { ...record, contribution: derive(record, shard, registry) as Contribution };
 }
 
-function derive(r: Omit<ArticleRecord, 'contribution'>, shard: number): Contribution | undefined {
+function derive(
+  r: Omit<ArticleRecord, 'contribution'>,
+  shard: number,
+  registry: readonly ContributionRules[],
+): Contribution | undefined {
   if (r.status !== 'active' || !r.sentiment || !r.topics || !r.entities || !r.publishedAt) return undefined;
   return contributionOf(
     {
@@ -42,13 +60,14 @@ function derive(r: Omit<ArticleRecord, 'contribution'>, shard: number): Contribu
     r.publishedAt,
     r.id,
     shard,
+    contributionRules(r.contributionRules ?? 1, registry),
   );
 }
 
-function derivableShard(record: ArticleRecord): number | undefined {
+function derivableShard(record: ArticleRecord, registry: readonly ContributionRules[]): number | undefined {
   const first = record.contribution.counters.find((d) => d.counter.kind === 'topic')?.counter;
   const shard = first?.kind === 'topic' ? first.shard : undefined;
   if (shard === undefined) return undefined;
-  const derived = derive(record, shard);
+  const derived = derive(record, shard, registry);
   return derived && JSON.stringify(derived) === JSON.stringify(record.contribution) ? shard : undefined;
 }

@@ -18,7 +18,11 @@ import {
 import type { ArticleReader, ListingPage, RejectionPage, RejectionReader } from '../api/ports.js';
 import { UnavailableError } from '../errors.js';
 import { type ArticleRecord, articleIdOf, type Rejection } from '../ingest/article.js';
-import type { ContributionChange } from '../ingest/contribution.js';
+import {
+  CONTRIBUTION_RULES,
+  type ContributionChange,
+  type ContributionRules,
+} from '../ingest/contribution.js';
 import type { ArticleCommit, GroupIngestStore } from '../ingest/process.js';
 import { TopicsChangedError } from '../topics/live.js';
 import type { Granularity } from '../trends/time.js';
@@ -49,6 +53,7 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
   readonly stats = { transactions: 0, articles: 0, items: 0, billedWriteUnits: 0, reportedWriteUnits: 0 };
 
   private readonly shards: readonly number[];
+  private readonly rules: readonly ContributionRules[];
 
   /**
    * `counterShards`: how many items each topic's counters are spread over; readers sum them.
@@ -57,8 +62,13 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
-    options: { counterShards?: number } = {},
+    options: {
+      counterShards?: number;
+      /** Contribution rules by version (a test brings its own; CONTRIBUTION_RULES otherwise). */
+      contributionRules?: readonly ContributionRules[];
+    } = {},
   ) {
+    this.rules = options.contributionRules ?? CONTRIBUTION_RULES;
     this.shards = Array.from({ length: Math.max(1, options.counterShards ?? 1) }, (_, i) => i);
   }
 
@@ -70,7 +80,7 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
     const res = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: articleKey(id), ConsistentRead: true }),
     );
-    return res.Item ? fromArticleItem(res.Item) : undefined;
+    return res.Item ? fromArticleItem(res.Item, this.rules) : undefined;
   }
 
   async commitArticle(
@@ -153,7 +163,7 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
       items.push({
         Put: {
           TableName,
-          Item: toArticleItem(next),
+          Item: toArticleItem(next, this.rules),
           ...recordCondition(previous),
         },
       });
@@ -366,7 +376,7 @@ export class DynamoStore implements GroupIngestStore, TrendStore, ArticleReader,
           new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }),
         );
         for (const item of res.Responses?.[this.tableName] ?? []) {
-          const record = fromArticleItem(item);
+          const record = fromArticleItem(item, this.rules);
           found.set(record.id, record);
         }
         keys = res.UnprocessedKeys?.[this.tableName]?.Keys;

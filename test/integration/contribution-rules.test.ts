@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Analyser } from '#shared/analysis/analyse.js';
+import { articleIdOf } from '#shared/ingest/article.js';
+import { type ContributionRules, contributionOf, entityAttribute } from '#shared/ingest/contribution.js';
+import { type FetchedObject, ingestObjectEvent, type ObjectSource } from '#shared/ingest/process.js';
+import { createDynamoClient } from '#shared/storage/clients.js';
+import { DynamoStore } from '#shared/storage/dynamo-store.js';
+import { defaultTopics } from '#shared/topics/load.js';
+import { type DynamoLocal, ensureTable, startDynamoLocal } from '../../local/dynamodb.js';
+import { freePort } from '../../local/ports.js';
+
+/** The shipped rules, and a later version that counts only an article's 3 most mentioned entities. */
+const V1: ContributionRules = { version: 1, maxEntities: 50 };
+const V2: ContributionRules = { version: 2, maxEntities: 3 };
+
+const CROWDED =
+  'Volodymyr Zelensky met Emmanuel Macron and Olaf Scholz in Kyiv. Antony Blinken and Jens Stoltenberg ' +
+  'joined by video from Washington and Brussels. Kherson was shelled, the governor Oleksandr Prokudin said.';
+const OTHER = 'Rishi Sunak visited Odesa with Ursula von der Leyen and Kaja Kallas; Kherson was quiet.';
+const TIME = '2022-11-10T10:00:00Z';
+
+describe('A change of the contribution rules after ingestion (DynamoDB Local)', () => {
+  let dynamo: DynamoLocal;
+  let db: ReturnType<typeof createDynamoClient>;
+  beforeAll(async () => {
+    const port = await freePort();
+    dynamo = await startDynamoLocal(port, undefined);
+    db = createDynamoClient({ dynamoEndpoint: `http://127.0.0.1:${port}` });
+    await ensureTable(db, 'rules');
+  });
+  afterAll(async () => {
+    await dynamo?.stop();
+  });
+
+  it('takes back what the old rules added when an old article is overwritten or deleted', async () => {
+    // The code before the change knows V1 only; after it, CONTRIBUTION_RULES holds both.
+    const before = new DynamoStore(db, 'rules', { contributionRules: [V1] });
+    const store = new DynamoStore(db, 'rules', { contributionRules: [V1, V2] });
+    const analyser = new Analyser(defaultTopics());
+    const objects = new Map<string, string>();
+    const source: ObjectSource = {
+      async getObject(_b, key): Promise<FetchedObject | 'missing'> {
+        const body = objects.get(key);
+        return body === undefined
+          ? 'missing'
+          : { bytes: new TextEncoder().encode(body), metadata: { 'published-at': TIME } };
+      },
+    };
+    const deps = (rules: ContributionRules, on = store) => ({
+      store: on,
+      source,
+      analyser,
+      maxArticleBytes: 1 << 20,
+      contributionRules: rules,
+    });
+    const event = (key: string, sequencer: string, kind: 'created' | 'removed' = 'created') => ({
+      kind,
+      bucket: 'articles',
+      key,
+      sequencer,
+      eventTime: TIME,
+    });
+
+    objects.set('a.txt', CROWDED);
+    objects.set('b.txt', CROWDED);
+    await ingestObjectEvent(event('a.txt', '01'), deps(V1, before));
+    await ingestObjectEvent(event('b.txt', '01'), deps(V1, before));
+    const entitiesOfA = analyser.analyse({ body: CROWDED }).entities.length;
+    expect(entitiesOfA).toBeGreaterThan(V2.maxEntities);
+    const stored = await store.getArticle('a.txt');
+    expect(stored?.contributionRules).toBe(1);
+
+    // The rules change: from now on at most 3 entities per article. a.txt is overwritten, b.txt
+    // deleted, c.txt added: the old articles must give back all they added under V1.
+    objects.set('a.txt', OTHER);
+    objects.delete('b.txt');
+    objects.set('c.txt', CROWDED);
+    await ingestObjectEvent(event('a.txt', '02'), deps(V2));
+    await ingestObjectEvent(event('b.txt', '02', 'removed'), deps(V2));
+    await ingestObjectEvent(event('c.txt', '01'), deps(V2));
+
+    const expected: Record<string, number> = {};
+    for (const [key, body] of objects) {
+      const c = contributionOf(analyser.analyse({ body }), TIME, articleIdOf(key), 0, V2);
+      for (const d of c.counters) {
+        if (d.counter.kind !== 'entities') continue;
+        for (const [k, v] of Object.entries(d.add)) expected[k] = (expected[k] ?? 0) + v;
+      }
+    }
+    const day = Object.fromEntries(
+      Object.entries(await store.entityDay('2022-11-10')).filter(([, v]) => v !== 0),
+    );
+    expect(day).toEqual(expected);
+    expect(Object.keys(day)).not.toContain(entityAttribute('a', 'person', 'Jens Stoltenberg'));
+    expect((await store.totals('kherson')).articles).toBe(2);
+  });
+});

@@ -10,11 +10,12 @@ import targetLexiconModel from './data/target-sentiment-lexicon.model.json' with
 import toneCues from './data/tone-cues.json' with { type: 'json' };
 import worldCities from './data/world-cities.json' with { type: 'json' };
 import worldPlaces from './data/world-places.json' with { type: 'json' };
+import { float64Form } from './linear-model.js';
 
 /**
  * The revision of the analyser's code: raise it with any change of what the code makes of the
  * same text and data (the data files and the topic set are hashed below, so their changes need no
- * raise).
+ * raise; a model by its weights, whatever their packing).
  */
 export const ANALYSER_REVISION = 5;
 
@@ -32,7 +33,7 @@ export function analysisVersionOf(topics: TopicFile): string {
         gazetteer,
         nameCues,
         lexicon,
-        targetModel,
+        float64Form(targetModel),
         targetLexiconModel,
         toneCues,
         worldPlaces,

@@ -22,7 +22,10 @@ export type GazetteerEntry = {
   readonly guarded: boolean;
 };
 
-const isAcronym = (alias: string) => /^[\p{Lu}\d.-]{1,5}$/u.test(alias);
+const ACRONYM = /^[\p{Lu}\d.-]{1,5}$/u;
+/** At most five characters: a longer string (over ten UTF-16 units) is no acronym, unread. */
+const isAcronym = (alias: string) => alias.length <= 10 && ACRONYM.test(alias);
+const STARTS_UPPER = /^\p{Lu}/u;
 
 /**
  * Case endings of Russian and Ukrainian nouns and adjectives, longest first. Names are matched on
@@ -45,8 +48,11 @@ export function entityStem(norm: string): string {
   return norm;
 }
 
+/** A term with its Cyrillic words stemmed (a term without Cyrillic is returned as it is, unread). */
 const stemTerm = (term: string) =>
-  term.replace(/[\p{L}\p{N}\p{M}]+/gu, (w) => (CYRILLIC.test(w) ? entityStem(foldForMatch(w)) : w));
+  CYRILLIC.test(term)
+    ? term.replace(/[\p{L}\p{N}\p{M}]+/gu, (w) => (CYRILLIC.test(w) ? entityStem(foldForMatch(w)) : w))
+    : term;
 
 /**
  * One matcher over both gazetteers: data/gazetteer.json (by hand) and data/world-places.json
@@ -63,7 +69,7 @@ export function buildGazetteerMatcher(): PhraseMatcher<GazetteerEntry> {
           name: e.name,
           type: e.type,
           acronym: isAcronym(alias),
-          needsCapital: generated || /^\p{Lu}/u.test(alias),
+          needsCapital: generated || STARTS_UPPER.test(alias),
           guarded,
         };
         const seen = byKey.get(key);

@@ -41,10 +41,19 @@ function compileWord(word: string): WordPattern {
   return { kind: 'exact', text };
 }
 
+/** ASCII without `*` or `{`: its words are its runs of ASCII letters and digits, matched exactly. */
+const PLAIN_TERM = /^[^*{\u0080-\uFFFF]*$/;
+const ASCII_WORD = /[A-Za-z0-9]+/g;
+
 /** Splits a term into word patterns the same way text is tokenised, keeping `*` on its word. */
 export function compilePattern<T>(term: string, value: T): Pattern<T> {
   const words: WordPattern[] = [];
-  for (const m of term.matchAll(/\{Name\}|\*?[\p{L}\p{N}\p{M}]+\*?/gu)) words.push(compileWord(m[0]));
+  if (PLAIN_TERM.test(term)) {
+    // The same patterns as below, without Unicode classes (a gazetteer compiles thousands at cold start).
+    for (const w of term.match(ASCII_WORD) ?? []) words.push({ kind: 'exact', text: w.toLowerCase() });
+  } else {
+    for (const m of term.matchAll(/\{Name\}|\*?[\p{L}\p{N}\p{M}]+\*?/gu)) words.push(compileWord(m[0]));
+  }
   return { words, value, source: term };
 }
 

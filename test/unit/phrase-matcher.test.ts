@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { compilePattern, PhraseMatcher } from '#shared/analysis/phrase-matcher.js';
+
+/** The same term through the Unicode path: a non-ASCII word after it, then dropped. */
+const viaUnicode = (term: string) => compilePattern(`${term} é`, true).words.slice(0, -1);
+
+describe('Class: PhraseMatcher', () => {
+  it('compiles an ASCII term into the same word patterns as the Unicode path', () => {
+    for (const term of ['Kherson', 'St. Petersburg-on-Sea', "O'Rourke & Sons", 'G7', 'U.S.', '  a  b  ', '-'])
+      expect(compilePattern(term, true).words).toEqual(viaUnicode(term));
+  });
+
+  it('keeps wildcards and {Name} off the ASCII path', () => {
+    expect(compilePattern('negotiat* {Name}', true).words).toEqual([
+      { kind: 'prefix', text: 'negotiat' },
+      { kind: 'name', text: '' },
+    ]);
+  });
+
+  it('matches an ASCII phrase case-insensitively, longest first', () => {
+    const m = PhraseMatcher.fromTerms([
+      ['Kherson', 'city'],
+      ['Kherson Oblast', 'region'],
+    ]);
+    expect(m.matchText('the kherson OBLAST and Kherson').map((x) => x.value)).toEqual(['region', 'city']);
+  });
+});

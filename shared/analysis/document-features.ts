@@ -13,6 +13,7 @@ const CATEGORIES = ['harm', 'relief', 'procedure', 'reporting'] as const;
 type Category = (typeof CATEGORIES)[number];
 
 const PerLanguage = z.object(Object.fromEntries(LANGUAGES.map((l) => [l, z.array(z.string().min(1))])));
+/** The schema of data/tone-cues.json (the unit tests validate the file with it). */
 export const ToneCues = z.object({
   about: z.string(),
   ...Object.fromEntries(CATEGORIES.map((c) => [c, PerLanguage])),
@@ -89,22 +90,31 @@ const LEAD = 3;
 const per100 = (n: number, of: number) => (of > 0 ? (100 * n) / of : 0);
 
 export class DocumentFeatures {
+  /** Each language's cue sets (ru and uk together; `und`: every language), built on first use. */
   private readonly cues = new Map<string, Record<Category, CueSet>>();
+  private readonly data: Record<Category, Record<string, string[]>>;
 
+  /** `data`: tone cues as data/tone-cues.json (ToneCues; the unit tests validate that file). */
   constructor(data: unknown = cueData) {
-    const parsed = ToneCues.parse(data) as unknown as Record<Category, Record<string, string[]>>;
-    const build = (langs: readonly string[]) =>
-      Object.fromEntries(
-        CATEGORIES.map((c) => [c, new CueSet(langs.flatMap((l) => parsed[c][l] ?? []))]),
-      ) as Record<Category, CueSet>;
-    for (const l of LANGUAGES) this.cues.set(l, build(l === 'ru' || l === 'uk' ? ['ru', 'uk'] : [l]));
-    this.cues.set('und', build(LANGUAGES));
+    this.data = data as Record<Category, Record<string, string[]>>;
+  }
+
+  private cuesFor(code: string): Record<Category, CueSet> {
+    const key = (LANGUAGES as readonly string[]).includes(code) ? code : 'und';
+    const known = this.cues.get(key);
+    if (known) return known;
+    const langs = key === 'und' ? LANGUAGES : key === 'ru' || key === 'uk' ? ['ru', 'uk'] : [key];
+    const sets = Object.fromEntries(
+      CATEGORIES.map((c) => [c, new CueSet(langs.flatMap((l) => this.data[c][l] ?? []))]),
+    ) as Record<Category, CueSet>;
+    this.cues.set(key, sets);
+    return sets;
   }
 
   /** Named feature values, each of a scale near 0…10. */
   extract(input: FeatureInput): Record<string, number> {
     const code = input.language.slice(0, 2).toLowerCase();
-    const cues = (this.cues.get(code) ?? this.cues.get('und')) as Record<Category, CueSet>;
+    const cues = this.cuesFor(code);
     const { tokens, sentences, sentenceScores } = input;
     const leadEnd = sentences[Math.min(LEAD, sentences.length) - 1]?.end ?? 0;
     let leadTokens = 0;

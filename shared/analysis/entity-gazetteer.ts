@@ -3,7 +3,7 @@ import cityData from './data/world-cities.json' with { type: 'json' };
 import worldData from './data/world-places.json' with { type: 'json' };
 import type { EntityType, Gazetteer } from './entity-data.js';
 import { foldForMatch, type Token } from './normalise.js';
-import { type Match, PhraseMatcher } from './phrase-matcher.js';
+import { compilePattern, type Match, type Pattern, PhraseMatcher } from './phrase-matcher.js';
 
 export type GazetteerEntry = {
   readonly name: string;
@@ -61,33 +61,39 @@ const stemTerm = (term: string) =>
  */
 export function buildGazetteerMatcher(): PhraseMatcher<GazetteerEntry> {
   const byKey = new Map<string, { term: string; entry: GazetteerEntry }>();
-  const add = (data: unknown, generated: boolean, guarded = false) => {
+  const addAlias = (alias: string, name: string, type: EntityType, generated: boolean, guarded: boolean) => {
+    const key = stemTerm(foldForMatch(alias));
+    const entry = {
+      name,
+      type,
+      acronym: isAcronym(alias),
+      needsCapital: generated || STARTS_UPPER.test(alias),
+      guarded,
+    };
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, { term: stemTerm(alias), entry });
+    else if (seen.entry.name === name)
+      seen.entry = {
+        ...entry,
+        acronym: entry.acronym && seen.entry.acronym,
+        needsCapital: entry.needsCapital && seen.entry.needsCapital,
+        guarded: entry.guarded && seen.entry.guarded,
+      };
+  };
+  const add = (data: unknown, generated: boolean) => {
     for (const e of (data as Gazetteer).entities) {
-      for (const alias of new Set([e.name, ...e.aliases])) {
-        const key = stemTerm(foldForMatch(alias));
-        const entry = {
-          name: e.name,
-          type: e.type,
-          acronym: isAcronym(alias),
-          needsCapital: generated || STARTS_UPPER.test(alias),
-          guarded,
-        };
-        const seen = byKey.get(key);
-        if (!seen) byKey.set(key, { term: stemTerm(alias), entry });
-        else if (seen.entry.name === e.name)
-          seen.entry = {
-            ...entry,
-            acronym: entry.acronym && seen.entry.acronym,
-            needsCapital: entry.needsCapital && seen.entry.needsCapital,
-            guarded: entry.guarded && seen.entry.guarded,
-          };
-      }
+      if (e.aliases.length === 0) addAlias(e.name, e.name, e.type, generated, false);
+      else
+        for (const alias of new Set([e.name, ...e.aliases]))
+          addAlias(alias, e.name, e.type, generated, false);
     }
   };
   add(gazetteerData, false);
   add(worldData, true);
-  add({ entities: cityData.names.map((name) => ({ name, type: 'place', aliases: [] })) }, true, true);
-  return PhraseMatcher.fromTerms([...byKey.values()].map(({ term, entry }) => [term, entry] as const));
+  for (const name of cityData.names) addAlias(name, name, 'place', true, true);
+  const patterns: Pattern<GazetteerEntry>[] = [];
+  for (const { term, entry } of byKey.values()) patterns.push(compilePattern(term, entry));
+  return new PhraseMatcher(patterns);
 }
 
 export function isWrittenInCapitals(text: string, m: Match<unknown>): boolean {

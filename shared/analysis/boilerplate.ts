@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import cueData from './data/boilerplate.json' with { type: 'json' };
 import { isGivenNameOrTitle } from './given-names.js';
 import { tokenise } from './normalise.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import cueData from './data/tone-cues.json' with { type: 'json' };
 import { type Sentence, type Token, tokenise } from './normalise.js';
 

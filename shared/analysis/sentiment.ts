@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import lexiconData from './data/sentiment-lexicon.json' with { type: 'json' };
 import type { Sentence, Token } from './normalise.js';
 import { foldForMatch } from './normalise.js';

@@ -149,7 +149,7 @@ export class Analyser {
    * scripts/train): the most probable label, and P(positive) − P(negative) as the score.
    */
   private documentSentiment(input: AnalysisInput, read: Reading): Sentiment {
-    const { label, score } = this.model.predict(new Map(Object.entries(this.featuresOf(input, read))));
+    const { label, score } = this.model.predict(this.featuresOf(input, read));
     return { label, score: Math.round(score * 1000) / 1000 };
   }
 

@@ -42,13 +42,22 @@ class CueSet {
     }
   }
 
+  /** Whether each word seen is a cue (bounded: cleared past 100,000 words). */
+  private readonly memo = new Map<string, boolean>();
+
   private isCue(w: string): boolean {
-    if (this.exact.has(w)) return true;
-    for (const key of [w.slice(0, 2), w.slice(0, 1)]) {
-      const list = this.prefixes.get(key);
-      if (list?.some((p) => w.startsWith(p))) return true;
-    }
-    return false;
+    const known = this.memo.get(w);
+    if (known !== undefined) return known;
+    let cue = this.exact.has(w);
+    if (!cue)
+      for (const key of [w.slice(0, 2), w.slice(0, 1)])
+        if (this.prefixes.get(key)?.some((p) => w.startsWith(p))) {
+          cue = true;
+          break;
+        }
+    if (this.memo.size > 100_000) this.memo.clear();
+    this.memo.set(w, cue);
+    return cue;
   }
 
   /** Tokens in [from, to) that hold a cue (a phrase counts once). */

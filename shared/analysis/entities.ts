@@ -58,7 +58,10 @@ export class EntityExtractor {
       for (let at = text.indexOf(outlet); at >= 0; at = text.indexOf(outlet, at + 1))
         add(outlet, 'organization');
 
-    const stemmed = tokens.map((t) => ({ ...t, norm: entityStem(t.norm) }));
+    const stemmed = tokens.map((t) => {
+      const norm = entityStem(t.norm);
+      return norm === t.norm ? t : { ...t, norm };
+    });
     const covered = new Uint8Array(tokens.length);
     const placeEnds = new Map<number, number>();
     const placeStarts = new Map<number, { last: number; name: string }>();

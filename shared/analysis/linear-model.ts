@@ -80,8 +80,8 @@ export function float64Form(data: unknown): unknown {
   return { about, classes, intercept, meta, features: names.join('\n'), table: base64 };
 }
 
-/** Feature name → value; absent features are 0. */
-export type Features = ReadonlyMap<string, number>;
+/** Feature name → value, as a map or a record (read in its order); absent features are 0. */
+export type Features = ReadonlyMap<string, number> | Readonly<Record<string, number>>;
 
 export type Prediction<L extends string = string> = {
   readonly label: L;
@@ -138,10 +138,15 @@ export class LinearModel<L extends string = string> {
     const k = this.classes.length;
     const { rows, table } = this.decoded();
     const z = Float64Array.from(this.intercept);
-    for (const [name, value] of features) {
+    const add = (name: string, value: number) => {
       const at = rows.get(name);
-      if (at === undefined || value === 0) continue;
+      if (at === undefined || value === 0) return;
       for (let c = 0; c < k; c++) z[c] = (z[c] as number) + (table[at + c] as number) * value;
+    };
+    if (features instanceof Map) for (const [name, value] of features) add(name, value);
+    else {
+      const record = features as Readonly<Record<string, number>>;
+      for (const name in record) add(name, record[name] as number);
     }
     let max = Number.NEGATIVE_INFINITY;
     for (let c = 0; c < k; c++) max = Math.max(max, z[c] as number);

@@ -124,16 +124,18 @@ export class PhraseMatcher<T> {
     const token = tokens[i];
     if (!token) return undefined;
     let best: Match<T> | undefined;
-    // Prefix patterns are kept by their first two characters (one, for a one-character prefix).
-    const initial = token.norm.slice(0, 2);
-    for (const list of [
-      this.byWord.get(token.norm),
-      this.byInitial.get(initial),
-      initial.length > 1 ? this.byInitial.get(initial.slice(0, 1)) : undefined,
-      this.anywhere,
-    ]) {
-      if (list) best = this.longestOf(list, tokens, i, best);
+    // Exact first words, then prefixes (kept by their first two characters; one, for a
+    // one-character prefix), then the rest: the order in which equally long patterns win.
+    const exact = this.byWord.get(token.norm);
+    if (exact) best = this.longestOf(exact, tokens, i, best);
+    if (this.byInitial.size > 0) {
+      const initial = token.norm.slice(0, 2);
+      const two = this.byInitial.get(initial);
+      if (two) best = this.longestOf(two, tokens, i, best);
+      const one = initial.length > 1 ? this.byInitial.get(initial.slice(0, 1)) : undefined;
+      if (one) best = this.longestOf(one, tokens, i, best);
     }
+    if (this.anywhere.length > 0) best = this.longestOf(this.anywhere, tokens, i, best);
     return best;
   }
 

@@ -56,7 +56,7 @@ export class TargetSentiment {
     let n = 0;
     for (const { sentence, spans } of mentions) {
       if (spans.length === 0) continue;
-      const p = model.probabilities(new Map(Object.entries(this.featuresOf(sentence, spans, language))));
+      const p = model.probabilities(this.featuresOf(sentence, spans, language));
       for (let c = 0; c < k; c++) mean[c] = (mean[c] as number) + (p[c] as number);
       n++;
     }

@@ -42,6 +42,12 @@ describe('Class: LinearModel', () => {
     expect(new LinearModel(float64).probabilities(features)).toEqual(want);
   });
 
+  it('reads features from a record as from a map of the same entries', () => {
+    const record = { good: 1, bad: 0.5, rare: 2, unknown: 3 };
+    const model = new LinearModel(dense);
+    expect(model.probabilities(record)).toEqual(model.probabilities(new Map(Object.entries(record))));
+  });
+
   it('decodes its weights on first use, and says then that they do not fit the classes', () => {
     const broken = { ...head, features: 'a\nb', table: Buffer.alloc(8 * 5).toString('base64') };
     const m = new LinearModel(broken);

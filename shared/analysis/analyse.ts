@@ -13,6 +13,7 @@ import {
   splitSentences,
   type Token,
   tokenise,
+  tokensIn,
 } from './normalise.js';
 import { type Sentiment, type SentimentLabel, SentimentScorer } from './sentiment.js';
 import { TargetFeatures } from './target-features.js';
@@ -197,6 +198,7 @@ export class Analyser {
     const mentions = [...bySentence].slice(0, MAX_TARGET_SENTENCES).map(([s, list]) => ({
       sentence: read.text.slice(s.start, s.end),
       spans: list,
+      tokens: tokensIn(read.tokens, s),
     }));
     return this.target.combine(mentions, read.scoring);
   }

@@ -42,34 +42,44 @@ class CueSet {
     }
   }
 
-  /** Whether each word seen is a cue (bounded: cleared past 100,000 words). */
-  private readonly memo = new Map<string, boolean>();
+  /** What each word seen is (KindOf; bounded: cleared past 100,000 words). */
+  private readonly memo = new Map<string, number>();
 
-  private isCue(w: string): boolean {
+  /** CUE for a cue word, PHRASE for the first word of a phrase cue, 0 for neither. */
+  private kindOf(w: string): number {
     const known = this.memo.get(w);
     if (known !== undefined) return known;
-    let cue = this.exact.has(w);
-    if (!cue)
+    let kind = this.exact.has(w) ? CUE : 0;
+    if (!kind)
       for (const key of [w.slice(0, 2), w.slice(0, 1)])
         if (this.prefixes.get(key)?.some((p) => w.startsWith(p))) {
-          cue = true;
+          kind = CUE;
           break;
         }
+    if (!kind && this.phrases.has(w)) kind = PHRASE;
     if (this.memo.size > 100_000) this.memo.clear();
-    this.memo.set(w, cue);
-    return cue;
+    this.memo.set(w, kind);
+    return kind;
   }
 
-  /** Tokens in [from, to) that hold a cue (a phrase counts once). */
-  count(tokens: readonly Token[], from: number, to: number): number {
+  /** The kind of each token (read once, for the counts of the body and of the lead). */
+  kinds(tokens: readonly Token[]): Uint8Array {
+    const out = new Uint8Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) out[i] = this.kindOf((tokens[i] as Token).norm);
+    return out;
+  }
+
+  /** Tokens in [from, to) that hold a cue (a phrase counts once); `kinds`: this set's kinds of the tokens. */
+  count(tokens: readonly Token[], kinds: Uint8Array, from: number, to: number): number {
     let n = 0;
     for (let i = from; i < to; i++) {
-      const w = (tokens[i] as Token).norm;
-      if (this.isCue(w)) {
+      const kind = kinds[i];
+      if (kind === CUE) {
         n++;
         continue;
       }
-      for (const phrase of this.phrases.get(w) ?? []) {
+      if (kind !== PHRASE) continue;
+      for (const phrase of this.phrases.get((tokens[i] as Token).norm) ?? []) {
         if (i + phrase.length > to) continue;
         if (phrase.every((p, k) => (tokens[i + k] as Token).norm === p)) {
           n++;
@@ -81,6 +91,9 @@ class CueSet {
     return n;
   }
 }
+
+const CUE = 1;
+const PHRASE = 2;
 
 export type FeatureInput = {
   readonly language: string;
@@ -132,11 +145,13 @@ export class DocumentFeatures {
     const nt = input.titleTokens.length;
     const f: Record<string, number> = {};
     for (const c of CATEGORIES) {
-      const body = cues[c].count(tokens, 0, n);
-      const lead = cues[c].count(tokens, 0, leadTokens);
+      const kinds = cues[c].kinds(tokens);
+      const body = cues[c].count(tokens, kinds, 0, n);
+      const lead = cues[c].count(tokens, kinds, 0, leadTokens);
       f[`${c}.body`] = per100(body, n);
       f[`${c}.lead`] = per100(lead, leadTokens);
-      f[`${c}.title`] = Math.min(3, cues[c].count(input.titleTokens, 0, nt));
+      const title = input.titleTokens;
+      f[`${c}.title`] = Math.min(3, cues[c].count(title, cues[c].kinds(title), 0, nt));
     }
     for (const part of ['body', 'lead', 'title'])
       f[`balance.${part}`] = (f[`relief.${part}`] ?? 0) - (f[`harm.${part}`] ?? 0);

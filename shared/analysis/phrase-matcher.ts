@@ -73,6 +73,8 @@ function wordMatches(p: WordPattern, tok: Token): boolean {
   }
 }
 
+const NONE: readonly never[] = [];
+
 export class PhraseMatcher<T> {
   /** Patterns whose first word is exact, by that word; prefix first words by their first two characters. */
   private readonly byWord = new Map<string, Pattern<T>[]>();
@@ -123,20 +125,43 @@ export class PhraseMatcher<T> {
   private longestAt(tokens: readonly Token[], i: number): Match<T> | undefined {
     const token = tokens[i];
     if (!token) return undefined;
-    let best: Match<T> | undefined;
-    // Exact first words, then prefixes (kept by their first two characters; one, for a
-    // one-character prefix), then the rest: the order in which equally long patterns win.
-    const exact = this.byWord.get(token.norm);
-    if (exact) best = this.longestOf(exact, tokens, i, best);
-    if (this.byInitial.size > 0) {
-      const initial = token.norm.slice(0, 2);
-      const two = this.byInitial.get(initial);
-      if (two) best = this.longestOf(two, tokens, i, best);
-      const one = initial.length > 1 ? this.byInitial.get(initial.slice(0, 1)) : undefined;
-      if (one) best = this.longestOf(one, tokens, i, best);
+    if (this.byInitial.size === 0 && this.anywhere.length === 0) {
+      const exact = this.byWord.get(token.norm);
+      return exact ? this.longestOf(exact, tokens, i, undefined) : undefined;
     }
-    if (this.anywhere.length > 0) best = this.longestOf(this.anywhere, tokens, i, best);
-    return best;
+    const candidates = this.candidates(token.norm);
+    return candidates.length > 0 ? this.longestOf(candidates, tokens, i, undefined) : undefined;
+  }
+
+  /** Candidates by first word, memoised (bounded: cleared past 100,000 words). */
+  private readonly memo = new Map<string, readonly Pattern<T>[]>();
+
+  /**
+   * The patterns whose first word can match a token of this folded form, in the order in which
+   * equally long ones win: exact first words, then prefixes (kept by their first two characters;
+   * one, for a one-character prefix), then the rest ({Name} kept whatever the word: it reads case).
+   */
+  private candidates(norm: string): readonly Pattern<T>[] {
+    const known = this.memo.get(norm);
+    if (known) return known;
+    const initial = norm.slice(0, 2);
+    const out: Pattern<T>[] = [];
+    for (const list of [
+      this.byWord.get(norm),
+      this.byInitial.get(initial),
+      initial.length > 1 ? this.byInitial.get(initial.slice(0, 1)) : undefined,
+      this.anywhere,
+    ])
+      for (const p of list ?? [])
+        if (
+          p.words[0]?.kind === 'name' ||
+          wordMatches(p.words[0] as WordPattern, { norm, cap: false, start: 0, end: 0 })
+        )
+          out.push(p);
+    if (this.memo.size > 100_000) this.memo.clear();
+    const list = out.length > 0 ? out : NONE;
+    this.memo.set(norm, list);
+    return list;
   }
 
   private longestOf(

@@ -76,18 +76,20 @@ export class SentimentScorer {
     return this.tables.tableFor(language);
   }
 
-  /** Valence of one folded word in a language's table (prefix search is the slow path; memoised, bounded). */
+  /** Valence of one folded word in a language's table (memoised, bounded). */
   private valence(table: Table, word: string): number {
-    const exact = table.exact.get(word);
-    if (exact !== undefined) return exact;
+    // Every word seen is memoised (one look-up for a word seen before, in the table or not).
     const known = table.memo.get(word);
     if (known !== undefined) return known;
-    let v = 0;
-    for (const [prefix, score] of table.prefixes)
-      if (word.startsWith(prefix)) {
-        v = score;
-        break;
-      }
+    let v = table.exact.get(word);
+    if (v === undefined) {
+      v = 0;
+      for (const [prefix, score] of table.prefixes)
+        if (word.startsWith(prefix)) {
+          v = score;
+          break;
+        }
+    }
     if (table.memo.size > 100_000) table.memo.clear();
     table.memo.set(word, v);
     return v;

@@ -17,6 +17,29 @@ describe('Class: PhraseMatcher', () => {
     ]);
   });
 
+  it('finds the same matches for a word seen before in another case or context (candidates are memoised)', () => {
+    const m = PhraseMatcher.fromTerms([
+      ['{Name} said', 'name'],
+      ['negotiat*', 'prefix'],
+      ['n*', 'short'],
+      ['*verhandlung*', 'infix'],
+      ['ne talks', 'exact'],
+    ]);
+    const text =
+      'kherson said. Kherson said. negotiators, ne talks; Friedensverhandlungen, n. ne Kherson said';
+    const values = (t: string) => m.matchText(t).map((x) => `${x.value}:${x.pattern}`);
+    const want = [
+      'name:{Name} said',
+      'prefix:negotiat*',
+      'exact:ne talks',
+      'infix:*verhandlung*',
+      'short:n*',
+    ];
+    expect(values(text)).toEqual([...want, 'short:n*', 'name:{Name} said']);
+    expect(values(text)).toEqual(values(text));
+    expect(values('kherson said')).toEqual([]);
+  });
+
   it('matches an ASCII phrase case-insensitively, longest first', () => {
     const m = PhraseMatcher.fromTerms([
       ['Kherson', 'city'],

@@ -3,7 +3,7 @@ import cityData from './data/world-cities.json' with { type: 'json' };
 import worldData from './data/world-places.json' with { type: 'json' };
 import type { EntityType, Gazetteer } from './entity-data.js';
 import { foldForMatch, type Token } from './normalise.js';
-import { compilePattern, type Match, type Pattern, PhraseMatcher } from './phrase-matcher.js';
+import { deferPattern, type Filed, type Match, PhraseMatcher } from './phrase-matcher.js';
 
 export type GazetteerEntry = {
   readonly name: string;
@@ -91,8 +91,8 @@ export function buildGazetteerMatcher(): PhraseMatcher<GazetteerEntry> {
   add(gazetteerData, false);
   add(worldData, true);
   for (const name of cityData.names) addAlias(name, name, 'place', true, true);
-  const patterns: Pattern<GazetteerEntry>[] = [];
-  for (const { term, entry } of byKey.values()) patterns.push(compilePattern(term, entry));
+  const patterns: Filed<GazetteerEntry>[] = [];
+  for (const { term, entry } of byKey.values()) patterns.push(deferPattern(term, entry));
   return new PhraseMatcher(patterns);
 }
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { TopicFile } from '../topics/schema.js';
 import boilerplate from './data/boilerplate.json' with { type: 'json' };
 import documentModel from './data/document-sentiment.model.json' with { type: 'json' };
@@ -25,6 +24,9 @@ export const ANALYSER_REVISION = 5;
  * from the running one was analysed by an older analyser or topic set (a recount finds it so).
  */
 export function analysisVersionOf(topics: TopicFile): string {
+  // node:crypto is loaded here, on first use, not with the module (~5 ms of a cold start that
+  // needs no version: the API).
+  const { createHash } = process.getBuiltinModule('node:crypto');
   const digest = createHash('sha256')
     .update(
       JSON.stringify([

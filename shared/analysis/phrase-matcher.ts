@@ -158,9 +158,14 @@ export class PhraseMatcher<T> {
   /** Non-overlapping matches, left to right, longest first at each position. */
   match(tokens: readonly Token[]): Match<T>[] {
     const out: Match<T>[] = [];
+    // In a group (phrase-group.ts), every member's candidates of every token in one look-up.
+    const shared = this.group?.candidatesOf(tokens);
     let i = 0;
     while (i < tokens.length) {
-      const best = this.longestAt(tokens, i);
+      const candidates = shared
+        ? ((shared[i] as readonly (readonly Pattern<T>[])[])[this.slot] as readonly Pattern<T>[])
+        : this.candidatesOf((tokens[i] as Token).norm);
+      const best = candidates.length > 0 ? this.longestOf(candidates, tokens, i, undefined) : undefined;
       if (best) {
         out.push(best);
         i = best.last;
@@ -175,15 +180,22 @@ export class PhraseMatcher<T> {
     return this.match(tokenise(text));
   }
 
-  private longestAt(tokens: readonly Token[], i: number): Match<T> | undefined {
-    const token = tokens[i];
-    if (!token) return undefined;
-    if (this.byInitial.size === 0 && this.anywhere.length === 0) {
-      const exact = this.exactFirst(token.norm);
-      return exact ? this.longestOf(exact, tokens, i, undefined) : undefined;
-    }
-    const candidates = this.candidates(token.norm);
-    return candidates.length > 0 ? this.longestOf(candidates, tokens, i, undefined) : undefined;
+  /** The patterns that can start at a token of this folded form (see candidates). */
+  candidatesOf(norm: string): readonly Pattern<T>[] {
+    if (this.byInitial.size === 0 && this.anywhere.length === 0) return this.exactFirst(norm) ?? NONE;
+    return this.candidates(norm);
+  }
+
+  /** The group this matcher reads its candidates from, and its place there (phrase-group.ts). */
+  private group:
+    | { candidatesOf(tokens: readonly Token[]): readonly (readonly (readonly Pattern<T>[])[])[] }
+    | undefined;
+  private slot = 0;
+
+  /** Joins a group (phrase-group.ts): `match` then takes its candidates from the group's look-ups. */
+  joinGroup(group: NonNullable<PhraseMatcher<T>['group']>, slot: number): void {
+    this.group = group;
+    this.slot = slot;
   }
 
   /** Candidates by first word, memoised (bounded: cleared past 100,000 words). */

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tokenise } from '#shared/analysis/normalise.js';
+import { groupMatchers } from '#shared/analysis/phrase-group.js';
 import { compilePattern, deferPattern, PhraseMatcher, termWords } from '#shared/analysis/phrase-matcher.js';
 
 const data = join(import.meta.dirname, '..', '..', 'shared', 'analysis', 'data');
@@ -114,5 +116,27 @@ describe('termWords', () => {
       ...(JSON.stringify(topics).match(/"[^"]*\*[^"]*"/g) ?? []).map((t) => JSON.parse(t) as string),
     ];
     for (const term of terms) expect(termWords(term)).toEqual(reference(term));
+  });
+});
+
+describe('Class: PhraseGroup', () => {
+  it('gives each member the matches it finds alone, whatever tokens the group read before', () => {
+    const lists = [
+      ['peace talks', 'negotiat*'],
+      ['wage negotiat*', '*verhandlung*'],
+      ['Kherson', '{Name} said'],
+    ];
+    const alone = lists.map((terms) => PhraseMatcher.fromTerms(terms.map((t) => [t, t] as const)));
+    const grouped = lists.map((terms) => PhraseMatcher.fromTerms(terms.map((t) => [t, t] as const)));
+    groupMatchers([grouped[0], undefined, grouped[1], grouped[2]]);
+    const texts = [
+      'Peace talks on Kherson; wage negotiations. Kherson said. Friedensverhandlungen.',
+      'negotiators met in Kherson',
+    ].map((t) => tokenise(t));
+    for (const tokens of [...texts, ...texts, texts[0] ?? []])
+      grouped.forEach((m, k) => {
+        expect(m.match(tokens)).toEqual(alone[k]?.match(tokens));
+      });
+    expect(grouped[0]?.match(texts[0] ?? []).length).toBe(2);
   });
 });

@@ -60,9 +60,12 @@ const stemTerm = (term: string) =>
  * of one entity ("NATO", "Nato") match as the laxer of the two.
  */
 export function buildGazetteerMatcher(): PhraseMatcher<GazetteerEntry> {
-  const byKey = new Map<string, { term: string; entry: GazetteerEntry }>();
+  // Each key's pattern, filed at its first alias (its term and place stay; its entry may be merged).
+  const byKey = new Map<string, Filed<GazetteerEntry>>();
   const addAlias = (alias: string, name: string, type: EntityType, generated: boolean, guarded: boolean) => {
     const key = stemTerm(foldForMatch(alias));
+    const seen = byKey.get(key);
+    if (seen && seen.value.name !== name) return;
     const entry = {
       name,
       type,
@@ -70,15 +73,17 @@ export function buildGazetteerMatcher(): PhraseMatcher<GazetteerEntry> {
       needsCapital: generated || STARTS_UPPER.test(alias),
       guarded,
     };
-    const seen = byKey.get(key);
-    if (!seen) byKey.set(key, { term: stemTerm(alias), entry });
-    else if (seen.entry.name === name)
-      seen.entry = {
-        ...entry,
-        acronym: entry.acronym && seen.entry.acronym,
-        needsCapital: entry.needsCapital && seen.entry.needsCapital,
-        guarded: entry.guarded && seen.entry.guarded,
-      };
+    if (!seen) byKey.set(key, deferPattern(stemTerm(alias), entry));
+    else
+      byKey.set(key, {
+        ...seen,
+        value: {
+          ...entry,
+          acronym: entry.acronym && seen.value.acronym,
+          needsCapital: entry.needsCapital && seen.value.needsCapital,
+          guarded: entry.guarded && seen.value.guarded,
+        },
+      });
   };
   const add = (data: unknown, generated: boolean) => {
     for (const e of (data as Gazetteer).entities) {
@@ -91,9 +96,7 @@ export function buildGazetteerMatcher(): PhraseMatcher<GazetteerEntry> {
   add(gazetteerData, false);
   add(worldData, true);
   for (const name of cityData.names) addAlias(name, name, 'place', true, true);
-  const patterns: Filed<GazetteerEntry>[] = [];
-  for (const { term, entry } of byKey.values()) patterns.push(deferPattern(term, entry));
-  return new PhraseMatcher(patterns);
+  return new PhraseMatcher(byKey.values());
 }
 
 export function isWrittenInCapitals(text: string, m: Match<unknown>): boolean {

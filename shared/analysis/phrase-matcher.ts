@@ -92,6 +92,8 @@ export function compilePattern<T>(term: string, value: T): Pattern<T> {
 export type DeferredPattern<T> = { readonly term: string; readonly value: T; readonly firstWord: string };
 export type Filed<T> = Pattern<T> | DeferredPattern<T>;
 const ASCII_FIRST_WORD = /[A-Za-z0-9]+/;
+/** PLAIN_TERM and ASCII_TERM at once. */
+const PLAIN_ASCII_TERM = /^[^*{\u0080-\uFFFF]*$/;
 
 /**
  * compilePattern, or for a term of ASCII words without wildcards (most of a gazetteer's thousands
@@ -99,7 +101,7 @@ const ASCII_FIRST_WORD = /[A-Za-z0-9]+/;
  * first holds the word, so a cold start compiles the few names its texts hold. The same matches.
  */
 export function deferPattern<T>(term: string, value: T): Filed<T> {
-  const first = PLAIN_TERM.test(term) && ASCII_TERM.test(term) ? ASCII_FIRST_WORD.exec(term) : null;
+  const first = PLAIN_ASCII_TERM.test(term) ? ASCII_FIRST_WORD.exec(term) : null;
   return first ? { term, value, firstWord: first[0].toLowerCase() } : compilePattern(term, value);
 }
 

@@ -19,6 +19,8 @@ export const ToneCues = z.object({
   ...Object.fromEntries(CATEGORIES.map((c) => [c, PerLanguage])),
 });
 
+const ASCII = /^[^\u0080-\uFFFF]*$/;
+
 /** Folded single words and prefixes, and phrases as runs of folded words. */
 class CueSet {
   private readonly exact = new Set<string>();
@@ -33,11 +35,15 @@ class CueSet {
       else map.set(key, [value]);
     };
     for (const raw of entries) {
-      const words = tokenise(raw.trim()).map((t) => t.norm);
+      const cue = raw.trim();
+      // (an ASCII cue's words are its runs of ASCII letters and digits, in lower case: what tokenise gives)
+      const words = ASCII.test(cue)
+        ? (cue.match(/[A-Za-z0-9]+/g) ?? []).map((w) => w.toLowerCase())
+        : tokenise(cue).map((t) => t.norm);
       const first = words[0];
       if (first === undefined) continue;
       if (words.length > 1) push(this.phrases, first, words);
-      else if (raw.trim().endsWith('*')) push(this.prefixes, first.slice(0, 2), first);
+      else if (cue.endsWith('*')) push(this.prefixes, first.slice(0, 2), first);
       else this.exact.add(first);
     }
   }

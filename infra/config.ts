@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../shared/config.js';
 
 /** `-c key=a,b` arrives as one string; the cdk.json object may hold a real array. */

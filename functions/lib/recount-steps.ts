@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GroupIngestStore, IngestDeps } from '#shared/ingest/process.js';
 import { type RecountLog, type RecountStatus, recountBatch } from '#shared/recount/job.js';
 import type { LiveTopics } from '#shared/topics/live.js';

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SentimentLabel } from '#shared/analysis/sentiment.js';
 import { type Span, TargetFeatures } from '#shared/analysis/target-features.js';
 

@@ -13,6 +13,7 @@ import {
   splitSentences,
   type Token,
   tokenise,
+  tokensIn,
 } from './normalise.js';
 import { type Sentiment, type SentimentLabel, SentimentScorer } from './sentiment.js';
 import { TargetFeatures } from './target-features.js';
@@ -149,7 +150,7 @@ export class Analyser {
    * scripts/train): the most probable label, and P(positive) − P(negative) as the score.
    */
   private documentSentiment(input: AnalysisInput, read: Reading): Sentiment {
-    const { label, score } = this.model.predict(new Map(Object.entries(this.featuresOf(input, read))));
+    const { label, score } = this.model.predict(this.featuresOf(input, read));
     return { label, score: Math.round(score * 1000) / 1000 };
   }
 
@@ -197,6 +198,7 @@ export class Analyser {
     const mentions = [...bySentence].slice(0, MAX_TARGET_SENTENCES).map(([s, list]) => ({
       sentence: read.text.slice(s.start, s.end),
       spans: list,
+      tokens: tokensIn(read.tokens, s),
     }));
     return this.target.combine(mentions, read.scoring);
   }

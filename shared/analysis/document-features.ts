@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import cueData from './data/tone-cues.json' with { type: 'json' };
 import { type Sentence, type Token, tokenise } from './normalise.js';
 
@@ -13,10 +13,13 @@ const CATEGORIES = ['harm', 'relief', 'procedure', 'reporting'] as const;
 type Category = (typeof CATEGORIES)[number];
 
 const PerLanguage = z.object(Object.fromEntries(LANGUAGES.map((l) => [l, z.array(z.string().min(1))])));
+/** The schema of data/tone-cues.json (the unit tests validate the file with it). */
 export const ToneCues = z.object({
   about: z.string(),
   ...Object.fromEntries(CATEGORIES.map((c) => [c, PerLanguage])),
 });
+
+const ASCII = /^[^\u0080-\uFFFF]*$/;
 
 /** Folded single words and prefixes, and phrases as runs of folded words. */
 class CueSet {
@@ -32,34 +35,57 @@ class CueSet {
       else map.set(key, [value]);
     };
     for (const raw of entries) {
-      const words = tokenise(raw.trim()).map((t) => t.norm);
+      const cue = raw.trim();
+      // (an ASCII cue's words are its runs of ASCII letters and digits, in lower case: what tokenise gives)
+      const words = ASCII.test(cue)
+        ? (cue.match(/[A-Za-z0-9]+/g) ?? []).map((w) => w.toLowerCase())
+        : tokenise(cue).map((t) => t.norm);
       const first = words[0];
       if (first === undefined) continue;
       if (words.length > 1) push(this.phrases, first, words);
-      else if (raw.trim().endsWith('*')) push(this.prefixes, first.slice(0, 2), first);
+      else if (cue.endsWith('*')) push(this.prefixes, first.slice(0, 2), first);
       else this.exact.add(first);
     }
   }
 
-  private isCue(w: string): boolean {
-    if (this.exact.has(w)) return true;
-    for (const key of [w.slice(0, 2), w.slice(0, 1)]) {
-      const list = this.prefixes.get(key);
-      if (list?.some((p) => w.startsWith(p))) return true;
-    }
-    return false;
+  /** What each word seen is (KindOf; bounded: cleared past 100,000 words). */
+  private readonly memo = new Map<string, number>();
+
+  /** CUE for a cue word, PHRASE for the first word of a phrase cue, 0 for neither. */
+  private kindOf(w: string): number {
+    const known = this.memo.get(w);
+    if (known !== undefined) return known;
+    let kind = this.exact.has(w) ? CUE : 0;
+    if (!kind)
+      for (const key of [w.slice(0, 2), w.slice(0, 1)])
+        if (this.prefixes.get(key)?.some((p) => w.startsWith(p))) {
+          kind = CUE;
+          break;
+        }
+    if (!kind && this.phrases.has(w)) kind = PHRASE;
+    if (this.memo.size > 100_000) this.memo.clear();
+    this.memo.set(w, kind);
+    return kind;
   }
 
-  /** Tokens in [from, to) that hold a cue (a phrase counts once). */
-  count(tokens: readonly Token[], from: number, to: number): number {
+  /** The kind of each token (read once, for the counts of the body and of the lead). */
+  kinds(tokens: readonly Token[]): Uint8Array {
+    const out = new Uint8Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) out[i] = this.kindOf((tokens[i] as Token).norm);
+    return out;
+  }
+
+  /** Tokens in [from, to) that hold a cue (a phrase counts once); `kinds`: this set's kinds of the tokens. */
+  count(tokens: readonly Token[], kinds: Uint8Array, from: number, to: number): number {
     let n = 0;
     for (let i = from; i < to; i++) {
-      const w = (tokens[i] as Token).norm;
-      if (this.isCue(w)) {
+      const kind = kinds[i];
+      if (kind === CUE) {
         n++;
         continue;
       }
-      for (const phrase of this.phrases.get(w) ?? []) {
+      if (kind !== PHRASE) continue;
+      for (const phrase of this.phrases.get((tokens[i] as Token).norm) ?? []) {
         if (i + phrase.length > to) continue;
         if (phrase.every((p, k) => (tokens[i + k] as Token).norm === p)) {
           n++;
@@ -71,6 +97,9 @@ class CueSet {
     return n;
   }
 }
+
+const CUE = 1;
+const PHRASE = 2;
 
 export type FeatureInput = {
   readonly language: string;
@@ -89,22 +118,31 @@ const LEAD = 3;
 const per100 = (n: number, of: number) => (of > 0 ? (100 * n) / of : 0);
 
 export class DocumentFeatures {
+  /** Each language's cue sets (ru and uk together; `und`: every language), built on first use. */
   private readonly cues = new Map<string, Record<Category, CueSet>>();
+  private readonly data: Record<Category, Record<string, string[]>>;
 
+  /** `data`: tone cues as data/tone-cues.json (ToneCues; the unit tests validate that file). */
   constructor(data: unknown = cueData) {
-    const parsed = ToneCues.parse(data) as unknown as Record<Category, Record<string, string[]>>;
-    const build = (langs: readonly string[]) =>
-      Object.fromEntries(
-        CATEGORIES.map((c) => [c, new CueSet(langs.flatMap((l) => parsed[c][l] ?? []))]),
-      ) as Record<Category, CueSet>;
-    for (const l of LANGUAGES) this.cues.set(l, build(l === 'ru' || l === 'uk' ? ['ru', 'uk'] : [l]));
-    this.cues.set('und', build(LANGUAGES));
+    this.data = data as Record<Category, Record<string, string[]>>;
+  }
+
+  private cuesFor(code: string): Record<Category, CueSet> {
+    const key = (LANGUAGES as readonly string[]).includes(code) ? code : 'und';
+    const known = this.cues.get(key);
+    if (known) return known;
+    const langs = key === 'und' ? LANGUAGES : key === 'ru' || key === 'uk' ? ['ru', 'uk'] : [key];
+    const sets = Object.fromEntries(
+      CATEGORIES.map((c) => [c, new CueSet(langs.flatMap((l) => this.data[c][l] ?? []))]),
+    ) as Record<Category, CueSet>;
+    this.cues.set(key, sets);
+    return sets;
   }
 
   /** Named feature values, each of a scale near 0…10. */
   extract(input: FeatureInput): Record<string, number> {
     const code = input.language.slice(0, 2).toLowerCase();
-    const cues = (this.cues.get(code) ?? this.cues.get('und')) as Record<Category, CueSet>;
+    const cues = this.cuesFor(code);
     const { tokens, sentences, sentenceScores } = input;
     const leadEnd = sentences[Math.min(LEAD, sentences.length) - 1]?.end ?? 0;
     let leadTokens = 0;
@@ -113,11 +151,13 @@ export class DocumentFeatures {
     const nt = input.titleTokens.length;
     const f: Record<string, number> = {};
     for (const c of CATEGORIES) {
-      const body = cues[c].count(tokens, 0, n);
-      const lead = cues[c].count(tokens, 0, leadTokens);
+      const kinds = cues[c].kinds(tokens);
+      const body = cues[c].count(tokens, kinds, 0, n);
+      const lead = cues[c].count(tokens, kinds, 0, leadTokens);
       f[`${c}.body`] = per100(body, n);
       f[`${c}.lead`] = per100(lead, leadTokens);
-      f[`${c}.title`] = Math.min(3, cues[c].count(input.titleTokens, 0, nt));
+      const title = input.titleTokens;
+      f[`${c}.title`] = Math.min(3, cues[c].count(title, cues[c].kinds(title), 0, nt));
     }
     for (const part of ['body', 'lead', 'title'])
       f[`balance.${part}`] = (f[`relief.${part}`] ?? 0) - (f[`harm.${part}`] ?? 0);

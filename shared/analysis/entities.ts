@@ -54,7 +54,10 @@ export class EntityExtractor {
       const row = counts.get(key);
       if (row && --row.mentions === 0) counts.delete(key);
     };
-    const stemmed = tokens.map((t) => ({ ...t, norm: entityStem(t.norm) }));
+    const stemmed = tokens.map((t) => {
+      const norm = entityStem(t.norm);
+      return norm === t.norm ? t : { ...t, norm };
+    });
     const covered = new Uint8Array(tokens.length);
     // A wire credited in a removed dateline is an organisation of the story only where the text
     // names it ("Northline Wire could not verify"); the dateline's place is not a mention either.

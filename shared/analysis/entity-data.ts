@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import cueData from './data/name-cues.json' with { type: 'json' };
 import { foldForMatch } from './normalise.js';
 

@@ -3,7 +3,7 @@ import cityData from './data/world-cities.json' with { type: 'json' };
 import worldData from './data/world-places.json' with { type: 'json' };
 import type { EntityType, Gazetteer } from './entity-data.js';
 import { foldForMatch, type Token } from './normalise.js';
-import { type Match, PhraseMatcher } from './phrase-matcher.js';
+import { deferPattern, type Filed, type Match, PhraseMatcher } from './phrase-matcher.js';
 
 export type GazetteerEntry = {
   readonly name: string;
@@ -22,7 +22,10 @@ export type GazetteerEntry = {
   readonly guarded: boolean;
 };
 
-const isAcronym = (alias: string) => /^[\p{Lu}\d.-]{1,5}$/u.test(alias);
+const ACRONYM = /^[\p{Lu}\d.-]{1,5}$/u;
+/** At most five characters: a longer string (over ten UTF-16 units) is no acronym, unread. */
+const isAcronym = (alias: string) => alias.length <= 10 && ACRONYM.test(alias);
+const STARTS_UPPER = /^\p{Lu}/u;
 
 /**
  * Case endings of Russian and Ukrainian nouns and adjectives, longest first. Names are matched on
@@ -45,8 +48,11 @@ export function entityStem(norm: string): string {
   return norm;
 }
 
+/** A term with its Cyrillic words stemmed (a term without Cyrillic is returned as it is, unread). */
 const stemTerm = (term: string) =>
-  term.replace(/[\p{L}\p{N}\p{M}]+/gu, (w) => (CYRILLIC.test(w) ? entityStem(foldForMatch(w)) : w));
+  CYRILLIC.test(term)
+    ? term.replace(/[\p{L}\p{N}\p{M}]+/gu, (w) => (CYRILLIC.test(w) ? entityStem(foldForMatch(w)) : w))
+    : term;
 
 /**
  * One matcher over both gazetteers: data/gazetteer.json (by hand) and data/world-places.json
@@ -54,34 +60,43 @@ const stemTerm = (term: string) =>
  * of one entity ("NATO", "Nato") match as the laxer of the two.
  */
 export function buildGazetteerMatcher(): PhraseMatcher<GazetteerEntry> {
-  const byKey = new Map<string, { term: string; entry: GazetteerEntry }>();
-  const add = (data: unknown, generated: boolean, guarded = false) => {
+  // Each key's pattern, filed at its first alias (its term and place stay; its entry may be merged).
+  const byKey = new Map<string, Filed<GazetteerEntry>>();
+  const addAlias = (alias: string, name: string, type: EntityType, generated: boolean, guarded: boolean) => {
+    const key = stemTerm(foldForMatch(alias));
+    const seen = byKey.get(key);
+    if (seen && seen.value.name !== name) return;
+    const entry = {
+      name,
+      type,
+      acronym: isAcronym(alias),
+      needsCapital: generated || STARTS_UPPER.test(alias),
+      guarded,
+    };
+    if (!seen) byKey.set(key, deferPattern(stemTerm(alias), entry));
+    else
+      byKey.set(key, {
+        ...seen,
+        value: {
+          ...entry,
+          acronym: entry.acronym && seen.value.acronym,
+          needsCapital: entry.needsCapital && seen.value.needsCapital,
+          guarded: entry.guarded && seen.value.guarded,
+        },
+      });
+  };
+  const add = (data: unknown, generated: boolean) => {
     for (const e of (data as Gazetteer).entities) {
-      for (const alias of new Set([e.name, ...e.aliases])) {
-        const key = stemTerm(foldForMatch(alias));
-        const entry = {
-          name: e.name,
-          type: e.type,
-          acronym: isAcronym(alias),
-          needsCapital: generated || /^\p{Lu}/u.test(alias),
-          guarded,
-        };
-        const seen = byKey.get(key);
-        if (!seen) byKey.set(key, { term: stemTerm(alias), entry });
-        else if (seen.entry.name === e.name)
-          seen.entry = {
-            ...entry,
-            acronym: entry.acronym && seen.entry.acronym,
-            needsCapital: entry.needsCapital && seen.entry.needsCapital,
-            guarded: entry.guarded && seen.entry.guarded,
-          };
-      }
+      if (e.aliases.length === 0) addAlias(e.name, e.name, e.type, generated, false);
+      else
+        for (const alias of new Set([e.name, ...e.aliases]))
+          addAlias(alias, e.name, e.type, generated, false);
     }
   };
   add(gazetteerData, false);
   add(worldData, true);
-  add({ entities: cityData.names.map((name) => ({ name, type: 'place', aliases: [] })) }, true, true);
-  return PhraseMatcher.fromTerms([...byKey.values()].map(({ term, entry }) => [term, entry] as const));
+  for (const name of cityData.names) addAlias(name, name, 'place', true, true);
+  return new PhraseMatcher(byKey.values());
 }
 
 export function isWrittenInCapitals(text: string, m: Match<unknown>): boolean {

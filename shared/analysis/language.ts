@@ -123,14 +123,21 @@ for (const [lang, words] of Object.entries(STOPWORDS)) {
   for (const w of words) INDEX.set(w, [...(INDEX.get(w) ?? []), lang]);
 }
 
+/** Any of the letters only Ukrainian or only Russian uses (most words have none: one test). */
+const MARKED = /[іїєґыэъё]/;
+
 /** ISO 639-1 code of the text's language among en, fr, de, es, ru, uk; `und` when unsure. */
 export function detectLanguage(tokens: readonly Token[]): string {
   const score = new Map<string, number>();
-  for (const t of tokens.slice(0, 600)) {
-    for (const lang of INDEX.get(t.norm) ?? []) score.set(lang, (score.get(lang) ?? 0) + 1);
+  const n = Math.min(tokens.length, 600);
+  for (let k = 0; k < n; k++) {
+    const norm = (tokens[k] as Token).norm;
+    const langs = INDEX.get(norm);
+    if (langs) for (const lang of langs) score.set(lang, (score.get(lang) ?? 0) + 1);
+    if (!MARKED.test(norm)) continue;
     // Letters only Ukrainian uses: і ї є ґ
-    if (/[іїєґ]/.test(t.norm)) score.set('uk', (score.get('uk') ?? 0) + 0.5);
-    if (/[ыэъё]/.test(t.norm)) score.set('ru', (score.get('ru') ?? 0) + 0.5);
+    if (/[іїєґ]/.test(norm)) score.set('uk', (score.get('uk') ?? 0) + 0.5);
+    if (/[ыэъё]/.test(norm)) score.set('ru', (score.get('ru') ?? 0) + 0.5);
   }
   let best = 'und';
   let bestScore = 2;

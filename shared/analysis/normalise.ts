@@ -128,6 +128,25 @@ export function tokenise(text: string): Token[] {
 }
 
 export type Sentence = { readonly start: number; readonly end: number };
+/**
+ * The tokens of a sentence with offsets into it: tokenise(text.slice(s.start, s.end)), without
+ * reading the text again (no word crosses a sentence's bounds).
+ */
+export function tokensIn(tokens: readonly Token[], s: Sentence): Token[] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).start < s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Token[] = [];
+  for (let i = lo; i < tokens.length && (tokens[i] as Token).end <= s.end; i++) {
+    const t = tokens[i] as Token;
+    out.push({ norm: t.norm, cap: t.cap, start: t.start - s.start, end: t.end - s.start });
+  }
+  return out;
+}
 
 /**
  * Sentence spans: a line break always ends a sentence; inside a line, `.`, `!`, `?` or `…`

@@ -41,11 +41,68 @@ function compileWord(word: string): WordPattern {
   return { kind: 'exact', text };
 }
 
+/** A term without `*` or `{`: its words are its runs of letters, digits and marks, matched exactly. */
+const PLAIN_TERM = /^[^*{]*$/;
+const ASCII_TERM = /^[^\u0080-\uFFFF]*$/;
+const ASCII_WORD = /[A-Za-z0-9]+/g;
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
+/**
+ * The words of a term as /\{Name\}|\*?[\p{L}\p{N}\p{M}]+\*?/gu finds them: runs of letters,
+ * digits and marks with a `*` right before (unless the word before took it) or after, and
+ * `{Name}`; found with the tokeniser's own expression (one more Unicode expression to compile
+ * costs a cold start ~4 ms).
+ */
+export function termWords(term: string): string[] {
+  const out: string[] = [];
+  /** The end of what the word before took (its `*` or the `}` of {Name}). */
+  let taken = 0;
+  for (const m of term.matchAll(WORD)) {
+    let start = m.index;
+    let end = start + m[0].length;
+    if (m[0] === 'Name' && term[start - 1] === '{' && term[end] === '}') {
+      out.push('{Name}');
+      taken = end + 1;
+      continue;
+    }
+    if (term[start - 1] === '*' && start - 1 >= taken) start--;
+    if (term[end] === '*') end++;
+    out.push(term.slice(start, end));
+    taken = end;
+  }
+  return out;
+}
+
 /** Splits a term into word patterns the same way text is tokenised, keeping `*` on its word. */
 export function compilePattern<T>(term: string, value: T): Pattern<T> {
   const words: WordPattern[] = [];
-  for (const m of term.matchAll(/\{Name\}|\*?[\p{L}\p{N}\p{M}]+\*?/gu)) words.push(compileWord(m[0]));
+  if (!PLAIN_TERM.test(term)) {
+    for (const w of termWords(term)) words.push(compileWord(w));
+  } else if (ASCII_TERM.test(term)) {
+    // The same patterns as the general case, without Unicode classes (a gazetteer compiles
+    // thousands at cold start): ASCII letters and digits are the only ASCII word characters.
+    for (const w of term.match(ASCII_WORD) ?? []) words.push({ kind: 'exact', text: w.toLowerCase() });
+  } else {
+    for (const w of term.match(WORD) ?? []) words.push({ kind: 'exact', text: foldForMatch(w) });
+  }
   return { words, value, source: term };
+}
+
+/** A term filed by its first word, compiled when a text first holds that word (deferPattern). */
+export type DeferredPattern<T> = { readonly term: string; readonly value: T; readonly firstWord: string };
+export type Filed<T> = Pattern<T> | DeferredPattern<T>;
+const ASCII_FIRST_WORD = /[A-Za-z0-9]+/;
+/** PLAIN_TERM and ASCII_TERM at once. */
+const PLAIN_ASCII_TERM = /^[^*{\u0080-\uFFFF]*$/;
+
+/**
+ * compilePattern, or for a term of ASCII words without wildcards (most of a gazetteer's thousands
+ * of names) its first word only: the matcher files it by that word and compiles it when a text
+ * first holds the word, so a cold start compiles the few names its texts hold. The same matches.
+ */
+export function deferPattern<T>(term: string, value: T): Filed<T> {
+  const first = PLAIN_ASCII_TERM.test(term) ? ASCII_FIRST_WORD.exec(term) : null;
+  return first ? { term, value, firstWord: first[0].toLowerCase() } : compilePattern(term, value);
 }
 
 function wordMatches(p: WordPattern, tok: Token): boolean {
@@ -64,20 +121,29 @@ function wordMatches(p: WordPattern, tok: Token): boolean {
   }
 }
 
+const NONE: readonly never[] = [];
+
 export class PhraseMatcher<T> {
-  /** Patterns whose first word is exact, by that word; prefix first words by their first two characters. */
-  private readonly byWord = new Map<string, Pattern<T>[]>();
+  /** Patterns whose first word is exact, by that word (some deferred); prefix first words by their first two characters. */
+  private readonly byWord = new Map<string, Filed<T>[]>();
+  /** Deferred patterns not compiled yet. */
+  private deferred = 0;
   private readonly byInitial = new Map<string, Pattern<T>[]>();
   /** Patterns whose first word is a suffix, infix or {Name}: tried at every token. */
   private readonly anywhere: Pattern<T>[] = [];
 
-  constructor(patterns: Iterable<Pattern<T>>) {
-    const push = (map: Map<string, Pattern<T>[]>, key: string, p: Pattern<T>) => {
+  constructor(patterns: Iterable<Filed<T>>) {
+    const push = <P>(map: Map<string, P[]>, key: string, p: P) => {
       const list = map.get(key);
       if (list) list.push(p);
       else map.set(key, [p]);
     };
     for (const p of patterns) {
+      if ('firstWord' in p) {
+        push(this.byWord, p.firstWord, p);
+        this.deferred++;
+        continue;
+      }
       const first = p.words[0];
       if (!first) continue;
       if (first.kind === 'exact' && first.text.length > 0) push(this.byWord, first.text, p);
@@ -88,15 +154,20 @@ export class PhraseMatcher<T> {
   }
 
   static fromTerms<T>(entries: Iterable<readonly [term: string, value: T]>): PhraseMatcher<T> {
-    return new PhraseMatcher([...entries].map(([term, value]) => compilePattern(term, value)));
+    return new PhraseMatcher([...entries].map(([term, value]) => deferPattern(term, value)));
   }
 
   /** Non-overlapping matches, left to right, longest first at each position. */
   match(tokens: readonly Token[]): Match<T>[] {
     const out: Match<T>[] = [];
+    // In a group (phrase-group.ts), every member's candidates of every token in one look-up.
+    const shared = this.group?.candidatesOf(tokens);
     let i = 0;
     while (i < tokens.length) {
-      const best = this.longestAt(tokens, i);
+      const candidates = shared
+        ? ((shared[i] as readonly (readonly Pattern<T>[])[])[this.slot] as readonly Pattern<T>[])
+        : this.candidatesOf((tokens[i] as Token).norm);
+      const best = candidates.length > 0 ? this.longestOf(candidates, tokens, i, undefined) : undefined;
       if (best) {
         out.push(best);
         i = best.last;
@@ -111,21 +182,66 @@ export class PhraseMatcher<T> {
     return this.match(tokenise(text));
   }
 
-  private longestAt(tokens: readonly Token[], i: number): Match<T> | undefined {
-    const token = tokens[i];
-    if (!token) return undefined;
-    let best: Match<T> | undefined;
-    // Prefix patterns are kept by their first two characters (one, for a one-character prefix).
-    const initial = token.norm.slice(0, 2);
+  /** The patterns that can start at a token of this folded form (see candidates). */
+  candidatesOf(norm: string): readonly Pattern<T>[] {
+    if (this.byInitial.size === 0 && this.anywhere.length === 0) return this.exactFirst(norm) ?? NONE;
+    return this.candidates(norm);
+  }
+
+  /** The group this matcher reads its candidates from, and its place there (phrase-group.ts). */
+  private group:
+    | { candidatesOf(tokens: readonly Token[]): readonly (readonly (readonly Pattern<T>[])[])[] }
+    | undefined;
+  private slot = 0;
+
+  /** Joins a group (phrase-group.ts): `match` then takes its candidates from the group's look-ups. */
+  joinGroup(group: NonNullable<PhraseMatcher<T>['group']>, slot: number): void {
+    this.group = group;
+    this.slot = slot;
+  }
+
+  /** Candidates by first word, memoised (bounded: cleared past 100,000 words). */
+  private readonly memo = new Map<string, readonly Pattern<T>[]>();
+
+  /**
+   * The patterns whose first word can match a token of this folded form, in the order in which
+   * equally long ones win: exact first words, then prefixes (kept by their first two characters;
+   * one, for a one-character prefix), then the rest ({Name} kept whatever the word: it reads case).
+   */
+  private candidates(norm: string): readonly Pattern<T>[] {
+    const known = this.memo.get(norm);
+    if (known) return known;
+    const initial = norm.slice(0, 2);
+    const out: Pattern<T>[] = [];
     for (const list of [
-      this.byWord.get(token.norm),
+      this.exactFirst(norm),
       this.byInitial.get(initial),
       initial.length > 1 ? this.byInitial.get(initial.slice(0, 1)) : undefined,
       this.anywhere,
-    ]) {
-      if (list) best = this.longestOf(list, tokens, i, best);
-    }
-    return best;
+    ])
+      for (const p of list ?? [])
+        if (
+          p.words[0]?.kind === 'name' ||
+          wordMatches(p.words[0] as WordPattern, { norm, cap: false, start: 0, end: 0 })
+        )
+          out.push(p);
+    if (this.memo.size > 100_000) this.memo.clear();
+    const list = out.length > 0 ? out : NONE;
+    this.memo.set(norm, list);
+    return list;
+  }
+
+  /** The patterns whose first word is exactly `norm`, in the order filed, deferred ones compiled now. */
+  private exactFirst(norm: string): readonly Pattern<T>[] | undefined {
+    const list = this.byWord.get(norm);
+    if (list && this.deferred > 0)
+      for (let j = 0; j < list.length; j++) {
+        const p = list[j] as Filed<T>;
+        if (!('firstWord' in p)) continue;
+        list[j] = compilePattern(p.term, p.value);
+        this.deferred--;
+      }
+    return list as Pattern<T>[] | undefined;
   }
 
   private longestOf(

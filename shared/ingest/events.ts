@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The S3 event notification as S3 writes it into an SQS message body. Only the fields trendwire

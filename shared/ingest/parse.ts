@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { splitHeadline } from '../analysis/analyse.js';
 import { RejectedArticleError } from '../errors.js';
 import { inWindow, WINDOW } from '../trends/time.js';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import defaultTopicsData from './default-topics.json' with { type: 'json' };
 import { TopicFile } from './schema.js';
 

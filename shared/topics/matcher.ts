@@ -1,4 +1,5 @@
 import type { Sentence, Token } from '../analysis/normalise.js';
+import { groupMatchers } from '../analysis/phrase-group.js';
 import { type Match, PhraseMatcher } from '../analysis/phrase-matcher.js';
 import type { TopicDefinition } from './schema.js';
 import { surnamesAmong } from './surnames.js';
@@ -39,16 +40,22 @@ export class TopicMatcher {
   private readonly topics: readonly CompiledTopic[];
 
   constructor(definitions: readonly TopicDefinition[]) {
-    this.topics = definitions.map((def) => ({
-      def,
-      terms: asMatcher(def.terms),
-      exclude: def.exclude.length > 0 ? asMatcher(def.exclude) : undefined,
-      context: def.context ? asMatcher(def.context.terms) : undefined,
-      avoid: def.context?.avoid.length ? asMatcher(def.context.avoid) : undefined,
-      article: def.context?.article.length ? asMatcher(def.context.article) : undefined,
-      strong: def.context?.strong.length ? asMatcher(def.context.strong) : undefined,
-      surnames: def.surnames.length > 0 ? asMatcher(def.surnames) : undefined,
-    }));
+    this.topics = definitions.map((def) => {
+      const topic = {
+        def,
+        terms: asMatcher(def.terms),
+        exclude: def.exclude.length > 0 ? asMatcher(def.exclude) : undefined,
+        context: def.context ? asMatcher(def.context.terms) : undefined,
+        avoid: def.context?.avoid.length ? asMatcher(def.context.avoid) : undefined,
+        article: def.context?.article.length ? asMatcher(def.context.article) : undefined,
+        strong: def.context?.strong.length ? asMatcher(def.context.strong) : undefined,
+        surnames: def.surnames.length > 0 ? asMatcher(def.surnames) : undefined,
+      };
+      // A topic's matchers read the same tokens: one look-up a token for all of them.
+      const { terms, exclude, context, avoid, article, strong, surnames } = topic;
+      groupMatchers([terms, exclude, context, avoid, article, strong, surnames]);
+      return topic;
+    });
   }
 
   get definitions(): readonly TopicDefinition[] {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A term is a phrase of one or more words. A word may start or end with `*`: `negotiat*` matches

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Analyser } from '#shared/analysis/analyse.js';
 import model from '#shared/analysis/data/document-sentiment.model.json' with { type: 'json' };
-import { LinearModelData, modelTable } from '#shared/analysis/linear-model.js';
+import { modelTable } from '#shared/analysis/linear-model.js';
+import { LinearModelData } from '#shared/analysis/linear-model-data.js';
 import { defaultTopics } from '#shared/topics/load.js';
 import { scoreLabels } from '../../scripts/eval/document-sentiment-score.js';
 import { labelledArticles } from '../../scripts/train/document-data.js';

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { isBoilerplateLine, stripBoilerplate } from '#shared/analysis/boilerplate.js';
+
+// The byline, dateline and author patterns are read only after a cheap necessary condition (a
+// byline word at the start, a dash, a comma): these lines still reach them.
+describe('the boilerplate patterns behind a cheap check', () => {
+  it('still removes bylines, with bullets, colons, places and several authors', () => {
+    for (const line of [
+      'By Jane Doe',
+      '• By: Anna Reyes in Kherson and Tom Aldridge in Kyiv',
+      'Par Claire Morel, Exemple Info',
+      'Von Jonas Albrecht',
+      'Por Marta Ruiz, enviada especial a Jersón',
+    ])
+      expect(isBoilerplateLine(line), line).toBe(true);
+    expect(isBoilerplateLine('Bystanders said the shelling stopped.')).toBe(false);
+  });
+
+  it('still removes datelines and an opening author line', () => {
+    const wire = stripBoilerplate('KYIV, Nov 11 (Reuters) - Troops entered the city.');
+    expect(wire.text).toBe('Troops entered the city.');
+    const opening = stripBoilerplate('Kherson (dpa) - Die Stadt wurde befreit.\nMehr folgt.');
+    expect(opening.removed).toEqual(['Kherson (dpa) -']);
+    const author = stripBoilerplate('Anna Keller, Kiew, und Jonas Weber, Odessa\nDie Stadt wurde befreit.');
+    expect(author.removed).toEqual(['Anna Keller, Kiew, und Jonas Weber, Odessa']);
+  });
+});

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Analyser } from '#shared/analysis/analyse.js';
 import { articleIdOf } from '#shared/ingest/article.js';
 import { type ContributionRules, contributionOf, entityAttribute } from '#shared/ingest/contribution.js';
 import { type FetchedObject, ingestObjectEvent, type ObjectSource } from '#shared/ingest/process.js';
-import { createDynamoClient } from '#shared/storage/clients.js';
 import { DynamoStore } from '#shared/storage/dynamo-store.js';
 import { defaultTopics } from '#shared/topics/load.js';
-import { type DynamoLocal, ensureTable, startDynamoLocal } from '../../local/dynamodb.js';
-import { freePort } from '../../local/ports.js';
+import { useDynamoLocal } from '../support/dynamo-local.js';
 
 /** The shipped rules, and a later version that counts only an article's 3 most mentioned entities. */
 const V1: ContributionRules = { version: 1, maxEntities: 50 };
@@ -20,20 +18,11 @@ const OTHER = 'Rishi Sunak visited Odesa with Ursula von der Leyen and Kaja Kall
 const TIME = '2022-11-10T10:00:00Z';
 
 describe('A change of the contribution rules after ingestion (DynamoDB Local)', () => {
-  let dynamo: DynamoLocal;
-  let db: ReturnType<typeof createDynamoClient>;
-  beforeAll(async () => {
-    const port = await freePort();
-    dynamo = await startDynamoLocal(port, undefined);
-    db = createDynamoClient({ dynamoEndpoint: `http://127.0.0.1:${port}` });
-    await ensureTable(db, 'rules');
-  });
-  afterAll(async () => {
-    await dynamo?.stop();
-  });
+  const local = useDynamoLocal(['rules']);
 
   it('takes back what the old rules added when an old article is overwritten or deleted', async () => {
     // The code before the change knows V1 only; after it, CONTRIBUTION_RULES holds both.
+    const db = local.db();
     const before = new DynamoStore(db, 'rules', { contributionRules: [V1] });
     const store = new DynamoStore(db, 'rules', { contributionRules: [V1, V2] });
     const analyser = new Analyser(defaultTopics());

@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Analyser } from '#shared/analysis/analyse.js';
 import type { FetchedObject, ObjectSource } from '#shared/ingest/process.js';
 import { ingestObjectEvent } from '#shared/ingest/process.js';
-import { createDynamoClient } from '#shared/storage/clients.js';
 import { DynamoStore } from '#shared/storage/dynamo-store.js';
 import { DynamoTopicStore } from '#shared/storage/topic-store.js';
 import { applyTopicFile, LiveTopics, TopicsChangedError, withoutTopic } from '#shared/topics/live.js';
 import { defaultTopics } from '#shared/topics/load.js';
-import { type DynamoLocal, ensureTable, startDynamoLocal } from '../../local/dynamodb.js';
-import { freePort } from '../../local/ports.js';
+import { useDynamoLocal } from '../support/dynamo-local.js';
 
 const source: ObjectSource = {
   async getObject(): Promise<FetchedObject> {
@@ -27,19 +25,10 @@ const event = (key: string) => ({
 });
 
 describe('Articles commit only under the current topic set (DynamoDB Local)', () => {
-  let dynamo: DynamoLocal;
-  let db: ReturnType<typeof createDynamoClient>;
-  beforeAll(async () => {
-    const port = await freePort();
-    dynamo = await startDynamoLocal(port, undefined);
-    db = createDynamoClient({ dynamoEndpoint: `http://127.0.0.1:${port}` });
-    await ensureTable(db, 'guard');
-  });
-  afterAll(async () => {
-    await dynamo?.stop();
-  });
+  const local = useDynamoLocal(['guard']);
 
   it('an article analysed under an outdated topic set is refused, and counted once re-analysed', async () => {
+    const db = local.db();
     const store = new DynamoStore(db, 'guard');
     const topicStore = new DynamoTopicStore(db, 'guard');
     await applyTopicFile(topicStore, defaultTopics(), '2026-01-01T00:00:00Z');

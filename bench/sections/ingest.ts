@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type DynamoDBDocumentClient,
+  PutCommand,
   ScanCommand,
   type ScanCommandOutput,
   TransactWriteCommand,
@@ -275,6 +276,9 @@ async function pipelineRun(o: IngestOptions, bridge: BridgeShape, order: Order, 
       : []) {
       const table = `raw-${concurrency}`;
       await ensureTable(stack.runtime.db, table);
+      // Every transaction checks the topic set's version (META/topics): the fresh table gets it.
+      const topicSet = items.find((i) => i.pk === 'META' && i.sk === 'topics');
+      if (topicSet) await stack.runtime.db.send(new PutCommand({ TableName: table, Item: topicSet }));
       let conflicts = 0;
       const articles = subset.reduce((n, t) => n + articlesIn(t), 0);
       log(
@@ -288,7 +292,8 @@ async function pipelineRun(o: IngestOptions, bridge: BridgeShape, order: Order, 
             return;
           } catch (err) {
             if ((err as Error).name !== 'TransactionCanceledException') throw err;
-            conflicts++;
+            // A transaction that can never pass (a condition no replay meets) must not spin.
+            if (++conflicts > 100_000) throw new Error('the replay keeps being cancelled: a condition fails');
           }
         }
       });

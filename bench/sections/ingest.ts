@@ -276,8 +276,8 @@ async function pipelineRun(o: IngestOptions, bridge: BridgeShape, order: Order, 
       : []) {
       const table = `raw-${concurrency}`;
       await ensureTable(stack.runtime.db, table);
-      // Every transaction checks the topic set's version (META/topics): the fresh table gets it.
-      const topicSet = items.find((i) => i.pk === 'META' && i.sk === 'topics');
+      // Every transaction checks the topic set's version (META/topics-version): the fresh table gets it.
+      const topicSet = items.find((i) => i.pk === 'META' && i.sk === 'topics-version');
       if (topicSet) await stack.runtime.db.send(new PutCommand({ TableName: table, Item: topicSet }));
       let conflicts = 0;
       const articles = subset.reduce((n, t) => n + articlesIn(t), 0);

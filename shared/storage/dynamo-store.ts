@@ -8,7 +8,7 @@ import { toArticleItem } from './article-item.js';
 import { counterItemUpdates } from './counter-items.js';
 import { DynamoReads } from './dynamo-reads.js';
 import { transactionalWriteUnits } from './item-size.js';
-import { membershipKey, REJECTIONS_PK, TOPICS_KEY } from './keys.js';
+import { membershipKey, REJECTIONS_PK, TOPICS_VERSION_KEY } from './keys.js';
 import {
   conditionFailures,
   failedAt,
@@ -141,7 +141,7 @@ export class DynamoStore extends DynamoReads implements GroupIngestStore {
       items.push({
         ConditionCheck: {
           TableName,
-          Key: TOPICS_KEY,
+          Key: TOPICS_VERSION_KEY,
           ConditionExpression: '#v = :v',
           ExpressionAttributeNames: { '#v': 'version' },
           ExpressionAttributeValues: { ':v': version },

@@ -22,5 +22,7 @@ export const RECOUNTS_PK = 'RECOUNT';
 export const RECOUNT_CLAIMS_PK = 'RECOUNT#CLAIM';
 /** What the counters reflect: the analysis version and topic set of the last complete recount. */
 export const ANALYSIS_STATE_KEY = { pk: 'META', sk: 'analysis' } as const;
-/** The run-time topic set (see shared/topics/live.ts); ingest transactions check its version. */
+/** The run-time topic set (see shared/topics/live.ts). */
 export const TOPICS_KEY = { pk: 'META', sk: 'topics' } as const;
+/** Its version alone, written with it: every article transaction checks this small item. */
+export const TOPICS_VERSION_KEY = { pk: 'META', sk: 'topics-version' } as const;

@@ -1,7 +1,7 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredTopics, TopicStore } from '../topics/live.js';
-import { TOPICS_KEY } from './keys.js';
+import { TOPICS_KEY, TOPICS_VERSION_KEY } from './keys.js';
 
 /** The topic set as one item of the table, written with optimistic concurrency on its version. */
 export class DynamoTopicStore implements TopicStore {
@@ -19,26 +19,38 @@ export class DynamoTopicStore implements TopicStore {
     return stored as StoredTopics;
   }
 
+  /**
+   * The set and, beside it, a small item with its version only: every article transaction checks
+   * that one (a ConditionCheck is billed by the size of the item it reads; the set is ~30 KB).
+   */
   async putTopics(next: StoredTopics, expected: number | undefined): Promise<boolean> {
     try {
       await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...TOPICS_KEY, ...next },
-          ...(expected === undefined
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : {
-                ConditionExpression: '#v = :v',
-                ExpressionAttributeNames: { '#v': 'version' },
-                ExpressionAttributeValues: { ':v': expected },
-              }),
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...TOPICS_KEY, ...next },
+                ...(expected === undefined
+                  ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                  : {
+                      ConditionExpression: '#v = :v',
+                      ExpressionAttributeNames: { '#v': 'version' },
+                      ExpressionAttributeValues: { ':v': expected },
+                    }),
+              },
+            },
+            { Put: { TableName: this.tableName, Item: { ...TOPICS_VERSION_KEY, version: next.version } } },
+          ],
         }),
       );
       return true;
     } catch (err) {
+      const reasons = (err as TransactionCanceledException).CancellationReasons ?? [];
       if (
-        err instanceof ConditionalCheckFailedException ||
-        (err as Error).name === 'ConditionalCheckFailedException'
+        (err as Error).name === 'TransactionCanceledException' &&
+        reasons[0]?.Code === 'ConditionalCheckFailed'
       )
         return false;
       throw err;

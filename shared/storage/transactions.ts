@@ -95,6 +95,8 @@ export function planTransactions(commits: readonly ArticleCommit[]): number[][] 
 export function transactItemBytes(i: TransactItem): number {
   if (i.Put?.Item) return itemBytes(i.Put.Item);
   if (i.Delete?.Key) return itemBytes(i.Delete.Key);
+  // A ConditionCheck reads an item (the topic set's version: keys and a number) and is billed.
+  if (i.ConditionCheck?.Key) return itemBytes({ ...i.ConditionCheck.Key, version: 0 });
   if (i.Update?.Key) {
     const attrs = Object.fromEntries(
       Object.entries(i.Update.ExpressionAttributeNames ?? {}).map(([alias, name]) => [

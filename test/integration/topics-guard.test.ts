@@ -1,8 +1,11 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { Analyser } from '#shared/analysis/analyse.js';
 import type { FetchedObject, ObjectSource } from '#shared/ingest/process.js';
 import { ingestObjectEvent } from '#shared/ingest/process.js';
 import { DynamoStore } from '#shared/storage/dynamo-store.js';
+import { itemBytes } from '#shared/storage/item-size.js';
+import { TOPICS_VERSION_KEY } from '#shared/storage/keys.js';
 import { DynamoTopicStore } from '#shared/storage/topic-store.js';
 import { applyTopicFile, LiveTopics, TopicsChangedError, withoutTopic } from '#shared/topics/live.js';
 import { defaultTopics } from '#shared/topics/load.js';
@@ -50,6 +53,12 @@ describe('Articles commit only under the current topic set (DynamoDB Local)', ()
     await expect(ingestObjectEvent(event('b.txt'), before)).rejects.toBeInstanceOf(TopicsChangedError);
     expect(await store.getArticle('b.txt')).toBeUndefined();
     expect((await store.totals('negotiations')).articles).toBe(1);
+
+    // What every transaction checks is a small item (a ConditionCheck is billed by its size), not
+    // the ~30 KB topic set.
+    const checked = await db.send(new GetCommand({ TableName: 'guard', Key: TOPICS_VERSION_KEY }));
+    expect(checked.Item).toMatchObject({ version: 2 });
+    expect(itemBytes(checked.Item ?? {})).toBeLessThan(100);
 
     live.invalidate();
     const after = await deps();

@@ -16,6 +16,8 @@ export type ArticleReader = {
     after: string | undefined,
   ): Promise<ListingPage>;
   dayBounds(topic: string): Promise<{ first: string; last: string } | undefined>;
+  /** Months between two `yyyy-mm` (inclusive) in which the topic has articles now, newest first. */
+  activeMonths(topic: string, fromMonth: string, toMonth: string): Promise<string[]>;
   entityDay(day: string): Promise<Record<string, number>>;
 };
 

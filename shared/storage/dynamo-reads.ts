@@ -137,15 +137,18 @@ export class DynamoReads implements TrendStore, ArticleReader, RejectionReader {
    * because tallies are cut from their decimal digits (the document client would turn each into
    * a number, then a BigInt, only for it to be printed again).
    */
-  private async partitionItems(pk: string): Promise<Record<string, string>[]> {
+  protected async partitionItems(pk: string, skRange?: [string, string]): Promise<Record<string, string>[]> {
     const items: Record<string, string>[] = [];
     let start: Record<string, AttributeValue> | undefined;
     do {
       const page = await this.db.send(
         new LowLevelQuery({
           TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': { S: pk } },
+          KeyConditionExpression: skRange ? 'pk = :pk AND sk BETWEEN :a AND :b' : 'pk = :pk',
+          ExpressionAttributeValues: {
+            ':pk': { S: pk },
+            ...(skRange ? { ':a': { S: skRange[0] }, ':b': { S: skRange[1] } } : {}),
+          },
           ExclusiveStartKey: start,
         }),
       );
@@ -209,25 +212,42 @@ export class DynamoReads implements TrendStore, ArticleReader, RejectionReader {
   }
 
   /** First and last day with a counter for the topic: bounds an open-ended listing. */
+  /**
+   * Months between two `yyyy-mm` (inclusive) in which the topic has articles now, newest first:
+   * from the topic's day counters (one packed item per month and shard, read by key range), so a
+   * month once touched and since emptied (a mistyped date corrected, a deleted README) is not one.
+   */
+  async activeMonths(topic: string, fromMonth: string, toMonth: string): Promise<string[]> {
+    const perShard = await Promise.all(
+      this.shards.map((shard) =>
+        this.partitionItems(topicCounterPk(topic, 'day', shard), [fromMonth, toMonth]),
+      ),
+    );
+    const articles = new Map<string, number>();
+    for (const row of perShard.flat().flatMap((item) => unpackCounterItem(item, 'day', '', '\uffff'))) {
+      const month = row.bucket.slice(0, 7);
+      articles.set(month, (articles.get(month) ?? 0) + row.articles);
+    }
+    return [...articles]
+      .filter(([, n]) => n > 0)
+      .map(([m]) => m)
+      .sort()
+      .reverse();
+  }
+
+  /** First and last day with an article of the topic now (empty counter rows left out). */
   async dayBounds(topic: string): Promise<{ first: string; last: string } | undefined> {
-    const edge = async (shard: number, forward: boolean) => {
-      const res = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': topicCounterPk(topic, 'day', shard) },
-          ScanIndexForward: forward,
-          Limit: 1,
-        }),
-      );
-      const item = res.Items?.[0];
-      return item ? unpackCounterItem(item, 'day', '', '\uffff').map((r) => r.bucket) : [];
-    };
-    const edges = await Promise.all(this.shards.flatMap((shard) => [edge(shard, true), edge(shard, false)]));
-    const days = edges.flat().sort();
-    const first = days[0];
-    const last = days.at(-1);
-    return first && last ? { first, last } : undefined;
+    const months = await this.activeMonths(topic, '0000-00', '9999-99');
+    const [newest, oldest] = [months[0], months.at(-1)];
+    if (!newest || !oldest) return undefined;
+    const days = async (month: string) =>
+      (await this.countersOf([topic], 'day', `${month}-01`, `${month}-31`))
+        .get(topic)
+        ?.filter((r) => r.articles > 0) ?? [];
+    const [last, first] = await Promise.all([days(newest), days(oldest)]);
+    const firstDay = first[0]?.bucket;
+    const lastDay = last.at(-1)?.bucket;
+    return firstDay && lastDay ? { first: firstDay, last: lastDay } : undefined;
   }
 
   /** All entity counters of one day, its hours merged: attribute name → amount. */

@@ -20,6 +20,7 @@ const empty = {
   getArticles: async () => [],
   listMonth: async () => ({ entries: [], more: false }),
   dayBounds: async () => undefined,
+  activeMonths: async () => [],
   entityDay: async () => ({}),
   listRejections: async () => ({ items: [], next: undefined }),
 };
@@ -180,6 +181,7 @@ describe('API', () => {
           more: false,
         }),
         dayBounds: async () => ({ first: '2022-11-10', last: '2022-11-10' }),
+        activeMonths: async () => ['2022-11'],
         getArticles: async () => Promise.reject(new UnavailableError('3 article records stayed unread')),
       },
       topics: defaultTopics(),

@@ -38,7 +38,11 @@ export type IngestHandlerDeps = IngestDeps & {
  * do not throw: they become rejection records.
  */
 export function createIngestHandler(deps: IngestHandlerDeps) {
-  const recordHandler = async (record: SQSRecord, store: CommitGroup, run: IngestDeps): Promise<void> => {
+  const recordHandler = async (
+    record: SQSRecord,
+    store: CommitGroup,
+    run: Promise<IngestDeps>,
+  ): Promise<void> => {
     let events: ObjectEvent[];
     try {
       events = parseNotification(record.body);
@@ -53,7 +57,9 @@ export function createIngestHandler(deps: IngestHandlerDeps) {
     for (const event of events) {
       let outcome: IngestOutcome;
       try {
-        outcome = await ingestObjectEvent(event, { ...run, store });
+        // The batch's topic set is read once; a failure to read it is this event's failure, logged
+        // with the event (the database is down, say) like any other.
+        outcome = await ingestObjectEvent(event, { ...(await run), store });
       } catch (err) {
         if (err instanceof TopicsChangedError) deps.topics?.invalidate();
         deps.logger.error(`${event.kind} ${event.key}: failed, SQS will deliver it again`, {
@@ -84,11 +90,11 @@ export function createIngestHandler(deps: IngestHandlerDeps) {
   // default, made explicit): one by one, the first would wait for the others forever.
   return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     const group = new CommitGroup(deps.store, event.Records.length);
-    let run: IngestDeps = deps;
-    if (deps.topics) {
-      const live = await deps.topics.analyser();
-      run = { ...deps, analyser: live.analyser, topicsVersion: live.version };
-    }
+    const topics = deps.topics;
+    const run: Promise<IngestDeps> = topics
+      ? topics.analyser().then((live) => ({ ...deps, analyser: live.analyser, topicsVersion: live.version }))
+      : Promise.resolve(deps);
+    run.catch(() => {}); // reported by each record that awaits it
     return processPartialResponse(
       event,
       (record: SQSRecord) => recordHandler(record, group, run).finally(() => group.leave()),

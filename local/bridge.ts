@@ -1,20 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import {
-  appendFileSync,
-  closeSync,
-  existsSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { appendFileSync, closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { encodeS3Key } from '#shared/ingest/events.js';
+import { type JournalEntry, type Message, readJournal } from './bridge-journal.js';
 
 export type BatchHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
-
-type Message = { id: string; body: string; sentAt: number; receiveCount: number; visibleAt: number };
 
 export type BridgeOptions = {
   readonly handler: BatchHandler;
@@ -240,51 +230,6 @@ export class SqsBridge {
     this.idleWaiters = [];
     for (const w of waiters) w();
   }
-}
-
-type JournalEntry = { op: 'send'; m: Message } | { op: 'done'; id: string };
-
-/**
- * `npm run redrive`: the dead-lettered messages go back into the journal as new messages (their
- * receives counted from zero), delivered by the next start; the dead-letter file is kept aside as
- * `<name>.redriven-<time>`. Returns how many were queued.
- */
-export function redriveDeadLetters(deadLetterFile: string, journalFile: string, now = new Date()): number {
-  if (!existsSync(deadLetterFile)) return 0;
-  const bodies = readFileSync(deadLetterFile, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => (JSON.parse(line) as { body: string }).body);
-  const sentAt = now.getTime();
-  appendFileSync(
-    journalFile,
-    bodies
-      .map((body) => {
-        const m: Message = { id: randomUUID(), body, sentAt, receiveCount: 0, visibleAt: 0 };
-        return `${JSON.stringify({ op: 'send', m } satisfies JournalEntry)}\n`;
-      })
-      .join(''),
-  );
-  renameSync(deadLetterFile, `${deadLetterFile}.redriven-${now.toISOString().replace(/[:.]/g, '-')}`);
-  return bodies.length;
-}
-
-/** Messages sent and not settled, in send order; a torn last line (a crash mid-write) is skipped. */
-function readJournal(file: string): Message[] {
-  if (!existsSync(file)) return [];
-  const pending = new Map<string, Message>();
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    let entry: JournalEntry;
-    try {
-      entry = JSON.parse(line) as JournalEntry;
-    } catch {
-      continue;
-    }
-    if (entry.op === 'send') pending.set(entry.m.id, entry.m);
-    else pending.delete(entry.id);
-  }
-  return [...pending.values()];
 }
 
 function localContext(): Context {

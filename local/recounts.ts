@@ -1,6 +1,6 @@
 import { ALL_TOPIC } from '#shared/ingest/contribution.js';
 import { newRecountId, type RecountStatus, runRecount } from '#shared/recount/job.js';
-import { recountReason } from '#shared/recount/plan.js';
+import { staleAnalysis } from '#shared/recount/plan.js';
 import { DynamoRecountLog } from '#shared/storage/recount-log.js';
 import { S3KeyLister } from '#shared/storage/s3-source.js';
 import type { LiveTopics } from '#shared/topics/live.js';
@@ -32,16 +32,12 @@ export class LocalRecounts {
 
   /** Starts one if the stored counters were made by another analysis or topic set (start-up). */
   async startIfNeeded(): Promise<LocalRecount | undefined> {
-    const { analyser, topics } = await this.o.topics.analyser();
-    const state = await this.log.getAnalysisState();
-    const hasArticles = (await this.o.runtime.store.dayBounds(ALL_TOPIC)) !== undefined;
-    const reason = recountReason(state, topics.topics, analyser.version, hasArticles);
-    if (reason) return this.start(reason);
-    if (!state) {
-      const updatedAt = new Date().toISOString();
-      await this.log.saveAnalysisState({ analysis: analyser.version, topics: topics.topics, updatedAt });
-    }
-    return undefined;
+    const stale = await staleAnalysis({
+      topics: this.o.topics,
+      log: this.log,
+      hasArticles: async () => (await this.o.runtime.store.dayBounds(ALL_TOPIC)) !== undefined,
+    });
+    return stale ? this.start(stale.reason) : undefined;
   }
 
   async start(reason: string): Promise<LocalRecount> {

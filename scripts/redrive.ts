@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { redriveDeadLetters } from '../local/bridge.js';
+import { redriveDeadLetters } from '../local/bridge-journal.js';
 
 /**
  * `npm run redrive`: puts the events of the local dead-letter file (`<data dir>/dead-letters.jsonl`)

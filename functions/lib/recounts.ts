@@ -2,7 +2,7 @@ import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { RecountStarter } from '#shared/api/topic-routes.js';
 import { ALL_TOPIC } from '#shared/ingest/contribution.js';
 import { newRecountId, type RecountLog } from '#shared/recount/job.js';
-import { recountReason } from '#shared/recount/plan.js';
+import { staleAnalysis } from '#shared/recount/plan.js';
 import type { DynamoStore } from '#shared/storage/dynamo-store.js';
 import type { LiveTopics } from '#shared/topics/live.js';
 
@@ -46,21 +46,11 @@ export async function recountIfStale(deps: {
   readonly store: Pick<DynamoStore, 'dayBounds'>;
   readonly start: RecountStarter;
 }): Promise<string | undefined> {
-  const live = await deps.topics.analyser();
-  const state = await deps.log.getAnalysisState();
-  const hasArticles = (await deps.store.dayBounds(ALL_TOPIC)) !== undefined;
-  const version = live.analyser.version;
-  const reason = recountReason(state, live.topics.topics, version, hasArticles);
-  if (!reason) {
-    if (!state) {
-      await deps.log.saveAnalysisState({
-        analysis: version,
-        topics: live.topics.topics,
-        updatedAt: new Date().toISOString(),
-      });
-    }
-    return undefined;
-  }
-  if (!(await deps.log.claimRecountOf(version, 'pending'))) return undefined;
-  return (await deps.start(reason)).id;
+  const stale = await staleAnalysis({
+    topics: deps.topics,
+    log: deps.log,
+    hasArticles: async () => (await deps.store.dayBounds(ALL_TOPIC)) !== undefined,
+  });
+  if (!stale || !(await deps.log.claimRecountOf(stale.analysis, 'pending'))) return undefined;
+  return (await deps.start(stale.reason)).id;
 }

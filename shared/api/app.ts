@@ -16,7 +16,7 @@ import { isoSeconds } from '../trends/time.js';
 import { parseRange, parseTime, type TrendStore, topicTrend, topicTrends } from '../trends/trend.js';
 import { articleSummary, registerArticleRoutes } from './article-routes.js';
 import { csv, trendCsv } from './csv.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor, ListCursor, OffsetCursor, RejectionCursor } from './cursor.js';
 import { dashboardRoutes } from './dashboard.js';
 import type { ArticleReader, RejectionReader } from './ports.js';
 import { ProblemError, problem, problemResponse } from './problem.js';
@@ -288,16 +288,6 @@ export function createApp(deps: ApiDeps) {
   });
   return app;
 }
-
-/** Cursor positions, validated before they reach a key. */
-const ListCursor = z.object({
-  p: z.tuple([
-    z.string().regex(/^\d{4}-\d{2}$/),
-    z.string().regex(/^(|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#[0-9a-f]{24})$/),
-  ]),
-});
-const OffsetCursor = z.object({ o: z.number().int().min(1).max(1_000_000) });
-const RejectionCursor = z.object({ a: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9a-f]{24}$/) });
 
 const rangeOut = (range: { from: number; to: number }) => ({
   from: isoSeconds(range.from),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type * as z from 'zod';
+import * as z from 'zod';
 import { BadParameterError } from '../errors.js';
 
 /**
@@ -41,3 +41,14 @@ export function decodeCursor<T>(
   if (!parsed.success) throw new BadParameterError('cursor', 'is not a cursor this API issued');
   return parsed.data;
 }
+
+/** Cursor positions, validated before they reach a key. */
+export const ListCursor = z.object({
+  p: z.tuple([
+    z.string().regex(/^\d{4}-\d{2}$/),
+    z.string().regex(/^(|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#[0-9a-f]{24})$/),
+  ]),
+});
+export const OffsetCursor = z.object({ o: z.number().int().min(1).max(1_000_000) });
+export const RejectionCursor = z.object({ a: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9a-f]{24}$/) });
+export const RecountCursor = z.object({ a: z.string().regex(/^r-[0-9A-Za-z-]{1,60}$/) });

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { NotFoundError } from '../errors.js';
 import { observedStatus, type RecountLog } from '../recount/job.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor, RecountCursor } from './cursor.js';
 import { problemResponse } from './problem.js';
 import * as S from './schemas.js';
 
@@ -35,8 +35,6 @@ const routes = {
     },
   }),
 };
-
-const RecountCursor = z.object({ a: z.string().regex(/^r-[0-9A-Za-z-]{1,60}$/) });
 
 /** GET /recounts and /recounts/{id}: the replays of the archive after a topic or analyser change. */
 export function registerRecountRoutes(app: OpenAPIHono, deps: RecountRouteDeps): void {

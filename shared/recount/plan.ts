@@ -1,6 +1,6 @@
-import { describeTopicChange } from '../topics/live.js';
+import { describeTopicChange, type LiveTopics } from '../topics/live.js';
 import type { TopicFile } from '../topics/schema.js';
-import type { AnalysisState } from './job.js';
+import type { AnalysisState, RecountLog } from './job.js';
 
 /**
  * Why the stored counters need a recount under the running analysis, in words a user reads at
@@ -21,4 +21,35 @@ export function recountReason(
   if (state.analysis === analysis) return undefined;
   const change = describeTopicChange(state.topics, topics);
   return change ? `topics changed (${change})` : `the analyser changed (${state.analysis} → ${analysis})`;
+}
+
+/**
+ * Checks the stored counters against the running analysis (topic set and analyser), as a start-up
+ * or a cold start after a deploy does: the reason to recount and the analysis to bring them to,
+ * or undefined when they are current. A new, empty table gets its state written instead; whether
+ * anything is stored is asked only then.
+ */
+export async function staleAnalysis(deps: {
+  readonly topics: LiveTopics;
+  readonly log: RecountLog;
+  readonly hasArticles: () => Promise<boolean>;
+}): Promise<{ reason: string; analysis: string } | undefined> {
+  const { analyser, topics } = await deps.topics.analyser();
+  const state = await deps.log.getAnalysisState();
+  const analysis = analyser.version;
+  const reason = recountReason(
+    state,
+    topics.topics,
+    analysis,
+    state !== undefined || (await deps.hasArticles()),
+  );
+  if (reason) return { reason, analysis };
+  if (!state) {
+    await deps.log.saveAnalysisState({
+      analysis,
+      topics: topics.topics,
+      updatedAt: new Date().toISOString(),
+    });
+  }
+  return undefined;
 }

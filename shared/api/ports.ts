@@ -18,7 +18,16 @@ export type ArticleReader = {
   dayBounds(topic: string): Promise<{ first: string; last: string } | undefined>;
   /** Months between two `yyyy-mm` (inclusive) in which the topic has articles now, newest first. */
   activeMonths(topic: string, fromMonth: string, toMonth: string): Promise<string[]>;
-  entityDay(day: string): Promise<Record<string, number>>;
+  /** The entities counted on one day (UTC), all its hours and their parts together. */
+  entityDay(day: string): Promise<EntityCount[]>;
+};
+
+/** How many articles named an entity and how often, over some period. */
+export type EntityCount = {
+  readonly type: string;
+  readonly name: string;
+  readonly articles: number;
+  readonly mentions: number;
 };
 
 export type RejectionPage = { readonly items: readonly Rejection[]; readonly next: string | undefined };

@@ -20,18 +20,14 @@ export async function topEntities(
   for (let t = range.from; t <= range.to; t += DAY_MS) days.push(bucketKey(t, 'day'));
   const totals = new Map<string, EntityTotal>();
   for (let i = 0; i < days.length; i += CONCURRENCY) {
-    const maps = await Promise.all(days.slice(i, i + CONCURRENCY).map((d) => reader.entityDay(d)));
-    for (const map of maps) {
-      for (const [attr, amount] of Object.entries(map)) {
-        const [field, entityType, ...nameParts] = attr.split('|');
-        if ((field !== 'm' && field !== 'a') || (type && entityType !== type)) continue;
-        const name = nameParts.join('|');
-        const key = `${entityType}|${name}`;
-        const row = totals.get(key) ?? { name, type: entityType as EntityType, articles: 0, mentions: 0 };
-        if (field === 'm') row.mentions += amount;
-        else row.articles += amount;
-        totals.set(key, row);
-      }
+    const dayCounts = await Promise.all(days.slice(i, i + CONCURRENCY).map((d) => reader.entityDay(d)));
+    for (const e of dayCounts.flat()) {
+      if (type && e.type !== type) continue;
+      const key = `${e.type}|${e.name}`;
+      const row = totals.get(key) ?? { name: e.name, type: e.type as EntityType, articles: 0, mentions: 0 };
+      row.mentions += e.mentions;
+      row.articles += e.articles;
+      totals.set(key, row);
     }
   }
   return [...totals.values()]

@@ -20,8 +20,13 @@ export type CounterRef =
       /** Which of the topic's counter shards (0 when counters are not sharded). */
       readonly shard: number;
     }
-  /** The entity counts of one hour (`hour` = `07`): a day's entities are 24 items at most. */
-  | { readonly kind: 'entities'; readonly day: string; readonly hour: string };
+  /**
+   * The entity counts of one hour (`hour` = `07`), in one of its parts: an hour's entities are
+   * spread over as many items (`part` 0, 1, …; absent means 0) as keep each item small, and the
+   * store picks the part when it writes (see shared/storage/entity-parts.ts). The part is kept
+   * in the contribution, so an overwrite or delete takes back from the item it added to.
+   */
+  | { readonly kind: 'entities'; readonly day: string; readonly hour: string; readonly part?: number };
 
 /**
  * An article's place in a listing: `/articles?topic=…` reads these newest first, month by month.
@@ -77,13 +82,22 @@ export function contributionRules(
 export const counterId = (c: CounterRef): string =>
   c.kind === 'topic'
     ? `t|${c.topic}|${c.granularity}|${c.bucket}${c.shard ? `|${c.shard}` : ''}`
-    : `e|${c.day}|${c.hour}`;
+    : `e|${c.day}|${c.hour}${c.part ? `|${c.part}` : ''}`;
 
 const labelField = (label: SentimentLabel) =>
   label === 'positive' ? 'pos' : label === 'negative' ? 'neg' : 'neu';
 
 /** Entity attribute names: `m|person|Volodymyr Zelensky` (mentions), `a|…` (articles). */
 export const entityAttribute = (field: 'm' | 'a', type: string, name: string) => `${field}|${type}|${name}`;
+
+/** The field, type and name of an entity attribute name; undefined for any other attribute. */
+export function parseEntityAttribute(
+  attr: string,
+): { field: 'm' | 'a'; type: string; name: string } | undefined {
+  const [field, type, ...name] = attr.split('|');
+  if ((field !== 'm' && field !== 'a') || !type || name.length === 0) return undefined;
+  return { field, type, name: name.join('|') };
+}
 
 /**
  * The contribution of an analysed article. `counterShard` spreads a hot topic-day's writes over
@@ -96,6 +110,7 @@ export function contributionOf(
   id: string,
   counterShard = 0,
   rules: ContributionRules = CURRENT_CONTRIBUTION_RULES,
+  entityPart = 0,
 ): Contribution {
   const deltas: CounterDelta[] = [];
   for (const granularity of ['day', 'hour'] as const) {
@@ -117,10 +132,11 @@ export function contributionOf(
       });
     }
   }
-  // An article's entities go to its hour's item. Per day, in shards by name, the items grew with
-  // the day's distinct entities, and DynamoDB bills an update at the item's size: ~70 KB a shard
-  // at 1 000 articles a day, 140 write units per update. Per hour they stay ~24× smaller, and a
-  // live batch's articles mostly share their hour's item.
+  // An article's entities go to its hour's item (one of its parts). Per day, in shards by name,
+  // the items grew with the day's distinct entities, and DynamoDB bills an update at the item's
+  // size: ~70 KB a shard at 1 000 articles a day, 140 write units per update. Per hour they stay
+  // ~24× smaller, a live batch's articles mostly share their hour's item, and a busy hour spills
+  // into further parts instead of growing one item towards DynamoDB's 400 KB limit.
   const hourKey = bucketKey(publishedAt, 'hour');
   const entityAdd: Record<string, number> = {};
   for (const e of analysis.entities.slice(0, rules.maxEntities)) {
@@ -129,7 +145,12 @@ export function contributionOf(
   }
   if (Object.keys(entityAdd).length > 0) {
     deltas.push({
-      counter: { kind: 'entities', day: hourKey.slice(0, 10), hour: hourKey.slice(11, 13) },
+      counter: {
+        kind: 'entities',
+        day: hourKey.slice(0, 10),
+        hour: hourKey.slice(11, 13),
+        ...(entityPart ? { part: entityPart } : {}),
+      },
       add: entityAdd,
     });
   }

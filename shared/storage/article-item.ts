@@ -22,30 +22,40 @@ import { articleKey } from './keys.js';
  * ever changes in a way its rules do not describe, rename DERIVED.
  */
 const DERIVED = 'contributionShard';
+/** The part of its hour's entity item the article's entities went to, when not 0 (entity-parts.ts). */
+const ENTITY_PART = 'entityPart';
 
 export function toArticleItem(
   record: ArticleRecord,
   registry: readonly ContributionRules[] = CONTRIBUTION_RULES,
 ): Record<string, unknown> {
-  const shard = derivableShard(record, registry);
-  if (shard === undefined) return { ...articleKey(record.id), ...record };
+  const placed = derivablePlacement(record, registry);
+  if (placed === undefined) return { ...articleKey(record.id), ...record };
   const { contribution: _derived, ...rest } = record;
-  return { ...articleKey(record.id), ...rest, [DERIVED]: shard };
+  return {
+    ...articleKey(record.id),
+    ...rest,
+    [DERIVED]: placed.shard,
+    ...(placed.entityPart ? { [ENTITY_PART]: placed.entityPart } : {}),
+  };
 }
 
 export function fromArticleItem(
   item: Record<string, unknown>,
   registry: readonly ContributionRules[] = CONTRIBUTION_RULES,
 ): ArticleRecord {
-  const { pk: _pk, sk: _sk, [DERIVED]: shard, ...stored } = item;
+  const { pk: _pk, sk: _sk, [DERIVED]: shard, [ENTITY_PART]: entityPart, ...stored } = item;
   if (typeof shard !== 'number') return stored as ArticleRecord;
   const record = stored as Omit<ArticleRecord, 'contribution'>;
-  return { ...record, contribution: derive(record, shard, registry) as Contribution };
+  const placed = { shard, entityPart: Number(entityPart ?? 0) };
+  return { ...record, contribution: derive(record, placed, registry) as Contribution };
 }
+
+type Placement = { readonly shard: number; readonly entityPart: number };
 
 function derive(
   r: Omit<ArticleRecord, 'contribution'>,
-  shard: number,
+  { shard, entityPart }: Placement,
   registry: readonly ContributionRules[],
 ): Contribution | undefined {
   if (r.status !== 'active' || !r.sentiment || !r.topics || !r.entities || !r.publishedAt) return undefined;
@@ -61,13 +71,19 @@ function derive(
     r.id,
     shard,
     contributionRules(r.contributionRules ?? 1, registry),
+    entityPart,
   );
 }
 
-function derivableShard(record: ArticleRecord, registry: readonly ContributionRules[]): number | undefined {
-  const first = record.contribution.counters.find((d) => d.counter.kind === 'topic')?.counter;
-  const shard = first?.kind === 'topic' ? first.shard : undefined;
-  if (shard === undefined) return undefined;
-  const derived = derive(record, shard, registry);
-  return derived && JSON.stringify(derived) === JSON.stringify(record.contribution) ? shard : undefined;
+function derivablePlacement(
+  record: ArticleRecord,
+  registry: readonly ContributionRules[],
+): Placement | undefined {
+  const counters = record.contribution.counters.map((d) => d.counter);
+  const first = counters.find((c) => c.kind === 'topic');
+  const entities = counters.find((c) => c.kind === 'entities');
+  if (first?.kind !== 'topic') return undefined;
+  const placed = { shard: first.shard, entityPart: entities?.kind === 'entities' ? (entities.part ?? 0) : 0 };
+  const derived = derive(record, placed, registry);
+  return derived && JSON.stringify(derived) === JSON.stringify(record.contribution) ? placed : undefined;
 }

@@ -46,6 +46,8 @@ const bucketOf = (sk: string, slot: string, g: Granularity) =>
 
 export type CounterItemUpdate = {
   readonly key: { readonly pk: string; readonly sk: string };
+  /** The counter the item holds (for a topic: one of its buckets). */
+  readonly counter: CounterRef;
   /** Attribute → amount to ADD (a tally is a bigint); never zero. */
   readonly add: Readonly<Record<string, number | bigint>>;
 };
@@ -54,25 +56,28 @@ export type CounterItemUpdate = {
 export const counterItemKey = (c: CounterRef): { pk: string; sk: string } =>
   c.kind === 'topic'
     ? { pk: topicCounterPk(c.topic, c.granularity, c.shard), sk: counterSlot(c.bucket, c.granularity).sk }
-    : { pk: entityCounterPk(c.day), sk: c.hour };
+    : { pk: entityCounterPk(c.day), sk: c.part ? `${c.hour}#${c.part}` : c.hour };
 
 /**
  * The counter deltas of one or several articles as item updates: one per item (a transaction may
  * name an item only once), amounts summed, zero amounts and empty items left out.
  */
 export function counterItemUpdates(deltas: readonly CounterDelta[]): CounterItemUpdate[] {
-  const items = new Map<string, { key: { pk: string; sk: string }; add: Record<string, number | bigint> }>();
+  const items = new Map<
+    string,
+    { key: { pk: string; sk: string }; counter: CounterRef; add: Record<string, number | bigint> }
+  >();
   for (const d of deltas) {
     const key = counterItemKey(d.counter);
     const id = `${key.pk}\u0000${key.sk}`;
-    const item = items.get(id) ?? { key, add: {} };
+    const item = items.get(id) ?? { key, counter: d.counter, add: {} };
     items.set(id, item);
     for (const [attr, amount] of storedAttributes(d)) item.add[attr] = sum(item.add[attr], amount);
   }
   const updates: CounterItemUpdate[] = [];
-  for (const { key, add } of items.values()) {
+  for (const { key, counter, add } of items.values()) {
     const nonZero = Object.fromEntries(Object.entries(add).filter(([, v]) => v !== 0 && v !== 0n));
-    if (Object.keys(nonZero).length > 0) updates.push({ key, add: nonZero });
+    if (Object.keys(nonZero).length > 0) updates.push({ key, counter, add: nonZero });
   }
   return updates;
 }

@@ -1,7 +1,14 @@
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { ArticleReader, ListingPage, RejectionPage, RejectionReader } from '../api/ports.js';
+import type {
+  ArticleReader,
+  EntityCount,
+  ListingPage,
+  RejectionPage,
+  RejectionReader,
+} from '../api/ports.js';
 import { UnavailableError } from '../errors.js';
 import { type ArticleRecord, articleIdOf } from '../ingest/article.js';
+import { parseEntityAttribute } from '../ingest/contribution.js';
 import { fromArticleItem } from './article-item.js';
 import { DynamoCounterReads } from './counter-reads.js';
 import { articleKey, entityCounterPk, listingPk, REJECTIONS_PK } from './keys.js';
@@ -78,16 +85,22 @@ export class DynamoReads extends DynamoCounterReads implements ArticleReader, Re
     return ids.flatMap((id) => found.get(id) ?? []);
   }
 
-  /** All entity counters of one day, its hours merged: attribute name → amount. */
-  async entityDay(day: string): Promise<Record<string, number>> {
-    // Up to 24 hour items, more than one page of 1 MB on a busy day.
-    const merged: Record<string, number> = {};
+  /** The entities of one day: its hour items and their parts (entity-parts.ts) summed. */
+  async entityDay(day: string): Promise<EntityCount[]> {
+    // 24 hour items and their parts: more than one page of 1 MB on a busy day.
+    const merged = new Map<string, { type: string; name: string; articles: number; mentions: number }>();
     for (const item of await this.partitionItems(entityCounterPk(day))) {
-      for (const [k, v] of Object.entries(item)) {
-        if (k !== 'pk' && k !== 'sk') merged[k] = (merged[k] ?? 0) + Number(v);
+      for (const [attr, amount] of Object.entries(item)) {
+        const e = parseEntityAttribute(attr);
+        if (!e) continue;
+        const id = `${e.type}|${e.name}`;
+        const row = merged.get(id) ?? { type: e.type, name: e.name, articles: 0, mentions: 0 };
+        if (e.field === 'm') row.mentions += Number(amount);
+        else row.articles += Number(amount);
+        merged.set(id, row);
       }
     }
-    return merged;
+    return [...merged.values()].filter((e) => e.articles !== 0 || e.mentions !== 0);
   }
 
   async listRejections(limit: number, after: string | undefined): Promise<RejectionPage> {

@@ -7,10 +7,18 @@ import { TopicsChangedError } from '../topics/live.js';
 import { toArticleItem } from './article-item.js';
 import { counterItemUpdates } from './counter-items.js';
 import { DynamoReads } from './dynamo-reads.js';
+import {
+  attributeGrowth,
+  ENTITY_PART_BYTES,
+  entityHourId,
+  GROWTH_ATTRIBUTE,
+  placeEntities,
+} from './entity-parts.js';
 import { transactionalWriteUnits } from './item-size.js';
 import { membershipKey, REJECTIONS_PK, TOPICS_VERSION_KEY } from './keys.js';
 import {
   conditionFailures,
+  ENTITY_PART_FULL,
   failedAt,
   isLostRace,
   MAX_TRANSACTION_ITEMS,
@@ -38,6 +46,9 @@ export class DynamoStore extends DynamoReads implements GroupIngestStore {
    */
   readonly stats = { transactions: 0, articles: 0, items: 0, billedWriteUnits: 0, reportedWriteUnits: 0 };
 
+  /** Per hour (`2022-11-10T07`), the lowest entity part not known to be full (entity-parts.ts). */
+  private readonly openEntityParts = new Map<string, number>();
+
   async commitArticle(
     next: ArticleRecord,
     previous: ArticleRecord | undefined,
@@ -60,19 +71,32 @@ export class DynamoStore extends DynamoReads implements GroupIngestStore {
    * never costs the others their commit. A second commit of an article already in this call is a
    * lost race (false): the caller re-reads and decides again.
    */
-  async commitArticles(commits: readonly ArticleCommit[]): Promise<PromiseSettledResult<boolean>[]> {
+  async commitArticles(given: readonly ArticleCommit[]): Promise<PromiseSettledResult<boolean>[]> {
+    const commits = given.map((c) => placeEntities(c, this.openEntityParts));
     const results: PromiseSettledResult<boolean>[] = commits.map(() => ({
       status: 'fulfilled',
       value: false,
     }));
     for (const group of planTransactions(commits)) {
       const members = group.map((i) => commits[i] as ArticleCommit);
-      const { items, owners } = this.transaction(members);
+      const { items, owners, entityParts } = this.transaction(members);
       try {
         await this.send(items, members.length);
         for (const i of group) results[i] = { status: 'fulfilled', value: true };
         continue;
       } catch (err) {
+        // An hour's entity part is full: its articles go to the next part, all together again.
+        const full = fullEntityParts(err, owners, entityParts);
+        if (full.length > 0) {
+          for (const { hour, part } of full)
+            this.openEntityParts.set(hour, Math.max(this.openEntityParts.get(hour) ?? 0, part + 1));
+          const again = await this.commitArticles(members);
+          group.forEach((i, j) => {
+            const r = again[j];
+            if (r) results[i] = r;
+          });
+          continue;
+        }
         if (failedAt(err, owners, TOPICS_GUARD)) {
           const reason = new TopicsChangedError('the topics changed while the article was analysed');
           for (const i of group) results[i] = { status: 'rejected', reason };
@@ -108,11 +132,19 @@ export class DynamoStore extends DynamoReads implements GroupIngestStore {
     return results;
   }
 
-  /** The transaction of some commits, and for each of its items the commit it belongs to (-1: shared). */
-  private transaction(commits: readonly ArticleCommit[]): { items: TransactItem[]; owners: number[] } {
+  /**
+   * The transaction of some commits, and for each of its items the commit it belongs to (-1:
+   * shared; ENTITY_PART_FULL: an entity part whose growth condition may fail, in `entityParts`).
+   */
+  private transaction(commits: readonly ArticleCommit[]): {
+    items: TransactItem[];
+    owners: number[];
+    entityParts: Map<number, { hour: string; part: number }>;
+  } {
     const TableName = this.tableName;
     const items: TransactItem[] = [];
     const owners: number[] = [];
+    const entityParts = new Map<number, { hour: string; part: number }>();
     commits.forEach(({ next, previous, change, rejection }, owner) => {
       const first = items.length;
       items.push({
@@ -149,19 +181,33 @@ export class DynamoStore extends DynamoReads implements GroupIngestStore {
       });
     }
     for (const u of counterItemUpdates(commits.flatMap((c) => c.change.counters))) {
-      owners.push(-1);
       const entries = Object.entries(u.add);
+      // An entity part that grows takes the condition that it is not full yet.
+      const growth =
+        u.counter.kind === 'entities'
+          ? entries.reduce((n, [attr, amount]) => n + (amount > 0 ? attributeGrowth(attr) : 0), 0)
+          : 0;
+      if (growth > 0 && u.counter.kind === 'entities') {
+        entityParts.set(items.length, { hour: entityHourId(u.counter), part: u.counter.part ?? 0 });
+        entries.push([GROWTH_ATTRIBUTE, growth]);
+      }
+      owners.push(growth > 0 ? ENTITY_PART_FULL : -1);
+      const g = entries.length - 1;
       items.push({
         Update: {
           TableName,
           Key: u.key,
           UpdateExpression: `ADD ${entries.map((_, i) => `#a${i} :v${i}`).join(', ')}`,
+          ...(growth > 0 ? { ConditionExpression: `attribute_not_exists(#a${g}) OR #a${g} < :cap` } : {}),
           ExpressionAttributeNames: Object.fromEntries(entries.map(([attr], i) => [`#a${i}`, attr])),
-          ExpressionAttributeValues: Object.fromEntries(entries.map(([, amount], i) => [`:v${i}`, amount])),
+          ExpressionAttributeValues: {
+            ...Object.fromEntries(entries.map(([, amount], i) => [`:v${i}`, amount])),
+            ...(growth > 0 ? { ':cap': ENTITY_PART_BYTES } : {}),
+          },
         },
       });
     }
-    return { items, owners };
+    return { items, owners, entityParts };
   }
 
   private async send(items: TransactItem[], articles: number): Promise<void> {
@@ -194,4 +240,18 @@ export class DynamoStore extends DynamoReads implements GroupIngestStore {
       0,
     );
   }
+}
+
+/** The entity parts whose growth condition cancelled the transaction. */
+function fullEntityParts(
+  err: unknown,
+  owners: readonly number[],
+  parts: ReadonlyMap<number, { hour: string; part: number }>,
+): { hour: string; part: number }[] {
+  if (!failedAt(err, owners, ENTITY_PART_FULL)) return [];
+  const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.flatMap((r, i) => {
+    const part = parts.get(i);
+    return r.Code === 'ConditionalCheckFailed' && part ? [part] : [];
+  });
 }

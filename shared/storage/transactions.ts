@@ -132,6 +132,8 @@ export function conditionFailures(err: unknown, owners: readonly number[]): Set<
 
 /** An owner of transaction items that is the topic set's version check. */
 export const TOPICS_GUARD = -2;
+/** An owner of transaction items that is an entity part's growth condition (entity-parts.ts). */
+export const ENTITY_PART_FULL = -3;
 
 /** Whether the transaction was cancelled by a failed condition on an item of `owner`. */
 export function failedAt(err: unknown, owners: readonly number[], owner: number): boolean {

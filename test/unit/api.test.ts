@@ -21,7 +21,7 @@ const empty = {
   listMonth: async () => ({ entries: [], more: false }),
   dayBounds: async () => undefined,
   activeMonths: async () => [],
-  entityDay: async () => ({}),
+  entityDay: async () => [],
   listRejections: async () => ({ items: [], next: undefined }),
 };
 const store: ApiStore = {

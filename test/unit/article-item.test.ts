@@ -35,6 +35,19 @@ describe('article item', () => {
     expect(fromArticleItem(item)).toEqual(record);
   });
 
+  it('keeps the part of the hour its entities went to beside the shard (a busy hour)', () => {
+    const record: ArticleRecord = {
+      ...base,
+      contribution: contributionOf(analysis, base.publishedAt, base.id, 1, undefined, 3),
+    };
+    const entities = record.contribution.counters.find((d) => d.counter.kind === 'entities');
+    expect(entities?.counter).toEqual({ kind: 'entities', day: '2022-11-11', hour: '09', part: 3 });
+    const item = toArticleItem(record);
+    expect(item).toMatchObject({ contributionShard: 1, entityPart: 3 });
+    expect(item).not.toHaveProperty('contribution');
+    expect(fromArticleItem(item)).toEqual(record);
+  });
+
   it('stores a contribution whole when the record does not give it back (other rules, tombstones)', () => {
     const derived = contributionOf(analysis, base.publishedAt, base.id, 0);
     const other: ArticleRecord = {

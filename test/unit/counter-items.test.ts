@@ -14,7 +14,7 @@ describe('packed counter items', () => {
       day('2022-11-10', { articles: 1, mentions: 1, sentMilli: 100, pos: 1 }),
       day('2022-11-11', { articles: 1, mentions: 2, sentMilli: 0, neu: 1 }),
       day('2022-12-01', { articles: 1, mentions: 1, sentMilli: 0, neu: 1 }),
-    ]);
+    ]).map(({ key, add }) => ({ key, add }));
     // The tally: positive·10²⁹ + neutral·10²³ + negative·10¹⁷ + mentions·10¹⁰ + (sentiment + 1000·articles).
     const tally = (p: number, u: number, n: number, m: number, sent: number) =>
       BigInt(p) * 10n ** 29n +
@@ -49,11 +49,17 @@ describe('packed counter items', () => {
         add: { articles: 1 },
       },
       { counter: { kind: 'entities', day: '2022-11-10', hour: '07' }, add: { 'm|place|Kherson': 2 } },
-    ]);
+      {
+        counter: { kind: 'entities', day: '2022-11-10', hour: '07', part: 3 },
+        add: { 'a|place|Kherson': 1 },
+      },
+    ]).map(({ key, add }) => ({ key, add }));
     expect(updates).toEqual([
       { key: { pk: 'CNT#kherson#h#2', sk: '2022-11-10' }, add: { t07: 10n ** 29n + 1005n } },
       { key: { pk: 'CNT#_all#h', sk: '2022-11-10' }, add: { a07: 1 } },
       { key: { pk: 'ENT#2022-11-10', sk: '07' }, add: { 'm|place|Kherson': 2 } },
+      // A further part of the hour's entities is an item of its own.
+      { key: { pk: 'ENT#2022-11-10', sk: '07#3' }, add: { 'a|place|Kherson': 1 } },
     ]);
   });
 

@@ -58,4 +58,25 @@ describe('GET /articles pages (DynamoDB Local and s3rver)', () => {
     expect(new Set(seen).size).toBe(96);
     expect([...seen].sort().reverse()).toEqual(seen);
   });
+
+  it('pages through articles at both ends of the date window without empty pages (issue 18, item 6)', async () => {
+    // An article on the last day served and one on the first: 230 years of months between them.
+    await put('edge/last.json', '2199-12-31T23:00:00Z');
+    await put('edge/first.json', '1970-01-01T01:00:00Z');
+    await stack.bridge.idle();
+    const keys: string[] = [];
+    let pages = 0;
+    let cursor: string | null = null;
+    do {
+      const page = await api(`/articles?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(page.items.length).toBeGreaterThan(0);
+      keys.push(...page.items.map((a: { key: string }) => a.key));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(2); // 98 articles in pages of 50 and 48
+    expect(keys).toHaveLength(98);
+    expect(keys[0]).toBe('edge/last.json');
+    expect(keys.at(-1)).toBe('edge/first.json');
+  });
 });

@@ -3,12 +3,8 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { CommitGroup } from '#shared/ingest/commit-group.js';
 import type { ObjectEvent } from '#shared/ingest/events.js';
 import { parseNotification } from '#shared/ingest/events.js';
-import {
-  type GroupIngestStore,
-  type IngestDeps,
-  type IngestOutcome,
-  ingestObjectEvent,
-} from '#shared/ingest/process.js';
+import { type IngestDeps, type IngestOutcome, ingestObjectEvent } from '#shared/ingest/process.js';
+import type { GroupIngestStore } from '#shared/ports.js';
 import { type LiveTopics, TopicsChangedError } from '#shared/topics/live.js';
 
 /** Narrow logging port: Powertools' Logger in Lambda, a console logger locally. */

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import type { GroupIngestStore, IngestDeps } from '#shared/ingest/process.js';
+import type { IngestDeps } from '#shared/ingest/process.js';
+import type { GroupIngestStore } from '#shared/ports.js';
 import { type RecountLog, type RecountStatus, recountBatch } from '#shared/recount/job.js';
 import type { LiveTopics } from '#shared/topics/live.js';
 

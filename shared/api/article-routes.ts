@@ -4,9 +4,8 @@ import type { Analyser, LocatedMentions } from '../analysis/analyse.js';
 import { type EvidenceDeps, evidenceOf } from '../articles/evidence.js';
 import { NotFoundError } from '../errors.js';
 import type { ArticleRecord } from '../ingest/article.js';
-import type { ObjectSource } from '../ingest/process.js';
+import type { ArticleReader, ObjectSource } from '../ports.js';
 import { TopicFile } from '../topics/schema.js';
-import type { ArticleReader } from './ports.js';
 import { ProblemError, problem, problemResponse } from './problem.js';
 import * as S from './schemas.js';
 

@@ -1,10 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { BadParameterError, NotFoundError } from '../errors.js';
+import type { TrendStore } from '../ports.js';
 import { observedStatus, type RecountLog } from '../recount/job.js';
 import { canonicalJson } from '../topics/canonical.js';
 import { type LiveTopics, withoutTopic, withTopic } from '../topics/live.js';
 import { TopicDefinition, type TopicFile, TopicId } from '../topics/schema.js';
-import type { TrendStore } from '../trends/trend.js';
 import { problemResponse } from './problem.js';
 import * as S from './schemas.js';
 

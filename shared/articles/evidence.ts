@@ -2,7 +2,7 @@ import type { Analyser, LocatedMentions } from '../analysis/analyse.js';
 import { RejectedArticleError } from '../errors.js';
 import { type ArticleRecord, fingerprintOf } from '../ingest/article.js';
 import { parseArticleObject } from '../ingest/parse.js';
-import type { ObjectSource } from '../ingest/process.js';
+import type { ObjectSource } from '../ports.js';
 
 /** What the read side needs to show an article's evidence: its object, read again. */
 export type EvidenceDeps = {

@@ -1,5 +1,5 @@
-import type { ArticleReader } from '../api/ports.js';
 import type { ArticleRecord } from '../ingest/article.js';
+import type { ArticleReader } from '../ports.js';
 
 export type ListPosition = { readonly month: string; readonly after: string };
 

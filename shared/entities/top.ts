@@ -1,5 +1,5 @@
 import type { EntityType } from '../analysis/entities.js';
-import type { ArticleReader } from '../api/ports.js';
+import type { ArticleReader } from '../ports.js';
 import { bucketKey, DAY_MS } from '../trends/time.js';
 
 export type EntityTotal = { name: string; type: EntityType; articles: number; mentions: number };

@@ -1,6 +1,6 @@
+import type { ArticleCommit, GroupIngestStore, IngestStore } from '../ports.js';
 import type { ArticleRecord, Rejection } from './article.js';
 import type { ContributionChange } from './contribution.js';
-import type { ArticleCommit, GroupIngestStore, IngestStore } from './process.js';
 
 /**
  * Gathers the commits of the articles processed together (one SQS batch) into shared

@@ -1,8 +1,8 @@
 import type { Analyser } from '../analysis/analyse.js';
 import { RejectedArticleError } from '../errors.js';
+import type { FetchedObject, IngestStore, ObjectSource } from '../ports.js';
 import { type ArticleRecord, articleIdOf, fingerprintOf, type Rejection } from './article.js';
 import {
-  type ContributionChange,
   type ContributionRules,
   CURRENT_CONTRIBUTION_RULES,
   contributionOf,
@@ -13,54 +13,6 @@ import {
 import type { ObjectEvent } from './events.js';
 import { parseArticleObject } from './parse.js';
 import { compareSequencers } from './sequencer.js';
-
-/** Port: the article records and counters (DynamoDB in production and locally). */
-export type IngestStore = {
-  getArticle(key: string): Promise<ArticleRecord | undefined>;
-  /**
-   * Writes `next`, the counter and listing `change` and the optional rejection in one transaction, provided
-   * the stored record is still `previous` (same sequencer, or still absent). Returns false when
-   * another writer got there first; the caller re-reads and decides again.
-   */
-  commitArticle(
-    next: ArticleRecord,
-    previous: ArticleRecord | undefined,
-    change: ContributionChange,
-    rejection: Rejection | undefined,
-  ): Promise<boolean>;
-};
-
-/** One article's change, as IngestStore.commitArticle takes it. */
-export type ArticleCommit = {
-  readonly next: ArticleRecord;
-  readonly previous: ArticleRecord | undefined;
-  readonly change: ContributionChange;
-  readonly rejection: Rejection | undefined;
-};
-
-/**
- * A store that commits several articles in one transaction: each with its own condition, all or
- * none, the counter updates of all of them merged into one update per item (fewer, cheaper writes).
- */
-export type GroupIngestStore = IngestStore & {
-  /** One result per commit, in order: what commitArticle would have returned or thrown for it. */
-  commitArticles(commits: readonly ArticleCommit[]): Promise<PromiseSettledResult<boolean>[]>;
-};
-
-export type FetchedObject = {
-  readonly bytes: Uint8Array;
-  readonly metadata: Readonly<Record<string, string>>;
-  readonly versionId?: string | undefined;
-};
-
-/** Port: the article objects (S3). `missing` when the key no longer exists. */
-export type ObjectSource = {
-  getObject(
-    bucket: string,
-    key: string,
-    options: { versionId?: string | undefined; maxBytes: number },
-  ): Promise<FetchedObject | 'missing' | 'too-large'>;
-};
 
 export type IngestDeps = {
   readonly store: IngestStore;

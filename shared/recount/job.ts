@@ -1,5 +1,6 @@
 import { CommitGroup } from '../ingest/commit-group.js';
-import type { GroupIngestStore, IngestDeps } from '../ingest/process.js';
+import type { IngestDeps } from '../ingest/process.js';
+import type { GroupIngestStore } from '../ports.js';
 import type { TopicFile } from '../topics/schema.js';
 import { type RecountResult, recountKey } from './recount-key.js';
 

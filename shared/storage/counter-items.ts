@@ -1,6 +1,6 @@
 import { ALL_TOPIC, type CounterDelta, type CounterRef } from '../ingest/contribution.js';
+import type { CounterRow } from '../ports.js';
 import { DAY_MS, type Granularity, hourStartIso } from '../trends/time.js';
-import type { CounterRow } from '../trends/trend.js';
 import { entityCounterPk, topicCounterPk } from './keys.js';
 
 /**

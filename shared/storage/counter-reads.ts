@@ -6,8 +6,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CONTRIBUTION_RULES, type ContributionRules } from '../ingest/contribution.js';
+import type { CounterRow, TrendStore } from '../ports.js';
 import type { Granularity } from '../trends/time.js';
-import type { CounterRow, TrendStore } from '../trends/trend.js';
 import { counterItemSks, unpackCounterItem } from './counter-items.js';
 import { topicCounterPk } from './keys.js';
 

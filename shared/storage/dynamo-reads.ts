@@ -1,14 +1,8 @@
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type {
-  ArticleReader,
-  EntityCount,
-  ListingPage,
-  RejectionPage,
-  RejectionReader,
-} from '../api/ports.js';
 import { UnavailableError } from '../errors.js';
 import { type ArticleRecord, articleIdOf } from '../ingest/article.js';
 import { parseEntityAttribute } from '../ingest/contribution.js';
+import type { ArticleReader, EntityCount, ListingPage, RejectionPage, RejectionReader } from '../ports.js';
 import { fromArticleItem } from './article-item.js';
 import { DynamoCounterReads } from './counter-reads.js';
 import { articleKey, entityCounterPk, listingPk, REJECTIONS_PK } from './keys.js';

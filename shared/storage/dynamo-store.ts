@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ArticleRecord, Rejection } from '../ingest/article.js';
 import type { ContributionChange } from '../ingest/contribution.js';
-import type { ArticleCommit, GroupIngestStore } from '../ingest/process.js';
+import type { ArticleCommit, GroupIngestStore } from '../ports.js';
 import { TopicsChangedError } from '../topics/live.js';
 import { toArticleItem } from './article-item.js';
 import { counterItemUpdates } from './counter-items.js';

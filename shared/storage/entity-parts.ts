@@ -4,7 +4,7 @@ import {
   diffContributions,
   EMPTY_CONTRIBUTION,
 } from '../ingest/contribution.js';
-import type { ArticleCommit } from '../ingest/process.js';
+import type { ArticleCommit } from '../ports.js';
 
 /**
  * An hour's entity counts live in parts: items `ENT#<day>` / `<hour>` (part 0), `<hour>#1`, … An

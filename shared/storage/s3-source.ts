@@ -5,7 +5,7 @@ import {
   NoSuchKey,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import type { FetchedObject, ObjectSource } from '../ingest/process.js';
+import type { FetchedObject, ObjectSource } from '../ports.js';
 import type { KeyLister } from '../recount/job.js';
 
 /** Reads article objects from S3, never more than `maxBytes` + 1 into memory. */

@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { ArticleRecord } from '../ingest/article.js';
-import type { ArticleCommit } from '../ingest/process.js';
+import type { ArticleCommit } from '../ports.js';
 import { counterItemUpdates } from './counter-items.js';
 import { itemBytes } from './item-size.js';
 

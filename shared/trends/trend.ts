@@ -1,5 +1,6 @@
 import { BadParameterError } from '../errors.js';
 import { ALL_TOPIC } from '../ingest/contribution.js';
+import type { CounterRow, TrendStore } from '../ports.js';
 import {
   bucketKey,
   bucketStart,
@@ -12,32 +13,6 @@ import {
   stepOf,
   WINDOW,
 } from './time.js';
-
-/** One counter item as stored: sums over the articles published in one bucket. */
-export type CounterRow = {
-  readonly bucket: string;
-  readonly articles: number;
-  readonly mentions: number;
-  readonly sentMilli: number;
-  readonly positive: number;
-  readonly neutral: number;
-  readonly negative: number;
-};
-
-/** Port: reads counter items by key (never a scan). */
-export type TrendStore = {
-  /**
-   * The counter rows of several topics between two bucket keys (inclusive), in one read where the
-   * store can: a trend needs its topic and `_all`, `/trends` several topics and `_all`.
-   */
-  countersOf(
-    topics: readonly string[],
-    granularity: Granularity,
-    from: string,
-    to: string,
-  ): Promise<Map<string, CounterRow[]>>;
-  totals(topic: string): Promise<{ articles: number; mentions: number }>;
-};
 
 export type TrendBucket = {
   start: string;

@@ -1,8 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { Analyser } from '#shared/analysis/analyse.js';
-import type { FetchedObject, ObjectSource } from '#shared/ingest/process.js';
 import { ingestObjectEvent } from '#shared/ingest/process.js';
+import type { FetchedObject, ObjectSource } from '#shared/ports.js';
 import { DynamoStore } from '#shared/storage/dynamo-store.js';
 import { itemBytes } from '#shared/storage/item-size.js';
 import { TOPICS_VERSION_KEY } from '#shared/storage/keys.js';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ApiStore } from '#shared/api/app.js';
 import { createApp } from '#shared/api/app.js';
 import { UnavailableError } from '#shared/errors.js';
+import type { CounterRow } from '#shared/ports.js';
 import { defaultTopics } from '#shared/topics/load.js';
-import type { CounterRow } from '#shared/trends/trend.js';
 import { readJson } from '../support/json.js';
 
 /** A trend store over fixed rows: these tests are about HTTP behaviour, not storage. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '#shared/ingest/article.js';
 import { CommitGroup } from '#shared/ingest/commit-group.js';
 import { EMPTY_CONTRIBUTION } from '#shared/ingest/contribution.js';
-import type { ArticleCommit, GroupIngestStore } from '#shared/ingest/process.js';
+import type { ArticleCommit, GroupIngestStore } from '#shared/ports.js';
 
 const record = (id: string): ArticleRecord => ({
   id,

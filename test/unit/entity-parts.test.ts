@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyser } from '#shared/analysis/analyse.js';
 import type { ArticleRecord } from '#shared/ingest/article.js';
 import { contributionOf, diffContributions, EMPTY_CONTRIBUTION } from '#shared/ingest/contribution.js';
-import type { ArticleCommit } from '#shared/ingest/process.js';
+import type { ArticleCommit } from '#shared/ports.js';
 import { addsEntities, entityRefOf, placeEntities, withEntityPart } from '#shared/storage/entity-parts.js';
 import { defaultTopics } from '#shared/topics/load.js';
 

@@ -8,12 +8,8 @@ import {
   diffContributions,
 } from '#shared/ingest/contribution.js';
 import type { ObjectEvent } from '#shared/ingest/events.js';
-import {
-  type FetchedObject,
-  type IngestStore,
-  ingestObjectEvent,
-  type ObjectSource,
-} from '#shared/ingest/process.js';
+import { ingestObjectEvent } from '#shared/ingest/process.js';
+import type { FetchedObject, IngestStore, ObjectSource } from '#shared/ports.js';
 import { defaultTopics } from '#shared/topics/load.js';
 
 const analyser = new Analyser(defaultTopics());

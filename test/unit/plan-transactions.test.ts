@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '#shared/ingest/article.js';
 import type { CounterDelta } from '#shared/ingest/contribution.js';
-import type { ArticleCommit } from '#shared/ingest/process.js';
+import type { ArticleCommit } from '#shared/ports.js';
 import { MAX_UPDATE_ATTRIBUTES, planTransactions } from '#shared/storage/dynamo-store.js';
 
 /** A new article whose change adds `entities` distinct entities to the hour item of 2022-11-10T07. */

@@ -1,0 +1,125 @@
+import type { ArticleRecord, Rejection } from './ingest/article.js';
+import type { ContributionChange } from './ingest/contribution.js';
+import type { Granularity } from './trends/time.js';
+
+/**
+ * Every port the domain needs, in one place: the domain defines them, the adapters
+ * (shared/storage for DynamoDB and S3, the local stack, tests' fakes) implement them, and nothing
+ * in the domain imports an adapter (test/unit/dependency-rule.test.ts holds that).
+ */
+
+// Ingest: the article records and counters, and the article objects.
+
+/** Port: the article records and counters (DynamoDB in production and locally). */
+export type IngestStore = {
+  getArticle(key: string): Promise<ArticleRecord | undefined>;
+  /**
+   * Writes `next`, the counter and listing `change` and the optional rejection in one transaction, provided
+   * the stored record is still `previous` (same sequencer, or still absent). Returns false when
+   * another writer got there first; the caller re-reads and decides again.
+   */
+  commitArticle(
+    next: ArticleRecord,
+    previous: ArticleRecord | undefined,
+    change: ContributionChange,
+    rejection: Rejection | undefined,
+  ): Promise<boolean>;
+};
+
+/** One article's change, as IngestStore.commitArticle takes it. */
+export type ArticleCommit = {
+  readonly next: ArticleRecord;
+  readonly previous: ArticleRecord | undefined;
+  readonly change: ContributionChange;
+  readonly rejection: Rejection | undefined;
+};
+
+/**
+ * A store that commits several articles in one transaction: each with its own condition, all or
+ * none, the counter updates of all of them merged into one update per item (fewer, cheaper writes).
+ */
+export type GroupIngestStore = IngestStore & {
+  /** One result per commit, in order: what commitArticle would have returned or thrown for it. */
+  commitArticles(commits: readonly ArticleCommit[]): Promise<PromiseSettledResult<boolean>[]>;
+};
+
+export type FetchedObject = {
+  readonly bytes: Uint8Array;
+  readonly metadata: Readonly<Record<string, string>>;
+  readonly versionId?: string | undefined;
+};
+
+/** Port: the article objects (S3). `missing` when the key no longer exists. */
+export type ObjectSource = {
+  getObject(
+    bucket: string,
+    key: string,
+    options: { versionId?: string | undefined; maxBytes: number },
+  ): Promise<FetchedObject | 'missing' | 'too-large'>;
+};
+
+// Trends: counter items by key.
+
+/** One counter item as stored: sums over the articles published in one bucket. */
+export type CounterRow = {
+  readonly bucket: string;
+  readonly articles: number;
+  readonly mentions: number;
+  readonly sentMilli: number;
+  readonly positive: number;
+  readonly neutral: number;
+  readonly negative: number;
+};
+
+/** Port: reads counter items by key (never a scan). */
+export type TrendStore = {
+  /**
+   * The counter rows of several topics between two bucket keys (inclusive), in one read where the
+   * store can: a trend needs its topic and `_all`, `/trends` several topics and `_all`.
+   */
+  countersOf(
+    topics: readonly string[],
+    granularity: Granularity,
+    from: string,
+    to: string,
+  ): Promise<Map<string, CounterRow[]>>;
+  totals(topic: string): Promise<{ articles: number; mentions: number }>;
+};
+
+// The read side beyond trends: articles, listings, entities, rejections.
+
+/** Ports the read side needs beyond trends; DynamoStore implements them, tests may fake them. */
+export type ListingEntry = { readonly sortKey: string; readonly id: string };
+export type ListingPage = { readonly entries: readonly ListingEntry[]; readonly more: boolean };
+
+export type ArticleReader = {
+  getArticleById(id: string): Promise<ArticleRecord | undefined>;
+  getArticles(ids: readonly string[]): Promise<ArticleRecord[]>;
+  /** Listing entries of a topic-month with sort keys in [from, to], newest first, after `after`. */
+  listMonth(
+    topic: string,
+    month: string,
+    range: { from: string; to: string },
+    limit: number,
+    after: string | undefined,
+  ): Promise<ListingPage>;
+  dayBounds(topic: string): Promise<{ first: string; last: string } | undefined>;
+  /** Months between two `yyyy-mm` (inclusive) in which the topic has articles now, newest first. */
+  activeMonths(topic: string, fromMonth: string, toMonth: string): Promise<string[]>;
+  /** The entities counted on one day (UTC), all its hours and their parts together. */
+  entityDay(day: string): Promise<EntityCount[]>;
+};
+
+/** How many articles named an entity and how often, over some period. */
+export type EntityCount = {
+  readonly type: string;
+  readonly name: string;
+  readonly articles: number;
+  readonly mentions: number;
+};
+
+export type RejectionPage = { readonly items: readonly Rejection[]; readonly next: string | undefined };
+
+export type RejectionReader = {
+  listRejections(limit: number, after: string | undefined): Promise<RejectionPage>;
+};

@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { INGEST_METRICS } from '#shared/observability/metrics.js';
 import { DynamoRecountLog } from '#shared/storage/recount-log.js';
 import { DynamoTopicStore } from '#shared/storage/topic-store.js';
 import { LiveTopics } from '#shared/topics/live.js';
@@ -9,8 +10,8 @@ import { configFromEnv, createIngestRuntime } from './lib/runtime.js';
 import { deployedTopics } from './lib/topics.js';
 
 /** Lambda entry: S3 notifications from SQS → articles and counters in DynamoDB. */
-const logger = new Logger({ serviceName: 'trendwire-ingest' });
-const metrics = new Metrics({ namespace: 'trendwire', serviceName: 'trendwire-ingest' });
+const logger = new Logger({ serviceName: INGEST_METRICS.service });
+const metrics = new Metrics({ namespace: INGEST_METRICS.namespace, serviceName: INGEST_METRICS.service });
 const config = configFromEnv();
 const runtime = createIngestRuntime(config, deployedTopics());
 // The topic set is the table's (PUT /topics/{id}); the deployed file seeds it.
@@ -25,18 +26,14 @@ const handleBatch = createIngestHandler({
   ...runtime,
   topics,
   logger,
-  onFailure: () => metrics.addMetric('RecordsFailed', MetricUnit.Count, 1),
+  onFailure: () => metrics.addMetric(INGEST_METRICS.recordsFailed, MetricUnit.Count, 1),
   onOutcome: (_event, outcome) => {
-    metrics.addMetric(
-      `Articles${outcome.result[0]?.toUpperCase()}${outcome.result.slice(1)}`,
-      MetricUnit.Count,
-      1,
-    );
+    metrics.addMetric(INGEST_METRICS.outcomes[outcome.result], MetricUnit.Count, 1);
     if (outcome.result === 'counted') {
       for (const topic of outcome.topics) {
         const single = metrics.singleMetric();
         single.addDimension('topic', topic);
-        single.addMetric('TopicArticles', MetricUnit.Count, 1);
+        single.addMetric(INGEST_METRICS.topicArticles, MetricUnit.Count, 1);
       }
     }
   },

@@ -156,32 +156,19 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     if ((err as { name?: string }).name !== 'ResourceNotFoundException') throw err;
   }
   const d = TABLE_DEFINITION;
-  const attributes = new Set<string>([
-    d.partitionKey,
-    d.sortKey,
-    ...d.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
-  ]);
   try {
     await client.send(
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [...attributes].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+        AttributeDefinitions: [d.partitionKey, d.sortKey].map((name) => ({
+          AttributeName: name,
+          AttributeType: 'S',
+        })),
         KeySchema: [
           { AttributeName: d.partitionKey, KeyType: 'HASH' },
           { AttributeName: d.sortKey, KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes:
-          d.indexes.length === 0
-            ? undefined
-            : d.indexes.map((i) => ({
-                IndexName: i.name,
-                KeySchema: [
-                  { AttributeName: i.partitionKey, KeyType: 'HASH' },
-                  { AttributeName: i.sortKey, KeyType: 'RANGE' },
-                ],
-                Projection: { ProjectionType: 'ALL' },
-              })),
       }),
     );
   } catch (err) {

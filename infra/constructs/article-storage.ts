@@ -56,11 +56,6 @@ export class ArticleStorage extends Construct {
     this.table = new TableV2(this, 'Analysis', {
       partitionKey: { name: d.partitionKey, type: AttributeType.STRING },
       sortKey: { name: d.sortKey, type: AttributeType.STRING },
-      globalSecondaryIndexes: d.indexes.map((i) => ({
-        indexName: i.name,
-        partitionKey: { name: i.partitionKey, type: AttributeType.STRING },
-        sortKey: { name: i.sortKey, type: AttributeType.STRING },
-      })),
       billing: Billing.onDemand(),
       encryption: TableEncryptionV2.awsManagedKey(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },

@@ -17,7 +17,6 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { TABLE_DEFINITION } from '../../shared/storage/table.js';
 import type { TopicFile } from '../../shared/topics/schema.js';
 import type { StackConfig } from '../config.js';
 import { grantArticleReads } from './article-reads.js';
@@ -68,15 +67,12 @@ export class TrendsApi extends Construct {
       },
     });
     grantArticleReads(this.handler, props.articles, config.articlePrefix);
-    // Reads by key and key range only (no Scan, no writes): the table and its named indexes.
+    // Reads by key and key range only (no Scan, no writes); the table has no index.
     this.handler.addToRolePolicy(
       new PolicyStatement({
         sid: 'ReadTrends',
         actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
-        resources:
-          TABLE_DEFINITION.indexes.length === 0
-            ? [table.tableArn]
-            : [table.tableArn, ...TABLE_DEFINITION.indexes.map((i) => `${table.tableArn}/index/${i.name}`)],
+        resources: [table.tableArn],
       }),
     );
     // Topics as run-time data: the topic set item and the recount records (META, RECOUNT…), nothing

@@ -18,6 +18,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { INGEST_METRICS } from '../../shared/observability/metrics.js';
 import type { TopicFile } from '../../shared/topics/schema.js';
 
 export type MonitoringProps = {
@@ -31,9 +32,6 @@ export type MonitoringProps = {
 };
 
 /** What functions/ingest.ts publishes (Powertools EMF): namespace and its `service` dimension. */
-export const INGEST_METRICS = { namespace: 'trendwire', service: 'trendwire-ingest' } as const;
-/** The outcomes functions/ingest.ts counts, one metric each: `Articles<Outcome>`. */
-const OUTCOMES = ['Counted', 'Rejected', 'Stale', 'Deleted', 'Missing'] as const;
 /** An event older than this in the queue means ingestion has stalled or cannot keep up. */
 const BACKLOG_AGE = Duration.minutes(15);
 /** Share of API requests answered 5xx (per 5 minutes, with at least MIN_REQUESTS) that pages. */
@@ -203,7 +201,7 @@ export class Monitoring extends Construct {
               ingest.metricErrors({ label: 'errors' }),
               ingest.metricThrottles({ label: 'throttles' }),
               // Records failed back to SQS: partial batch failures never reach Lambda's Errors.
-              ingestMetric('RecordsFailed', 'records failed (retried)'),
+              ingestMetric(INGEST_METRICS.recordsFailed, 'records failed (retried)'),
             ],
             right: [ingest.metricDuration({ statistic: 'p99', label: 'duration p99' })],
             width: 8,
@@ -212,13 +210,15 @@ export class Monitoring extends Construct {
         [
           new GraphWidget({
             title: 'Ingestion outcomes',
-            left: OUTCOMES.map((o) => ingestMetric(`Articles${o}`, o.toLowerCase())),
+            left: Object.entries(INGEST_METRICS.outcomes).map(([outcome, name]) =>
+              ingestMetric(name, outcome),
+            ),
             stacked: true,
             width: 12,
           }),
           new GraphWidget({
             title: 'Articles counted per topic',
-            left: props.topics.topics.map((t) => ingestMetric('TopicArticles', t.label, t.id)),
+            left: props.topics.topics.map((t) => ingestMetric(INGEST_METRICS.topicArticles, t.label, t.id)),
             width: 12,
           }),
         ],

@@ -24,7 +24,7 @@ function sourceFiles(dir: string): string[] {
 const isAdapter = (path: string) => ADAPTER_FOLDERS.some((f) => path === f || path.startsWith(`${f}/`));
 
 /** The imports of a module's source that break the rule, as `specifier (why)`. */
-export function violations(file: string, source: string): string[] {
+function violations(file: string, source: string): string[] {
   const found: string[] = [];
   for (const m of source.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/g)) {
     const spec = m[1] as string;

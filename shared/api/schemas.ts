@@ -47,7 +47,7 @@ export const Bucket = z
   })
   .openapi('TrendBucket');
 
-const Granularity = z.enum(['day', 'hour']);
+const Granularity = z.enum(['day', 'hour', 'week', 'month']);
 
 export const Trend = z
   .object({
@@ -195,7 +195,10 @@ const cursor = z
 export const TrendQuery = z.object({
   from,
   to,
-  granularity: Granularity.optional().openapi({ description: 'Bucket size (default day).' }),
+  granularity: Granularity.optional().openapi({
+    description:
+      'Bucket size (default day): day, hour, week (ISO weeks, Monday 00:00 UTC) or month (calendar months, UTC). At most 366 days, 744 hours, 262 weeks or 240 months.',
+  }),
   format: z.enum(['json', 'csv']).optional().openapi({ description: 'json (default) or csv.' }),
 });
 

@@ -2,17 +2,13 @@ import { BadParameterError } from '../errors.js';
 import { ALL_TOPIC } from '../ingest/contribution.js';
 import type { CounterRow, TrendStore } from '../ports.js';
 import {
-  bucketKey,
-  bucketStart,
-  DAY_MS,
-  type Granularity,
-  HOUR_MS,
-  hourStartIso,
-  inWindow,
-  realCalendarTime,
-  stepOf,
-  WINDOW,
-} from './time.js';
+  isStoredGranularity,
+  nextPeriod,
+  periodCount,
+  periodStart,
+  type TrendGranularity,
+} from './periods.js';
+import { bucketKey, DAY_MS, HOUR_MS, hourStartIso, inWindow, realCalendarTime, WINDOW } from './time.js';
 
 export type TrendBucket = {
   start: string;
@@ -23,9 +19,22 @@ export type TrendBucket = {
   sentiment: { mean: number | null; positive: number; neutral: number; negative: number };
 };
 
-export type TrendRange = { readonly from: number; readonly to: number; readonly granularity: Granularity };
+export type TrendRange = {
+  readonly from: number;
+  readonly to: number;
+  readonly granularity: TrendGranularity;
+};
 
-export const MAX_BUCKETS: Record<Granularity, number> = { day: 366, hour: 744 };
+/** At most this many buckets a response: a year of days, a month of hours, ~5 years of weeks, 20 of months. */
+export const MAX_BUCKETS: Record<TrendGranularity, number> = { day: 366, hour: 744, week: 262, month: 240 };
+
+/** The range when `from` is not given: this long before `to`. */
+const DEFAULT_SPAN: Record<TrendGranularity, number> = {
+  day: 30 * DAY_MS,
+  hour: 48 * HOUR_MS,
+  week: 26 * 7 * DAY_MS,
+  month: 365 * DAY_MS,
+};
 
 /**
  * Parses `from`/`to` (a date or a date-time) into an inclusive range of whole buckets. Defaults:
@@ -34,18 +43,18 @@ export const MAX_BUCKETS: Record<Granularity, number> = { day: 366, hour: 744 };
  * a BadParameterError, so the range never holds a key with a year past 9999.
  */
 export function parseRange(
-  params: { from?: string | undefined; to?: string | undefined; granularity?: Granularity | undefined },
+  params: { from?: string | undefined; to?: string | undefined; granularity?: TrendGranularity | undefined },
   now: number,
 ): TrendRange {
   const granularity = params.granularity ?? 'day';
   const parsedFrom = params.from === undefined ? undefined : parseTime(params.from, 'from', 'start');
   const to = params.to === undefined ? Math.min(now, WINDOW.to) : parseTime(params.to, 'to', 'end');
-  const from = parsedFrom ?? Math.max(WINDOW.from, to - (granularity === 'day' ? 30 * DAY_MS : 48 * HOUR_MS));
+  const from = parsedFrom ?? Math.max(WINDOW.from, to - DEFAULT_SPAN[granularity]);
   if (from > to)
     throw new BadParameterError('from', `from (${params.from}) is after to (${params.to ?? 'now'})`);
-  const first = bucketStart(from, granularity);
-  const last = bucketStart(to, granularity);
-  const count = (last - first) / stepOf(granularity) + 1;
+  const first = periodStart(from, granularity);
+  const last = periodStart(to, granularity);
+  const count = periodCount(first, last, granularity);
   if (count > MAX_BUCKETS[granularity]) {
     throw new BadParameterError(
       'from',
@@ -98,11 +107,46 @@ export async function topicTrends(
   topics: readonly string[],
   range: TrendRange,
 ): Promise<TrendBucket[][]> {
-  const fromKey = bucketKey(range.from, range.granularity);
-  const toKey = bucketKey(range.to, range.granularity);
-  const counters = await store.countersOf([...topics, ALL_TOPIC], range.granularity, fromKey, toKey);
-  const allByBucket = new Map((counters.get(ALL_TOPIC) ?? []).map((r) => [r.bucket, r]));
-  return topics.map((topic) => buildBuckets(counters.get(topic) ?? [], allByBucket, range));
+  const g = range.granularity;
+  // Weeks and months are summed from the day counters of the days they hold.
+  const stored = isStoredGranularity(g) ? g : 'day';
+  const lastDay = Math.min(nextPeriod(range.to, g) - 1, WINDOW.to);
+  const counters = await store.countersOf(
+    [...topics, ALL_TOPIC],
+    stored,
+    bucketKey(range.from, stored),
+    bucketKey(isStoredGranularity(g) ? range.to : lastDay, stored),
+  );
+  const rowsOf = (topic: string) => {
+    const rows = counters.get(topic) ?? [];
+    return isStoredGranularity(g) ? rows : sumByPeriod(rows, g);
+  };
+  const allByBucket = new Map(rowsOf(ALL_TOPIC).map((r) => [r.bucket, r]));
+  return topics.map((topic) => buildBuckets(rowsOf(topic), allByBucket, range));
+}
+
+/** Day rows summed into the week or month that holds each day; `bucket` is the period's start. */
+function sumByPeriod(rows: readonly CounterRow[], g: TrendGranularity): CounterRow[] {
+  const sums = new Map<string, CounterRow>();
+  for (const r of rows) {
+    const bucket = hourStartIso(periodStart(Date.parse(`${r.bucket}T00:00:00Z`), g));
+    const s = sums.get(bucket);
+    sums.set(
+      bucket,
+      s
+        ? {
+            bucket,
+            articles: s.articles + r.articles,
+            mentions: s.mentions + r.mentions,
+            sentMilli: s.sentMilli + r.sentMilli,
+            positive: s.positive + r.positive,
+            neutral: s.neutral + r.neutral,
+            negative: s.negative + r.negative,
+          }
+        : { ...r, bucket },
+    );
+  }
+  return [...sums.values()];
 }
 
 function buildBuckets(
@@ -112,11 +156,12 @@ function buildBuckets(
 ): TrendBucket[] {
   const byBucket = new Map(rows.map((r) => [r.bucket, r]));
   const buckets: TrendBucket[] = [];
-  const keyLength = range.granularity === 'day' ? 10 : 13;
-  for (let t = range.from; t <= range.to; t += stepOf(range.granularity)) {
+  const g = range.granularity;
+  const keyLength = g === 'day' ? 10 : g === 'hour' ? 13 : undefined;
+  for (let t = range.from; t <= range.to; t = nextPeriod(t, g)) {
     // One date formatting per bucket: its key and its start are both cut from it.
     const start = hourStartIso(t);
-    const key = start.slice(0, keyLength);
+    const key = keyLength ? start.slice(0, keyLength) : start;
     const row = byBucket.get(key);
     const all = allByBucket.get(key)?.articles ?? 0;
     const articles = row?.articles ?? 0;

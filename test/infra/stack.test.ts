@@ -635,7 +635,7 @@ describe('TrendwireStack, locked down for production', () => {
       expect(unknown.statusCode).toBe(404);
       expect(JSON.parse(unknown.body).detail).toContain('no topic "negotiations"');
       // A configured topic gets past the topic lookup to parameter validation.
-      const known = await handler(getRequest('/topics/grain-corridor/trend', 'granularity=week'), {});
+      const known = await handler(getRequest('/topics/grain-corridor/trend', 'granularity=fortnight'), {});
       expect(known.statusCode).toBe(400);
       expect(known.body).toContain('granularity');
       const stored = await handler(getRequest('/topics/grain-corridor'), {});

@@ -116,8 +116,26 @@ describe('API', () => {
     );
   });
 
+  it('serves weeks and months summed from the day counters, in JSON and CSV', async () => {
+    const week = await (
+      await get('/topics/kherson/trend?from=2022-11-10&to=2022-11-10&granularity=week')
+    ).json();
+    expect(week).toMatchObject({ granularity: 'week', from: '2022-11-07T00:00:00Z' });
+    expect(week.buckets.map((b: { start: string }) => b.start)).toEqual(['2022-11-07T00:00:00Z']);
+    const month = await get(
+      '/trends?topics=kherson&from=2022-10-15&to=2022-11-10&granularity=month&format=csv',
+    );
+    expect(
+      (await month.text())
+        .split('\n')
+        .slice(1, 3)
+        .map((l) => l.split(',').slice(0, 2).join(',')),
+    ).toEqual(['kherson,2022-10-01T00:00:00Z', 'kherson,2022-11-01T00:00:00Z']);
+  });
+
   it.each([
-    ['/topics/kherson/trend?granularity=week', 'granularity'],
+    ['/topics/kherson/trend?granularity=fortnight', 'granularity'],
+    ['/topics/kherson/trend?granularity=week&from=2010-01-01&to=2022-01-01', 'from'],
     ['/topics/kherson/trend?from=yesterday', 'from'],
     ['/topics/kherson/trend?to=2022-13-45', 'to'],
     ['/topics/kherson/trend?from=2022-11-10&to=2022-11-01', 'from'],

@@ -1,0 +1,37 @@
+import { bucketStart, DAY_MS, type Granularity, stepOf } from './time.js';
+
+/**
+ * The buckets a trend can be read in: the stored ones (day, hour) and calendar periods summed from
+ * the day counters — ISO weeks (Monday to Sunday, UTC) and calendar months (UTC).
+ */
+export type TrendGranularity = Granularity | 'week' | 'month';
+
+export const isStoredGranularity = (g: TrendGranularity): g is Granularity => g === 'day' || g === 'hour';
+
+/** Start of the bucket or period holding `time`, in ms. */
+export function periodStart(time: number, g: TrendGranularity): number {
+  if (isStoredGranularity(g)) return bucketStart(time, g);
+  const days = Math.floor(time / DAY_MS);
+  // 1970-01-01 was a Thursday: (days + 3) % 7 counts days since Monday.
+  if (g === 'week') return (days - ((((days + 3) % 7) + 7) % 7)) * DAY_MS;
+  const d = new Date(time);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+}
+
+/** Start of the bucket or period after the one that starts at `start`. */
+export function nextPeriod(start: number, g: TrendGranularity): number {
+  if (isStoredGranularity(g)) return start + stepOf(g);
+  if (g === 'week') return start + 7 * DAY_MS;
+  const d = new Date(start);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+}
+
+/** How many buckets or periods from the one starting at `first` to the one starting at `last`. */
+export function periodCount(first: number, last: number, g: TrendGranularity): number {
+  if (g === 'month') {
+    const a = new Date(first);
+    const b = new Date(last);
+    return (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth() + 1;
+  }
+  return Math.round((last - first) / (g === 'week' ? 7 * DAY_MS : stepOf(g))) + 1;
+}

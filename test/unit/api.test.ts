@@ -117,9 +117,9 @@ describe('API', () => {
   });
 
   it('serves weeks and months summed from the day counters, in JSON and CSV', async () => {
-    const week = await (
-      await get('/topics/kherson/trend?from=2022-11-10&to=2022-11-10&granularity=week')
-    ).json();
+    const week = await readJson(
+      await get('/topics/kherson/trend?from=2022-11-10&to=2022-11-10&granularity=week'),
+    );
     expect(week).toMatchObject({ granularity: 'week', from: '2022-11-07T00:00:00Z' });
     expect(week.buckets.map((b: { start: string }) => b.start)).toEqual(['2022-11-07T00:00:00Z']);
     const month = await get(

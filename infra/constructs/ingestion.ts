@@ -1,23 +1,14 @@
 import { Duration, Validations } from 'aws-cdk-lib';
-import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { type Bucket, EventType, type NotificationKeyFilter } from 'aws-cdk-lib/aws-s3';
+import { EventType, type NotificationKeyFilter } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import type { TopicFile } from '../../shared/topics/schema.js';
-import type { StackConfig } from '../config.js';
-import { grantArticleReads } from './article-reads.js';
-import { TrendwireFunction } from './node-function.js';
+import { type AnalysisResources, analysingFunction } from './analysing-function.js';
+import type { TrendwireFunction } from './node-function.js';
 
-export type IngestionProps = {
-  readonly articles: Bucket;
-  readonly table: TableV2;
-  readonly topics: TopicFile;
-  readonly config: StackConfig;
-};
+export type IngestionProps = AnalysisResources;
 
 const FUNCTION_TIMEOUT = Duration.seconds(30);
 
@@ -32,7 +23,7 @@ export class Ingestion extends Construct {
 
   constructor(scope: Construct, id: string, props: IngestionProps) {
     super(scope, id);
-    const { config, articles, table } = props;
+    const { config, articles } = props;
 
     this.deadLetterQueue = new Queue(this, 'DeadLetters', {
       encryption: QueueEncryption.SQS_MANAGED,
@@ -66,17 +57,16 @@ export class Ingestion extends Construct {
     articles.addEventNotification(EventType.OBJECT_CREATED, destination, ...filters);
     articles.addEventNotification(EventType.OBJECT_REMOVED, destination, ...filters);
 
-    this.handler = new TrendwireFunction(this, 'Ingest', {
+    // Least privilege: read article objects; read an article record and commit it with its
+    // counters and listing entries in one transaction (a listing entry is deleted when the
+    // article leaves a topic or a month). The event source mapping grants receive/delete on this
+    // queue only.
+    this.handler = analysingFunction(this, 'Ingest', props, {
       handlerFile: 'ingest.ts',
       serviceName: 'trendwire-ingest',
       description: 'Analyses uploaded articles and commits their counts to DynamoDB',
-      topics: props.topics,
       timeout: FUNCTION_TIMEOUT,
-      environment: {
-        TABLE_NAME: table.tableName,
-        MAX_ARTICLE_BYTES: String(config.maxArticleBytes),
-        COUNTER_SHARDS: String(config.counterShards),
-      },
+      tableSid: 'CommitArticlesAndCounters',
     });
     this.handler.addEventSource(
       new SqsEventSource(this.queue, {
@@ -84,24 +74,6 @@ export class Ingestion extends Construct {
         maxBatchingWindow: Duration.seconds(config.maxBatchingWindowSeconds),
         maxConcurrency: config.maxConcurrency,
         reportBatchItemFailures: true,
-      }),
-    );
-
-    // Least privilege. The event source mapping grants receive/delete on this queue only.
-    grantArticleReads(this.handler, articles, config.articlePrefix);
-    // The table: read an article record, commit it with its counters and listing entries in one
-    // transaction (a listing entry is deleted when the article leaves a topic or a month).
-    this.handler.addToRolePolicy(
-      new PolicyStatement({
-        sid: 'CommitArticlesAndCounters',
-        actions: [
-          'dynamodb:GetItem',
-          'dynamodb:PutItem',
-          'dynamodb:UpdateItem',
-          'dynamodb:DeleteItem',
-          'dynamodb:ConditionCheckItem',
-        ],
-        resources: [table.tableArn],
       }),
     );
     Validations.of(this.handler).acknowledge(

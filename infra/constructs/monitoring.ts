@@ -6,6 +6,7 @@ import {
   ComparisonOperator,
   Dashboard,
   GraphWidget,
+  type GraphWidgetProps,
   MathExpression,
   Metric,
   TextWidget,
@@ -183,19 +184,14 @@ export class Monitoring extends Construct {
           new AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 12, height: 3 }),
         ],
         [
-          new GraphWidget({
-            title: 'Queue: waiting events and oldest age',
+          graph('Queue: waiting events and oldest age', 8, {
             left: [queue.metricApproximateNumberOfMessagesVisible({ label: 'waiting' })],
             right: [queue.metricApproximateAgeOfOldestMessage({ label: 'oldest (s)' })],
-            width: 8,
           }),
-          new GraphWidget({
-            title: 'Dead letters',
+          graph('Dead letters', 8, {
             left: [deadLetterQueue.metricApproximateNumberOfMessagesVisible({ label: 'dead letters' })],
-            width: 8,
           }),
-          new GraphWidget({
-            title: 'Ingest function',
+          graph('Ingest function', 8, {
             left: [
               ingest.metricInvocations({ label: 'invocations' }),
               ingest.metricErrors({ label: 'errors' }),
@@ -204,47 +200,40 @@ export class Monitoring extends Construct {
               ingestMetric(INGEST_METRICS.recordsFailed, 'records failed (retried)'),
             ],
             right: [ingest.metricDuration({ statistic: 'p99', label: 'duration p99' })],
-            width: 8,
           }),
         ],
         [
-          new GraphWidget({
-            title: 'Ingestion outcomes',
+          graph('Ingestion outcomes', 12, {
             left: Object.entries(INGEST_METRICS.outcomes).map(([outcome, name]) =>
               ingestMetric(name, outcome),
             ),
             stacked: true,
-            width: 12,
           }),
-          new GraphWidget({
-            title: 'Articles counted per topic',
+          graph('Articles counted per topic', 12, {
             left: props.topics.topics.map((t) => ingestMetric(INGEST_METRICS.topicArticles, t.label, t.id)),
-            width: 12,
           }),
         ],
         [
-          new GraphWidget({
-            title: 'API requests and errors',
+          graph('API requests and errors', 12, {
             left: [
               httpApi.metricCount({ label: 'requests', statistic: 'Sum' }),
               httpApi.metricClientError({ label: '4xx (incl. 429 throttled)', statistic: 'Sum' }),
               httpApi.metricServerError({ label: '5xx', statistic: 'Sum' }),
             ],
-            width: 12,
           }),
-          new GraphWidget({
-            title: 'API latency',
-            left: [
-              httpApi.metricLatency({ statistic: 'p50', label: 'p50' }),
-              httpApi.metricLatency({ statistic: 'p99', label: 'p99' }),
-            ],
+          graph('API latency', 12, {
+            left: ['p50', 'p99'].map((statistic) => httpApi.metricLatency({ statistic, label: statistic })),
             right: [api.metricErrors({ label: 'function errors' })],
-            width: 12,
           }),
         ],
       ],
     });
   }
+}
+
+/** A graph of the operations dashboard: a title, a width in grid units and its metrics. */
+function graph(title: string, width: number, props: Omit<GraphWidgetProps, 'title' | 'width'>): GraphWidget {
+  return new GraphWidget({ title, width, ...props });
 }
 
 type AlarmSpec = {

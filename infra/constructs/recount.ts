@@ -1,9 +1,7 @@
 import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import {
   DefinitionBody,
   DistributedMap,
@@ -18,17 +16,10 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import type { TopicFile } from '../../shared/topics/schema.js';
-import type { StackConfig } from '../config.js';
-import { grantArticleReads } from './article-reads.js';
-import { TrendwireFunction } from './node-function.js';
+import { type AnalysisResources, analysingFunction } from './analysing-function.js';
+import type { TrendwireFunction } from './node-function.js';
 
-export type RecountProps = {
-  readonly articles: Bucket;
-  readonly table: TableV2;
-  readonly topics: TopicFile;
-  readonly config: StackConfig;
-};
+export type RecountProps = AnalysisResources;
 
 /** Keys per child execution: one Lambda invocation recounts them, their commits grouped. */
 export const RECOUNT_BATCH_KEYS = 100;
@@ -48,34 +39,15 @@ export class Recount extends Construct {
 
   constructor(scope: Construct, id: string, props: RecountProps) {
     super(scope, id);
-    const { articles, table, config } = props;
-    this.handler = new TrendwireFunction(this, 'Step', {
+    const { articles, config } = props;
+    this.handler = analysingFunction(this, 'Step', props, {
       handlerFile: 'recount.ts',
       serviceName: 'trendwire-recount',
       description: 'Steps of the recount state machine: begin, a batch of keys, finish, fail',
-      topics: props.topics,
       timeout: Duration.minutes(5),
-      environment: {
-        TABLE_NAME: table.tableName,
-        MAX_ARTICLE_BYTES: String(config.maxArticleBytes),
-        COUNTER_SHARDS: String(config.counterShards),
-      },
+      tableSid: 'RecountArticlesAndCounters',
+      extraTableActions: ['dynamodb:Query'],
     });
-    grantArticleReads(this.handler, articles, config.articlePrefix);
-    this.handler.addToRolePolicy(
-      new PolicyStatement({
-        sid: 'RecountArticlesAndCounters',
-        actions: [
-          'dynamodb:GetItem',
-          'dynamodb:PutItem',
-          'dynamodb:UpdateItem',
-          'dynamodb:DeleteItem',
-          'dynamodb:ConditionCheckItem',
-          'dynamodb:Query',
-        ],
-        resources: [table.tableArn],
-      }),
-    );
     Validations.of(this.handler).acknowledge({
       id: 'Serverless-LambdaDLQ',
       reason:

@@ -7,6 +7,7 @@ import {
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CONTRIBUTION_RULES, type ContributionRules } from '../ingest/contribution.js';
 import type { CounterRow, TrendStore } from '../ports.js';
+import { sumCounterRows } from '../trends/counter-rows.js';
 import type { Granularity } from '../trends/time.js';
 import { counterItemSks, unpackCounterItem } from './counter-items.js';
 import { topicCounterPk } from './keys.js';
@@ -183,23 +184,7 @@ function flatten(item: Record<string, AttributeValue>): Record<string, string> {
 
 /** Rows of several shards merged into one per bucket, in bucket order. */
 function sumByBucket(rows: readonly CounterRow[]): CounterRow[] {
-  const merged = new Map<string, CounterRow>();
-  for (const r of rows) {
-    const m = merged.get(r.bucket);
-    merged.set(
-      r.bucket,
-      m
-        ? {
-            bucket: r.bucket,
-            articles: m.articles + r.articles,
-            mentions: m.mentions + r.mentions,
-            sentMilli: m.sentMilli + r.sentMilli,
-            positive: m.positive + r.positive,
-            neutral: m.neutral + r.neutral,
-            negative: m.negative + r.negative,
-          }
-        : r,
-    );
-  }
-  return [...merged.values()].sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0));
+  return sumCounterRows(rows, (r) => r.bucket).sort((a, b) =>
+    a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0,
+  );
 }

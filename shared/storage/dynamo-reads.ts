@@ -6,6 +6,7 @@ import type { ArticleReader, EntityCount, ListingPage, RejectionPage, RejectionR
 import { fromArticleItem } from './article-item.js';
 import { DynamoCounterReads } from './counter-reads.js';
 import { articleKey, entityCounterPk, listingPk, REJECTIONS_PK } from './keys.js';
+import { newestFirst } from './queries.js';
 
 export type { DynamoStoreOptions } from './counter-reads.js';
 
@@ -98,22 +99,8 @@ export class DynamoReads extends DynamoCounterReads implements ArticleReader, Re
   }
 
   async listRejections(limit: number, after: string | undefined): Promise<RejectionPage> {
-    const res = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': REJECTIONS_PK },
-        ScanIndexForward: false,
-        Limit: limit,
-        ...(after ? { ExclusiveStartKey: { pk: REJECTIONS_PK, sk: after } } : {}),
-      }),
-    );
-    const items = (res.Items ?? []).map((i) => ({
-      key: String(i.key),
-      reason: String(i.reason),
-      at: String(i.at),
-    }));
-    const last = res.LastEvaluatedKey?.sk;
-    return { items, next: typeof last === 'string' ? last : undefined };
+    const page = await newestFirst(this.db, this.tableName, REJECTIONS_PK, limit, after);
+    const items = page.items.map((i) => ({ key: String(i.key), reason: String(i.reason), at: String(i.at) }));
+    return { items, next: page.next };
   }
 }

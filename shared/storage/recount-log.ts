@@ -1,12 +1,7 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AnalysisState, BatchTally, RecountLog, RecountPage, RecountStatus } from '../recount/job.js';
 import { ANALYSIS_STATE_KEY, RECOUNT_CLAIMS_PK, RECOUNTS_PK } from './keys.js';
+import { getAttributes, newestFirst, withoutKey } from './queries.js';
 
 /** The recounts and the analysis state, as items of the table (see keys.ts). */
 export class DynamoRecountLog implements RecountLog {
@@ -29,18 +24,8 @@ export class DynamoRecountLog implements RecountLog {
   }
 
   async listRecounts(limit: number, after: string | undefined): Promise<RecountPage> {
-    const res = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': RECOUNTS_PK },
-        ScanIndexForward: false,
-        Limit: limit,
-        ...(after ? { ExclusiveStartKey: { pk: RECOUNTS_PK, sk: after } } : {}),
-      }),
-    );
-    const last = res.LastEvaluatedKey?.sk;
-    return { items: (res.Items ?? []).map(recountOf), next: typeof last === 'string' ? last : undefined };
+    const page = await newestFirst(this.db, this.tableName, RECOUNTS_PK, limit, after);
+    return { items: page.items.map(recountOf), next: page.next };
   }
 
   async addProgress(id: string, tally: BatchTally, at: string): Promise<void> {
@@ -89,12 +74,7 @@ export class DynamoRecountLog implements RecountLog {
   }
 
   async getAnalysisState(): Promise<AnalysisState | undefined> {
-    const res = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: ANALYSIS_STATE_KEY, ConsistentRead: true }),
-    );
-    if (!res.Item) return undefined;
-    const { pk: _pk, sk: _sk, ...state } = res.Item;
-    return state as AnalysisState;
+    return (await getAttributes(this.db, this.tableName, ANALYSIS_STATE_KEY)) as AnalysisState | undefined;
   }
 
   async saveAnalysisState(state: AnalysisState): Promise<void> {
@@ -105,6 +85,5 @@ export class DynamoRecountLog implements RecountLog {
 }
 
 function recountOf(item: Record<string, unknown>): RecountStatus {
-  const { pk: _pk, sk: _sk, ...status } = item;
-  return status as RecountStatus;
+  return withoutKey(item) as RecountStatus;
 }

@@ -1,7 +1,8 @@
 import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredTopics, TopicStore } from '../topics/live.js';
 import { TOPICS_KEY, TOPICS_VERSION_KEY } from './keys.js';
+import { getAttributes } from './queries.js';
 
 /** The topic set as one item of the table, written with optimistic concurrency on its version. */
 export class DynamoTopicStore implements TopicStore {
@@ -11,12 +12,7 @@ export class DynamoTopicStore implements TopicStore {
   ) {}
 
   async getTopics(): Promise<StoredTopics | undefined> {
-    const res = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: TOPICS_KEY, ConsistentRead: true }),
-    );
-    if (!res.Item) return undefined;
-    const { pk: _pk, sk: _sk, ...stored } = res.Item;
-    return stored as StoredTopics;
+    return (await getAttributes(this.db, this.tableName, TOPICS_KEY)) as StoredTopics | undefined;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { BadParameterError } from '../errors.js';
 import { ALL_TOPIC } from '../ingest/contribution.js';
 import type { CounterRow, TrendStore } from '../ports.js';
+import { sumCounterRows } from './counter-rows.js';
 import {
   isStoredGranularity,
   nextPeriod,
@@ -127,26 +128,7 @@ export async function topicTrends(
 
 /** Day rows summed into the week or month that holds each day; `bucket` is the period's start. */
 function sumByPeriod(rows: readonly CounterRow[], g: TrendGranularity): CounterRow[] {
-  const sums = new Map<string, CounterRow>();
-  for (const r of rows) {
-    const bucket = hourStartIso(periodStart(Date.parse(`${r.bucket}T00:00:00Z`), g));
-    const s = sums.get(bucket);
-    sums.set(
-      bucket,
-      s
-        ? {
-            bucket,
-            articles: s.articles + r.articles,
-            mentions: s.mentions + r.mentions,
-            sentMilli: s.sentMilli + r.sentMilli,
-            positive: s.positive + r.positive,
-            neutral: s.neutral + r.neutral,
-            negative: s.negative + r.negative,
-          }
-        : { ...r, bucket },
-    );
-  }
-  return [...sums.values()];
+  return sumCounterRows(rows, (r) => hourStartIso(periodStart(Date.parse(`${r.bucket}T00:00:00Z`), g)));
 }
 
 function buildBuckets(

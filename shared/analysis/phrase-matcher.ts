@@ -1,4 +1,4 @@
-import { foldForMatch, type Token, tokenise } from './normalise.js';
+import { foldForMatch, type Token } from './normalise.js';
 
 /**
  * Whole-word phrase matching over folded tokens. A pattern word is exact (`kherson`), a prefix
@@ -176,10 +176,6 @@ export class PhraseMatcher<T> {
       }
     }
     return out;
-  }
-
-  matchText(text: string): Match<T>[] {
-    return this.match(tokenise(text));
   }
 
   /** The patterns that can start at a token of this folded form (see candidates). */

@@ -68,16 +68,6 @@ export class DynamoCounterReads implements TrendStore {
     return new Map([...rows].map(([topic, list]) => [topic, sumByBucket(list)]));
   }
 
-  /** One topic's counter rows (countersOf for one topic). */
-  async queryCounters(
-    topic: string,
-    granularity: Granularity,
-    from: string,
-    to: string,
-  ): Promise<CounterRow[]> {
-    return (await this.countersOf([topic], granularity, from, to)).get(topic) ?? [];
-  }
-
   /** Packed counter items by key (≤ 100), as strings; keys DynamoDB leaves unprocessed are asked again. */
   private async counterItemsByKey(
     keys: readonly { pk: string; sk: string }[],

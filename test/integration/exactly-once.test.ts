@@ -18,6 +18,7 @@ import { defaultTopics } from '#shared/topics/load.js';
 import type { TopicFile } from '#shared/topics/schema.js';
 import { type DynamoLocal, ensureTable, startDynamoLocal } from '../../local/dynamodb.js';
 import { freePort } from '../../local/ports.js';
+import { counterRows } from '../support/counters.js';
 
 const analyser = new Analyser(defaultTopics());
 const kherson = defaultTopics().topics[0] as TopicFile['topics'][number];
@@ -176,7 +177,7 @@ describe('Exactly-once counting (property)', () => {
           const expected = referenceCounters(bucket, TOPIC_SETS[topicSet] as TopicFile);
           for (const topic of [ALL_TOPIC, 'kherson', 'negotiations', 'grain']) {
             for (const g of ['day', 'hour'] as const) {
-              const rows = await store.queryCounters(topic, g, '2022-11-10', '2022-11-12');
+              const rows = await counterRows(store, topic, g, '2022-11-10', '2022-11-12');
               for (const row of rows) {
                 const want =
                   expected.get(

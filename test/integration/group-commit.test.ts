@@ -5,6 +5,7 @@ import { ALL_TOPIC, diffContributions, EMPTY_CONTRIBUTION } from '#shared/ingest
 import { DynamoStore } from '#shared/storage/dynamo-store.js';
 import { createIngestHandler } from '../../functions/lib/ingest-handler.js';
 import { ensureTable } from '../../local/dynamodb.js';
+import { counterRows } from '../support/counters.js';
 import { startTestStack, type TestStack } from '../support/local-stack.js';
 
 const quiet = { info() {}, warn() {}, error() {} };
@@ -64,18 +65,18 @@ describe('Group commit: a batch in shared transactions', () => {
     const res = await handler(batchOf(keys, '0A'), {} as Context);
     expect(res.batchItemFailures).toEqual([]);
     expect(store.stats).toMatchObject({ transactions: 1, articles: 10 });
-    const [kherson] = await store.queryCounters('kherson', 'day', '2022-11-10', '2022-11-10');
-    const [all] = await store.queryCounters(ALL_TOPIC, 'day', '2022-11-10', '2022-11-10');
+    const [kherson] = await counterRows(store, 'kherson', 'day', '2022-11-10', '2022-11-10');
+    const [all] = await counterRows(store, ALL_TOPIC, 'day', '2022-11-10', '2022-11-10');
     expect(kherson).toMatchObject({ articles: 5, mentions: 5 });
     expect(all).toMatchObject({ articles: 10 });
-    const hours = await store.queryCounters(ALL_TOPIC, 'hour', '2022-11-10T00', '2022-11-10T23');
+    const hours = await counterRows(store, ALL_TOPIC, 'hour', '2022-11-10T00', '2022-11-10T23');
     expect(hours.map((h) => h.bucket)).toEqual(
       keys.map((_, i) => `2022-11-10T${String(8 + i).padStart(2, '0')}`),
     );
 
     await handler(batchOf(keys, '0A'), {} as Context);
     expect(store.stats.transactions).toBe(1);
-    expect(await store.queryCounters('kherson', 'day', '2022-11-10', '2022-11-10')).toEqual([kherson]);
+    expect(await counterRows(store, 'kherson', 'day', '2022-11-10', '2022-11-10')).toEqual([kherson]);
   });
 
   it('commits the others together when one article of the group lost its race, and only that one reports it', async () => {
@@ -109,7 +110,7 @@ describe('Group commit: a batch in shared transactions', () => {
     // The two others were committed together again, not one by one.
     expect(store.stats.transactions - before.transactions).toBe(1);
     expect(await store.getArticle(keys[0] as string)).toMatchObject({ sequencer: stored.sequencer });
-    const [all] = await store.queryCounters(ALL_TOPIC, 'day', '2022-11-10', '2022-11-10');
+    const [all] = await counterRows(store, ALL_TOPIC, 'day', '2022-11-10', '2022-11-10');
     expect(all).toMatchObject({ articles: 3 });
   });
 

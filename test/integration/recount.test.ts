@@ -11,6 +11,7 @@ import type { TopicFile } from '#shared/topics/schema.js';
 import { runRecountStep } from '../../functions/lib/recount-steps.js';
 import { RECOUNT_BATCH_KEYS } from '../../infra/constructs/recount.js';
 import { articleBytes, generateCorpus } from '../../scripts/corpus.js';
+import { counterRows } from '../support/counters.js';
 import { readJson } from '../support/json.js';
 import { startTestStack, type TestStack } from '../support/local-stack.js';
 
@@ -56,7 +57,7 @@ function cleanPass(topics: TopicFile): Map<string, Record<string, number>> {
 async function stored(stack: TestStack, topic: string, as = topic) {
   const out = new Map<string, Record<string, number>>();
   for (const granularity of ['day', 'hour'] as const) {
-    for (const r of await stack.runtime.store.queryCounters(topic, granularity, FROM, TO)) {
+    for (const r of await counterRows(stack.runtime.store, topic, granularity, FROM, TO)) {
       if (r.articles === 0) continue;
       const row: Record<string, number> = { articles: r.articles };
       if (topic !== ALL_TOPIC) {

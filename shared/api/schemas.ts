@@ -1,5 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { EntityType } from '../analysis/entity-data.js';
+import { SentimentLabel } from '../analysis/sentiment.js';
 import { MAX_TOPICS, TopicDefinition, uniqueTopicIds } from '../topics/schema.js';
+import { TrendGranularity } from '../trends/periods.js';
 
 /** Response and query schemas of the HTTP API: they validate requests and generate /openapi.json. */
 
@@ -47,12 +50,10 @@ export const Bucket = z
   })
   .openapi('TrendBucket');
 
-const Granularity = z.enum(['day', 'hour', 'week', 'month']);
-
 export const Trend = z
   .object({
     topic: z.string(),
-    granularity: Granularity,
+    granularity: TrendGranularity,
     from: z.string(),
     to: z.string(),
     buckets: z.array(Bucket),
@@ -61,16 +62,14 @@ export const Trend = z
 
 export const Trends = z
   .object({
-    granularity: Granularity,
+    granularity: TrendGranularity,
     from: z.string(),
     to: z.string(),
     series: z.array(z.object({ topic: z.string(), buckets: z.array(Bucket) })),
   })
   .openapi('Trends');
 
-const Sentiment = z
-  .object({ score: z.number().min(-1).max(1), label: z.enum(['negative', 'neutral', 'positive']) })
-  .openapi('Sentiment');
+const Sentiment = z.object({ score: z.number().min(-1).max(1), label: SentimentLabel }).openapi('Sentiment');
 
 export const ArticleSummary = z
   .object({
@@ -85,7 +84,6 @@ export const ArticleSummary = z
   })
   .openapi('ArticleSummary');
 
-export const EntityType = z.enum(['person', 'place', 'organization']);
 
 const offsets = {
   start: z.number().int().openapi({ description: 'Offset of the first character (UTF-16 code units).' }),
@@ -195,7 +193,7 @@ const cursor = z
 export const TrendQuery = z.object({
   from,
   to,
-  granularity: Granularity.optional().openapi({
+  granularity: TrendGranularity.optional().openapi({
     description:
       'Bucket size (default day): day, hour, week (ISO weeks, Monday 00:00 UTC) or month (calendar months, UTC). At most 366 days, 744 hours, 262 weeks or 240 months.',
   }),

@@ -1,10 +1,12 @@
+import * as z from 'zod';
 import { bucketStart, DAY_MS, type Granularity, stepOf } from './time.js';
 
 /**
  * The buckets a trend can be read in: the stored ones (day, hour) and calendar periods summed from
  * the day counters — ISO weeks (Monday to Sunday, UTC) and calendar months (UTC).
  */
-export type TrendGranularity = Granularity | 'week' | 'month';
+export const TrendGranularity = z.enum(['day', 'hour', 'week', 'month']);
+export type TrendGranularity = z.infer<typeof TrendGranularity>;
 
 export const isStoredGranularity = (g: TrendGranularity): g is Granularity => g === 'day' || g === 'hour';
 

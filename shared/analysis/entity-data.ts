@@ -7,7 +7,7 @@ export type EntityType = z.infer<typeof EntityType>;
 
 export type Entity = { readonly name: string; readonly type: EntityType; readonly mentions: number };
 
-/** Schemas of the data files; test/unit/analysis-eval.test.ts validates the files with them. */
+/** Schemas of the data files; test/unit/analysis/data.test.ts validates the files with them. */
 export const Gazetteer = z.object({
   about: z.string(),
   entities: z.array(

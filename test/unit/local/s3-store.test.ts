@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import S3Object from 's3rver/lib/models/object.js';
 import FilesystemStore from 's3rver/lib/stores/filesystem.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compareUtf8, KeyIndex } from '../../local/s3-key-index.js';
-import { AtomicStore } from '../../local/s3-store.js';
+import { compareUtf8, KeyIndex } from '../../../local/s3-key-index.js';
+import { AtomicStore } from '../../../local/s3-store.js';
 
 const read = async (stream: Readable | Buffer | null | undefined) => {
   const chunks: Buffer[] = [];

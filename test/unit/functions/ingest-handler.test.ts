@@ -2,7 +2,7 @@ import type { Context, SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { Analyser } from '#shared/analysis/analyse.js';
 import { defaultTopics } from '#shared/topics/load.js';
-import { createIngestHandler, type IngestLogger } from '../../functions/lib/ingest-handler.js';
+import { createIngestHandler, type IngestLogger } from '../../../functions/lib/ingest-handler.js';
 
 const notification = (key: string) =>
   JSON.stringify({

@@ -5,7 +5,7 @@ import { tokenise } from '#shared/analysis/normalise.js';
 import { groupMatchers } from '#shared/analysis/phrase-group.js';
 import { compilePattern, deferPattern, PhraseMatcher, termWords } from '#shared/analysis/phrase-matcher.js';
 
-const data = join(import.meta.dirname, '..', '..', 'shared', 'analysis', 'data');
+const data = join(import.meta.dirname, '..', '..', '..', 'shared', 'analysis', 'data');
 
 /** The same term through the general path (a word with `*` after it, then dropped). */
 const viaGeneralPath = (term: string) => compilePattern(`${term} x*`, true).words.slice(0, -1);

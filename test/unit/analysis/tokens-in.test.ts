@@ -2,11 +2,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stripBoilerplate } from '#shared/analysis/boilerplate.js';
 import { normaliseText, splitSentences, tokenise, tokensIn } from '#shared/analysis/normalise.js';
-import { readSet } from '../../scripts/eval/run.js';
+import { readSet } from '../../../scripts/eval/run.js';
 
 describe('tokensIn', () => {
   it("gives each sentence's tokens as tokenising the sentence alone does (every dev and blind5 article)", () => {
-    const fixtures = join(import.meta.dirname, '..', 'fixtures');
+    const fixtures = join(import.meta.dirname, '..', '..', 'fixtures');
     const articles = ['dev', 'blind5'].flatMap((set) => readSet(join(fixtures, set)).articles);
     let sentences = 0;
     for (const { body } of articles) {

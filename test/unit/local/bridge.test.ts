@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SQSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { SqsBridge } from '../../local/bridge.js';
+import { SqsBridge } from '../../../local/bridge.js';
 
 const body = (key: string) => JSON.stringify({ Records: [{ s3: { object: { key } } }] });
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { type ApiStore, createApp } from '#shared/api/app.js';
 import { DASHBOARD_CSP } from '#shared/api/dashboard.js';
 import { defaultTopics } from '#shared/topics/load.js';
-import { buildDashboard, GENERATED } from '../../scripts/build-dashboard.js';
-import { parseState, toSearch, withGranularity, withRange } from '../../web/state.js';
+import { buildDashboard, GENERATED } from '../../../scripts/build-dashboard.js';
+import { parseState, toSearch, withGranularity, withRange } from '../../../web/state.js';
 
 // The page's routes never touch storage.
 const app = createApp({ store: {} as ApiStore, topics: defaultTopics() });

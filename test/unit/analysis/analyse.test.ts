@@ -6,7 +6,7 @@ import { stripBoilerplate } from '#shared/analysis/boilerplate.js';
 import { foldForMatch, splitSentences, tokenise } from '#shared/analysis/normalise.js';
 import { defaultTopics } from '#shared/topics/load.js';
 
-const fixtures = join(import.meta.dirname, '..', 'fixtures');
+const fixtures = join(import.meta.dirname, '..', '..', 'fixtures');
 const analyser = new Analyser(defaultTopics());
 const mentions = (body: string) =>
   Object.fromEntries(Object.entries(analyser.analyse({ body }).topics).map(([id, t]) => [id, t.mentions]));

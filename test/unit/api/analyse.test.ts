@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ApiStore, createApp } from '#shared/api/app.js';
 import { defaultTopics } from '#shared/topics/load.js';
-import { readJson } from '../support/json.js';
+import { readJson } from '../../support/json.js';
 
 // POST /analyse stores and reads nothing: a store that fails every call proves it.
 const store = new Proxy({} as ApiStore, {

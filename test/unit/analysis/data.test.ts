@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BoilerplateCues } from '#shared/analysis/boilerplate.js';
 import { DocumentFeatures, ToneCues } from '#shared/analysis/document-features.js';
+import { Gazetteer, NameCues, PlaceNames } from '#shared/analysis/entities.js';
 import { normaliseText, splitSentences, tokenise } from '#shared/analysis/normalise.js';
 import { Lexicon, SentimentScorer } from '#shared/analysis/sentiment.js';
 
 const data = (f: string) =>
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'analysis', 'data', f), 'utf8'));
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, '..', '..', '..', 'shared', 'analysis', 'data', f), 'utf8'),
+  );
 
 // The analyser reads these files without parsing them (a cold start would pay for zod).
 describe('the data files read without a parse at cold start', () => {
@@ -73,5 +76,18 @@ describe('Class: DocumentFeatures', () => {
       for (const l of [...languages].reverse()) expect(features(f, l)).toEqual(want[l]);
     }
     expect(want.en?.['harm.body']).toBeGreaterThan(0);
+  });
+});
+
+describe('the data files', () => {
+  it('are valid and say where they come from', () => {
+    for (const f of ['gazetteer.json', 'world-places.json'])
+      expect(Gazetteer.parse(data(f)).about.length).toBeGreaterThan(50);
+    expect(PlaceNames.parse(data('world-cities.json')).names.length).toBeGreaterThan(1000);
+    expect(NameCues.parse(data('name-cues.json')).firstNames.length).toBeGreaterThan(300);
+  });
+  it('give one canonical entry per name', () => {
+    const names = Gazetteer.parse(data('gazetteer.json')).entities.map((e) => e.name);
+    expect(new Set(names).size).toBe(names.length);
   });
 });

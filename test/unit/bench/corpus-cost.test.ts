@@ -8,8 +8,8 @@ import {
   ingestCostPerMillion,
   PRICES,
   total,
-} from '../../bench/cost.js';
-import { articleBytes, generateCorpus, MAX_BYTES, MIN_BYTES, Prng } from '../../scripts/corpus.js';
+} from '../../../bench/cost.js';
+import { articleBytes, generateCorpus, MAX_BYTES, MIN_BYTES, Prng } from '../../../scripts/corpus.js';
 
 const digest = (seed: string | number, articles = 300) => {
   const h = createHash('sha256');

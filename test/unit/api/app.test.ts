@@ -4,7 +4,7 @@ import { createApp } from '#shared/api/app.js';
 import { UnavailableError } from '#shared/errors.js';
 import type { CounterRow } from '#shared/ports.js';
 import { defaultTopics } from '#shared/topics/load.js';
-import { readJson } from '../support/json.js';
+import { readJson } from '../../support/json.js';
 
 /** A trend store over fixed rows: these tests are about HTTP behaviour, not storage. */
 const rows: Record<string, CounterRow[]> = {

@@ -3,7 +3,7 @@ import { Analyser } from '#shared/analysis/analyse.js';
 import { normaliseMapped, normaliseText } from '#shared/analysis/normalise.js';
 import { defaultTopics } from '#shared/topics/load.js';
 import { TopicFile } from '#shared/topics/schema.js';
-import { labelledArticles } from '../../scripts/train/document-data.js';
+import { labelledArticles } from '../../../scripts/train/document-data.js';
 
 const analyser = new Analyser(defaultTopics());
 const articles = labelledArticles();

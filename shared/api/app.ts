@@ -21,6 +21,7 @@ import { dashboardRoutes } from './dashboard.js';
 import { ProblemError, problem, problemResponse } from './problem.js';
 import { registerRecountRoutes } from './recount-routes.js';
 import * as S from './schemas.js';
+import { registerSpikeRoutes } from './spike-routes.js';
 import { type RecountStarter, registerTopicRoutes } from './topic-routes.js';
 
 export type ApiStore = TrendStore & ArticleReader & RejectionReader;
@@ -228,6 +229,8 @@ export function createApp(deps: ApiDeps) {
     maxArticleBytes: deps.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES,
     objects: deps.objects,
   });
+
+  registerSpikeRoutes(app, { store: deps.store, now, knownTopic });
 
   registerRecountRoutes(app, {
     recounts: deps.recounts ?? {

@@ -84,7 +84,6 @@ export const ArticleSummary = z
   })
   .openapi('ArticleSummary');
 
-
 const offsets = {
   start: z.number().int().openapi({ description: 'Offset of the first character (UTF-16 code units).' }),
   end: z.number().int().openapi({ description: 'Offset after the last character.' }),
@@ -184,6 +183,8 @@ const limit = z.coerce
   .max(100)
   .optional()
   .openapi({ description: 'Page size, 1 to 100 (default 20).', type: 'integer' });
+/** The inclusive ends of a range, as every ranged route takes them. */
+export const RangeParams = { from, to };
 const cursor = z
   .string()
   .max(2000)

@@ -1,0 +1,113 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { TrendStore } from '../ports.js';
+import { SpikeMethod, topicSpikes } from '../trends/spikes.js';
+import { isoSeconds } from '../trends/time.js';
+import { parseRange } from '../trends/trend.js';
+import { problemResponse } from './problem.js';
+import { RangeParams } from './schemas.js';
+
+export type SpikeRouteDeps = {
+  readonly store: TrendStore;
+  readonly now: () => number;
+  /** The topic id if it is one of the configured topics; a NotFoundError otherwise. */
+  readonly knownTopic: (id: string) => Promise<string>;
+};
+
+const defaults = SpikeMethod.parse({});
+const SpikesQuery = z.object({
+  ...RangeParams,
+  granularity: z
+    .enum(['day', 'hour'])
+    .optional()
+    .openapi({ description: 'day (default) or hour; at most 366 days or 744 hours.' }),
+  threshold: z.coerce
+    .number()
+    .min(1)
+    .max(20)
+    .optional()
+    .openapi({
+      description: `The score a bucket must reach, in deviations above its baseline's mean (default ${defaults.threshold}).`,
+      type: 'number',
+    }),
+  baselineDays: z.coerce
+    .number()
+    .int()
+    .min(7)
+    .max(56)
+    .optional()
+    .openapi({
+      description: `Days of baseline before each bucket, 7 to 56 (default ${defaults.baselineDays}).`,
+      type: 'integer',
+    }),
+  minArticles: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .optional()
+    .openapi({
+      description: `Articles a bucket needs to be a spike at all (default ${defaults.minArticles}).`,
+      type: 'integer',
+    }),
+});
+
+const Spike = z
+  .object({
+    start: z.string(),
+    value: z.number().int().openapi({ description: "The topic's articles in the bucket." }),
+    mean: z.number().openapi({ description: "The baseline's mean." }),
+    deviation: z.number().openapi({ description: 'The deviation the score divides by, after its floors.' }),
+    score: z.number().openapi({ description: '(value - mean) / deviation.' }),
+  })
+  .openapi('Spike');
+
+const Spikes = z
+  .object({
+    topic: z.string(),
+    granularity: z.enum(['day', 'hour']),
+    from: z.string(),
+    to: z.string(),
+    method: z.object({
+      baselineDays: z.number().int(),
+      threshold: z.number(),
+      minArticles: z.number().int(),
+      minDeviation: z.number(),
+    }),
+    spikes: z.array(Spike),
+  })
+  .openapi('Spikes');
+
+const route = createRoute({
+  method: 'get',
+  path: '/topics/{id}/spikes',
+  request: {
+    params: z.object({ id: z.string().max(100).openapi({ example: 'kherson' }) }),
+    query: SpikesQuery,
+  },
+  responses: {
+    200: {
+      content: { 'application/json': { schema: Spikes } },
+      description:
+        "Buckets where the topic's article count leaves its recent band: a z-score against the same " +
+        'hour (or the days) of the trailing baseline, the deviation floored at the square root of the mean.',
+    },
+    400: problemResponse('A parameter is invalid; the problem names it.'),
+    404: problemResponse('No such topic.'),
+  },
+});
+
+/** GET /topics/{id}/spikes: where coverage of a topic jumped (docs/spikes.md). */
+export function registerSpikeRoutes(app: OpenAPIHono, deps: SpikeRouteDeps): void {
+  app.openapi(route, async (c) => {
+    const topic = await deps.knownTopic(c.req.valid('param').id);
+    const { threshold, baselineDays, minArticles, ...query } = c.req.valid('query');
+    const range = parseRange(query, deps.now());
+    const method = SpikeMethod.parse({ threshold, baselineDays, minArticles });
+    const granularity = query.granularity ?? 'day';
+    const spikes = await topicSpikes(deps.store, topic, { ...range, granularity }, method);
+    return c.json(
+      { topic, granularity, from: isoSeconds(range.from), to: isoSeconds(range.to), method, spikes },
+      200,
+    );
+  });
+}

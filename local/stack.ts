@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '#shared/api/app.js';
 import type { RecountStatus } from '#shared/recount/job.js';
 import type { DynamoRecountLog } from '#shared/storage/recount-log.js';
+import { DynamoSpikeClaims } from '#shared/storage/spike-claims.js';
 import { DynamoTopicStore } from '#shared/storage/topic-store.js';
 import { applyTopicFile, LiveTopics } from '#shared/topics/live.js';
 import type { TopicFile } from '#shared/topics/schema.js';
@@ -14,6 +15,7 @@ import { type BridgeOptions, SqsBridge } from './bridge.js';
 import { ensureTable, startDynamoLocal } from './dynamodb.js';
 import { type LocalRecount, LocalRecounts } from './recounts.js';
 import { startLocalS3 } from './s3-server.js';
+import { startSpikeWatch } from './spike-watch.js';
 
 export type LocalStackOptions = {
   readonly s3Port: number;
@@ -37,6 +39,8 @@ export type LocalStackOptions = {
    * true): in the background, with a progress line; `recount` on the stack is its result.
    */
   readonly recount?: boolean;
+  /** How often new spikes of the last complete hours are looked for and printed (default 60 s; 0: never). */
+  readonly spikeWatchMs?: number;
   /** Bridge settings (retry delay, receive count) — tests shorten them. */
   readonly bridge?: Partial<
     Pick<BridgeOptions, 'retryDelayMs' | 'maxReceiveCount' | 'batchSize' | 'concurrency'>
@@ -126,6 +130,19 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     stops.push(() => recounts.stop());
     const recount = o.recount === false ? undefined : (await recounts.startIfNeeded())?.done;
 
+    let stopWatch = async () => {};
+    if (o.spikeWatchMs !== 0) {
+      const watch = startSpikeWatch({
+        store: runtime.store,
+        claims: new DynamoSpikeClaims(runtime.db, o.tableName),
+        topics,
+        intervalMs: o.spikeWatchMs ?? 60_000,
+        log: (line) => logger.info(line, {}),
+      });
+      stopWatch = () => watch.stop();
+      stops.push(stopWatch);
+    }
+
     const app = createApp({
       store: runtime.store,
       topics: o.topics,
@@ -173,6 +190,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
        */
       async stop() {
         await s3.stopIntake();
+        await stopWatch();
         await recounts.stop();
         await bridge.stop();
         await closeApi();

@@ -123,3 +123,14 @@ export type RejectionPage = { readonly items: readonly Rejection[]; readonly nex
 export type RejectionReader = {
   listRejections(limit: number, after: string | undefined): Promise<RejectionPage>;
 };
+
+/**
+ * Port: remembers which spikes were announced, so each is announced once. A claim is taken before
+ * the announcement and confirmed after it; a claim left unconfirmed (the announcement failed) can
+ * be taken again by the next check.
+ */
+export type SpikeClaims = {
+  /** True when this caller may announce the spike (no one has, or an announcement failed). */
+  claimSpike(topic: string, start: string, at: string): Promise<boolean>;
+  confirmSpike(topic: string, start: string): Promise<void>;
+};

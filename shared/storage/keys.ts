@@ -26,3 +26,6 @@ export const ANALYSIS_STATE_KEY = { pk: 'META', sk: 'analysis' } as const;
 export const TOPICS_KEY = { pk: 'META', sk: 'topics' } as const;
 /** Its version alone, written with it: every article transaction checks this small item. */
 export const TOPICS_VERSION_KEY = { pk: 'META', sk: 'topics-version' } as const;
+/** Announced spikes: `SPIKE` / `<topic>#<bucket start>` (one partition, so IAM can confine writes to it). */
+export const SPIKES_PK = 'SPIKE';
+export const spikeKey = (topic: string, start: string) => ({ pk: SPIKES_PK, sk: `${topic}#${start}` });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../shared/config.js';
+import { DEFAULT_SPIKE_METHOD } from '../shared/trends/spikes.js';
 
 /** `-c key=a,b` arrives as one string; the cdk.json object may hold a real array. */
 const list = <T extends z.ZodType<string>>(item: T) =>
@@ -79,6 +80,10 @@ export const StackConfig = z
     /** Browser origins allowed to call the API (CORS). Empty: none, same-origin only. */
     corsAllowOrigins: list(Origin).default([]),
     alarmEmail: z.email().optional(),
+    /** Spike detection (docs/spikes.md): the score a bucket must reach, the baseline, the articles it needs. */
+    spikeThreshold: z.coerce.number().min(1).max(20).default(DEFAULT_SPIKE_METHOD.threshold),
+    spikeBaselineDays: z.coerce.number().int().min(7).max(56).default(DEFAULT_SPIKE_METHOD.baselineDays),
+    spikeMinArticles: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_SPIKE_METHOD.minArticles),
   })
   .superRefine((c, ctx) => {
     if (c.authMode === 'jwt' && !c.jwtIssuer)

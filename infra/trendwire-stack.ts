@@ -8,6 +8,7 @@ import { TrendsApi } from './constructs/http-api.js';
 import { Ingestion } from './constructs/ingestion.js';
 import { Monitoring } from './constructs/monitoring.js';
 import { Recount } from './constructs/recount.js';
+import { Spikes } from './constructs/spikes.js';
 
 export type TrendwireStackProps = StackProps & {
   readonly config: StackConfig;
@@ -22,6 +23,7 @@ export class TrendwireStack extends Stack {
   readonly trendsApi: TrendsApi;
   readonly monitoring: Monitoring;
   readonly recount: Recount;
+  readonly spikes: Spikes;
 
   constructor(scope: Construct, id: string, props: TrendwireStackProps) {
     super(scope, id, props);
@@ -57,6 +59,12 @@ export class TrendwireStack extends Stack {
       alarmEmail: config.alarmEmail,
     });
     this.recount.failedAlarm.addAlarmAction(new SnsAction(this.monitoring.alarmTopic));
+    this.spikes = new Spikes(this, 'Spikes', {
+      table: this.storage.table,
+      topics,
+      config,
+      alarmTopic: this.monitoring.alarmTopic,
+    });
     this.acknowledgeCdkProvidedFunctions();
 
     new CfnOutput(this, 'ArticlesBucketName', {

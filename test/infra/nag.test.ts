@@ -71,6 +71,11 @@ const everyDeployment = [
   'AwsSolutions-L1 @ Recount/Step',
   'Serverless-LambdaDLQ @ Recount/Step',
   'Serverless-LambdaLatestVersion @ Recount/Step',
+  'AwsSolutions-IAM5[Resource::*] @ Spikes/WatchRole',
+  'AwsSolutions-L1 @ Spikes/Watch',
+  'Serverless-EventBusDLQ @ Spikes/Hourly',
+  'Serverless-LambdaDLQ @ Spikes/Watch',
+  'Serverless-LambdaLatestVersion @ Spikes/Watch',
 ];
 const cases = [
   {
@@ -93,6 +98,7 @@ const cases = [
       'AwsSolutions-IAM5[Resource::<StorageArticles861864AA.Arn>/incoming/*] @ Recount/StepRole',
       'AwsSolutions-IAM5[Resource::<StorageArticles861864AA.Arn>/incoming/*] @ Ingestion/IngestRole',
       'Serverless-SNSRedrivePolicy @ Monitoring/Alarms',
+      'Serverless-EventBusDLQ @ Spikes/ToAlarmTopic',
     ],
   },
 ];

@@ -21,16 +21,23 @@ const only = (resources: Resources): [string, Json] => {
   return entries[0] as [string, Json];
 };
 
+type Which = 'ingest' | 'api' | 'spikes';
+const DESCRIPTIONS: Record<Which, string> = {
+  ingest: '^Analyses',
+  api: '^Serves',
+  spikes: '^Hourly: announces',
+};
+
 /** The Lambda function whose description matches, with its logical id. */
-const functionOf = (template: Template, which: 'ingest' | 'api'): [string, Json] =>
+const functionOf = (template: Template, which: Which): [string, Json] =>
   only(
     template.findResources('AWS::Lambda::Function', {
-      Properties: { Description: Match.stringLikeRegexp(which === 'ingest' ? '^Analyses' : '^Serves') },
+      Properties: { Description: Match.stringLikeRegexp(DESCRIPTIONS[which]) },
     }),
   );
 
 /** Every IAM statement granted to the function's role. */
-function statementsOf(template: Template, which: 'ingest' | 'api'): Json[] {
+function statementsOf(template: Template, which: Which): Json[] {
   const [, fn] = functionOf(template, which);
   const roleId = fn.Properties.Role['Fn::GetAtt'][0];
   const role = template.toJSON().Resources[roleId];
@@ -505,6 +512,37 @@ describe('TrendwireStack, default settings', () => {
     expect(body).toContain('AWS/ApiGateway');
   });
 
+  it('checks for spikes at five past every hour; the function reads the table, writes only spike claims and puts only trendwire events', () => {
+    const [fnId, fn] = functionOf(template, 'spikes');
+    expect(fn.Properties.Environment.Variables).toMatchObject({
+      TABLE_NAME: { Ref: tableId },
+      SPIKE_THRESHOLD: '3',
+      SPIKE_BASELINE_DAYS: '28',
+      SPIKE_MIN_ARTICLES: '3',
+    });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(5 * * * ? *)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [fnId, 'Arn'] } })],
+    });
+    const statements = statementsOf(template, 'spikes');
+    const writes = statements.filter((st) =>
+      actionsOf([st]).some((a) => /^(dynamodb|events):(Put|Update|Delete|Write)/.test(a)),
+    );
+    expect(writes.map((st) => [st.Action, st.Condition])).toEqual([
+      [
+        ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['SPIKE'] } },
+      ],
+      ['events:PutEvents', { StringEquals: { 'events:source': 'trendwire' } }],
+    ]);
+    // Without an alarm e-mail, no rule forwards spikes anywhere: they stay on the bus for the user's rules.
+    expect(
+      Object.keys(
+        template.findResources('AWS::Events::Rule', { Properties: { EventPattern: Match.anyValue() } }),
+      ),
+    ).toEqual([]);
+  });
+
   it('matches the reviewed template (asset hashes aside)', () => {
     const normalised = JSON.stringify(template.toJSON(), null, 1).replace(/[0-9a-f]{64}/g, '<asset-hash>');
     expect(JSON.parse(normalised)).toMatchSnapshot();
@@ -604,6 +642,19 @@ describe('TrendwireStack, locked down for production', () => {
       Protocol: 'email',
       Endpoint: 'ops@example.org',
       TopicArn: { Ref: topicId },
+    });
+  });
+
+  it('sends topic spikes to the alarm topic too, with the spike method of the context', () => {
+    const [topicId] = only(template.findResources('AWS::SNS::Topic'));
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['trendwire'], 'detail-type': ['Topic spike'] },
+      Targets: [Match.objectLike({ Arn: { Ref: topicId } })],
+    });
+    const [, fn] = functionOf(template, 'spikes');
+    expect(fn.Properties.Environment.Variables).toMatchObject({
+      SPIKE_THRESHOLD: '4',
+      SPIKE_MIN_ARTICLES: '5',
     });
   });
 

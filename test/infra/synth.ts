@@ -47,4 +47,6 @@ export const lockedDown = {
   jwtAudience: 'trendwire-api,trendwire-dashboard',
   corsAllowOrigins: 'https://news.example.org, https://desk.example.org',
   alarmEmail: 'ops@example.org',
+  spikeThreshold: '4',
+  spikeMinArticles: '5',
 } as const;

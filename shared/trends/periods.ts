@@ -6,6 +6,12 @@ import { bucketStart, DAY_MS, type Granularity, stepOf } from './time.js';
  */
 export type TrendGranularity = Granularity | 'week' | 'month';
 
+/**
+ * At most this many buckets a response: a year of days, a month of hours, ~5 years of weeks, 20
+ * years of months. The dashboard keeps its ranges within them.
+ */
+export const MAX_BUCKETS: Record<TrendGranularity, number> = { day: 366, hour: 744, week: 262, month: 240 };
+
 export const isStoredGranularity = (g: TrendGranularity): g is Granularity => g === 'day' || g === 'hour';
 
 /** Start of the bucket or period holding `time`, in ms. */

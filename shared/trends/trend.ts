@@ -3,6 +3,7 @@ import { ALL_TOPIC } from '../ingest/contribution.js';
 import type { CounterRow, TrendStore } from '../ports.js';
 import {
   isStoredGranularity,
+  MAX_BUCKETS,
   nextPeriod,
   periodCount,
   periodStart,
@@ -24,9 +25,6 @@ export type TrendRange = {
   readonly to: number;
   readonly granularity: TrendGranularity;
 };
-
-/** At most this many buckets a response: a year of days, a month of hours, ~5 years of weeks, 20 of months. */
-export const MAX_BUCKETS: Record<TrendGranularity, number> = { day: 366, hour: 744, week: 262, month: 240 };
 
 /** The range when `from` is not given: this long before `to`. */
 const DEFAULT_SPAN: Record<TrendGranularity, number> = {

@@ -12,8 +12,11 @@ export type ChartSeries = { id: string; label: string; colour: string; buckets: 
 
 const utc = (ts: number) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC');
 
-/** The x axis: whole hours, days, weeks, months or years (web/ticks.ts), each labelled once. */
-function timeAxis(granularity: Granularity): Pick<uPlot.Axis, 'splits' | 'values'> {
+/**
+ * The x axis: whole hours, days, weeks, months or years (web/ticks.ts), each labelled once. The
+ * labels drawn are also kept in the target's data-x-ticks (the canvas has no text to read back).
+ */
+function timeAxis(target: HTMLElement, granularity: Granularity): Pick<uPlot.Axis, 'splits' | 'values'> {
   let step: TickStep = { unit: 'day', n: 1 };
   return {
     splits: (u, _axis, min, max) => {
@@ -21,7 +24,11 @@ function timeAxis(granularity: Granularity): Pick<uPlot.Axis, 'splits' | 'values
       step = tickStep(max - min, width, granularity);
       return tickSplits(min, max, step);
     },
-    values: (_u, splits) => tickLabels(splits, step),
+    values: (_u, splits) => {
+      const labels = tickLabels(splits, step);
+      target.dataset.xTicks = labels.join('|');
+      return labels;
+    },
   };
 }
 
@@ -63,7 +70,7 @@ export function drawChart(
         stroke: '#333',
         grid: { stroke: '#e5e5e5' },
         ticks: { stroke: '#ccc' },
-        ...timeAxis(granularity),
+        ...timeAxis(target, granularity),
       },
       {
         scale: 'n',

@@ -185,6 +185,21 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect(await page.getAttribute('#chart', 'data-series')).toBe('kherson,negotiations');
   });
 
+  it('ticks a one-week daily chart once a day (it read "10 Nov 10 Nov 10 Nov 11 Nov")', async () => {
+    await open('/?from=2022-11-10&to=2022-11-16');
+    expect(await page.getAttribute('#chart', 'data-x-ticks')).toBe(
+      '10 Nov\n2022|11 Nov|12 Nov|13 Nov|14 Nov|15 Nov|16 Nov',
+    );
+    await page.setViewportSize({ width: 400, height: 900 });
+    await page.locator('#chart canvas').waitFor();
+    await expect
+      .poll(async () => (await page.getAttribute('#chart', 'data-x-ticks'))?.split('|').length ?? 0)
+      .toBeLessThan(7);
+    const narrow = (await page.getAttribute('#chart', 'data-x-ticks'))?.split('|') ?? [];
+    expect(new Set(narrow).size).toBe(narrow.length);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('shows the empty state, with the upload command, for a range without articles', async () => {
     await open('/?from=2023-03-01&to=2023-03-31', 'empty');
     const empty = page.locator('#empty');

@@ -1,6 +1,7 @@
 import { getJson, getText, query } from './api.js';
 import { renderArticle } from './article-view.js';
 import { type ChartSeries, colourOf } from './chart.js';
+import { buildControls, syncControls } from './controls.js';
 import { $, fmtDay, h } from './dom.js';
 import { renderEmpty } from './empty-view.js';
 import { type ArticleLinks, renderArticles, renderEntities } from './lists-view.js';
@@ -8,14 +9,10 @@ import { showRecount } from './recount.js';
 import {
   addDays,
   entityRange,
-  type GranularityChoice,
   granularityOf,
-  type Metric,
   parseState,
   toSearch,
   type ViewState,
-  withChosenRange,
-  withGranularity,
   withRange,
 } from './state.js';
 import { clearChart, renderChart, resizeChart } from './trends-view.js';
@@ -25,25 +22,17 @@ import type { Article, ArticleList, EntityList, Topic, TopicList, Trends } from 
 
 const els = {
   controls: $('controls'),
-  from: $<HTMLInputElement>('from'),
-  to: $<HTMLInputElement>('to'),
-  granularity: $<HTMLSelectElement>('granularity'),
-  metric: $<HTMLSelectElement>('metric'),
-  toggles: $('topic-toggles'),
-  presets: $('presets'),
   status: $('status'),
   error: $('error'),
   empty: $('empty'),
   content: $('content'),
   article: $('article-view'),
   chart: { chart: $('chart'), summary: $('chart-summary'), table: $('chart-table') },
-  articlesTopic: $<HTMLSelectElement>('articles-topic'),
   articles: $('articles'),
   entities: $('entities'),
   entitiesTitle: $('entities-title'),
 };
 const PAGE_TITLE = document.title;
-const GRANULARITY_NAMES = { hour: 'hourly', day: 'daily', week: 'weekly', month: 'monthly' } as const;
 
 let topics: Topic[] = [];
 let latestDay: string | undefined;
@@ -67,7 +56,7 @@ function go(next: ViewState, replace = false) {
   state = next;
   if (replace) history.replaceState(null, '', here(state));
   else history.pushState(null, '', here(state));
-  syncControls();
+  syncControls(state);
   void show();
 }
 
@@ -76,60 +65,16 @@ const links: ArticleLinks = {
   open: (id) => go({ ...state, article: id }),
 };
 
-function syncControls() {
-  els.from.value = state.from;
-  els.to.value = state.to;
-  els.granularity.value = state.granularity;
-  const auto = els.granularity.querySelector('option[value="auto"]');
-  if (auto) auto.textContent = `Auto (${GRANULARITY_NAMES[granularityOf(state)]})`;
-  els.metric.value = state.metric;
-  for (const box of els.toggles.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
-    box.checked = state.topics.includes(box.value);
-  }
-  els.articlesTopic.value = state.articles;
-}
-
-function buildControls() {
-  els.toggles.replaceChildren(
-    ...topics.map((t) => {
-      const box = h('input', { type: 'checkbox', value: t.id, id: `topic-${t.id}`, name: 'topics' });
-      box.addEventListener('change', () => {
-        const chosen = new Set(
-          [...els.toggles.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value),
-        );
-        go({ ...state, topics: topics.map((x) => x.id).filter((id) => chosen.has(id)) });
-      });
-      const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
-      swatch.style.background = colourFor(t.id);
-      const partial = t.complete === false ? [h('span', { class: 'partial' }, 'recounting')] : [];
-      return h('label', { class: 'toggle', for: `topic-${t.id}` }, box, swatch, t.label, ...partial);
-    }),
-  );
-  els.articlesTopic.replaceChildren(
-    h('option', { value: '' }, 'All topics'),
-    ...topics.map((t) => h('option', { value: t.id }, t.label)),
-  );
-  const onRange = () => go(withChosenRange(state, els.from.value, els.to.value));
-  els.from.addEventListener('change', onRange);
-  els.to.addEventListener('change', onRange);
-  els.granularity.addEventListener('change', () =>
-    go(withGranularity(state, els.granularity.value as GranularityChoice)),
-  );
-  els.metric.addEventListener('change', () => go({ ...state, metric: els.metric.value as Metric }));
-  els.articlesTopic.addEventListener('change', () => go({ ...state, articles: els.articlesTopic.value }));
-  for (const b of els.presets.querySelectorAll<HTMLButtonElement>('button[data-days]')) {
-    b.addEventListener('click', () => {
-      const days = Number(b.dataset.days);
-      go(withChosenRange(state, addDays(state.to, 1 - days), state.to));
-    });
-  }
+/** Wires the controls, Back and Forward, and the chart's width to the window's. */
+function listen() {
+  buildControls(topics, colourFor, () => state, go);
   window.addEventListener('popstate', () => {
     state = parseState(
       location.search,
       topics.map((t) => t.id),
       latestDay ?? today(),
     );
-    syncControls();
+    syncControls(state);
     void show();
   });
   let pending = 0;
@@ -258,7 +203,7 @@ async function start() {
     showError(err as Error, () => location.reload());
     return;
   }
-  buildControls();
+  listen();
   state = parseState(
     location.search,
     topics.map((t) => t.id),
@@ -266,7 +211,7 @@ async function start() {
   );
   if (latestDay === undefined) {
     // Nothing uploaded yet: keep the URL as it was, so a reload after the first upload opens on it.
-    syncControls();
+    syncControls(state);
     void show();
   } else {
     go(state, true);

@@ -50,8 +50,8 @@ export function renderArticles(
       {},
       h('td', { class: 'nowrap' }, h('time', { datetime: a.publishedAt }, fmtTime(a.publishedAt))),
       h('td', { class: 'title' }, title),
-      // A long outlet name is cut with an ellipsis; the whole name is its tooltip.
-      h('td', { class: 'source clip', title: source }, source),
+      // A long outlet name is cut after two lines; the whole name is its tooltip.
+      h('td', { class: 'source', title: source }, h('span', { class: 'clamp' }, source)),
       ...(topic
         ? [h('td', { class: 'num', 'data-label': 'Mentions ' }, String(onTopic?.mentions ?? 0))]
         : []),

@@ -9,7 +9,8 @@ import { startTestStack } from '../test/support/local-stack.js';
 /**
  * The README's screenshot (docs/dashboard.png): a throw-away local stack with the seed and the
  * development articles, the dashboard in Debian's Chromium. `npx tsx scripts/screenshot-dashboard.ts
- * [dir]` also writes the other states (hourly, narrow screen, empty range) when given a directory.
+ * [dir]` also writes the other states (hourly, narrow screen, empty range, a week, five years,
+ * weekly, one article) when given a directory.
  */
 const root = join(import.meta.dirname, '..');
 const fixtures = join(root, 'test', 'fixtures');
@@ -55,6 +56,12 @@ try {
     );
     await shot('/?from=2022-10-01&to=2022-11-30', join(extraDir, 'narrow.png'), 'ready', 400);
     await shot('/?from=2023-03-01&to=2023-03-31', join(extraDir, 'empty-range.png'), 'empty');
+    await shot('/?from=2022-11-10&to=2022-11-16', join(extraDir, 'week.png'), 'ready');
+    await shot('/?from=2017-11-17&to=2022-11-16', join(extraDir, 'five-years.png'), 'ready');
+    await shot('/?from=2021-11-17&to=2022-11-16&granularity=week', join(extraDir, 'weekly.png'), 'ready');
+    const href = (await page.locator('#articles-table a').first().getAttribute('href')) ?? '';
+    const id = new URLSearchParams(href).get('article');
+    await shot(`/?from=2022-11-01&to=2022-11-30&article=${id}`, join(extraDir, 'article.png'), 'ready');
   }
 } finally {
   await context.close();

@@ -1,6 +1,8 @@
 import uPlot from 'uplot';
-import type { Bucket } from './api.js';
+import { signed } from './dom.js';
 import type { Granularity, Metric } from './state.js';
+import { type TickStep, tickLabels, tickSplits, tickStep } from './ticks.js';
+import type { Bucket } from './types.js';
 
 /** Okabe–Ito: distinguishable with the common colour-vision deficiencies, readable on white. */
 export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
@@ -9,24 +11,34 @@ export const colourOf = (index: number): string => PALETTE[index % PALETTE.lengt
 export type ChartSeries = { id: string; label: string; colour: string; buckets: readonly Bucket[] };
 
 const utc = (ts: number) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC');
-const signed = (v: number) => (v > 0 ? `+${v.toFixed(2)}` : v.toFixed(2));
-const dayLabel = (d: Date) =>
-  d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
-/** Time-axis labels in UTC and 24-hour time: "10 Nov" (with the year when it changes), "06:00". */
-function timeLabels(granularity: Granularity) {
-  return (_u: uPlot, splits: number[]) =>
-    splits.map((ts, i) => {
-      const d = new Date(ts * 1000);
-      const iso = d.toISOString();
-      const prev = i > 0 ? new Date((splits[i - 1] ?? 0) * 1000).toISOString() : '';
-      const newDay = prev.slice(0, 10) !== iso.slice(0, 10);
-      const newYear = prev.slice(0, 4) !== iso.slice(0, 4);
-      const hm = iso.slice(11, 16);
-      if (granularity === 'hour' && hm !== '00:00') return newDay && i === 0 ? `${hm}\n${dayLabel(d)}` : hm;
-      return newYear ? `${dayLabel(d)}\n${iso.slice(0, 4)}` : dayLabel(d);
-    });
+/**
+ * The x axis: whole hours, days, weeks, months or years (web/ticks.ts), each labelled once. The
+ * labels drawn are also kept in the target's data-x-ticks (the canvas has no text to read back).
+ */
+function timeAxis(target: HTMLElement, granularity: Granularity): Pick<uPlot.Axis, 'splits' | 'values'> {
+  let step: TickStep = { unit: 'day', n: 1 };
+  return {
+    splits: (u, _axis, min, max) => {
+      const width = u.bbox.width > 0 ? u.bbox.width / uPlot.pxRatio : u.width;
+      step = tickStep(max - min, width, granularity);
+      return tickSplits(min, max, step);
+    },
+    values: (_u, splits) => {
+      const labels = tickLabels(splits, step);
+      target.dataset.xTicks = labels.join('|');
+      return labels;
+    },
+  };
 }
+
+/** How the legend names a bucket. */
+const BUCKET: Record<Granularity, { label: string; value: string }> = {
+  hour: { label: 'Hour (UTC)', value: '{YYYY}-{MM}-{DD} {HH}:00' },
+  day: { label: 'Day (UTC)', value: '{YYYY}-{MM}-{DD}' },
+  week: { label: 'Week from (UTC)', value: '{YYYY}-{MM}-{DD}' },
+  month: { label: 'Month (UTC)', value: '{YYYY}-{MM}' },
+};
 
 /**
  * Counts per topic (solid lines, left axis) with each topic's mean sentiment (dashed, same
@@ -58,7 +70,7 @@ export function drawChart(
         stroke: '#333',
         grid: { stroke: '#e5e5e5' },
         ticks: { stroke: '#ccc' },
-        values: timeLabels(granularity),
+        ...timeAxis(target, granularity),
       },
       {
         scale: 'n',
@@ -80,10 +92,7 @@ export function drawChart(
       },
     ],
     series: [
-      {
-        label: granularity === 'hour' ? 'Hour (UTC)' : 'Day (UTC)',
-        value: granularity === 'hour' ? '{YYYY}-{MM}-{DD} {HH}:00' : '{YYYY}-{MM}-{DD}',
-      },
+      BUCKET[granularity],
       ...series.map((s) => ({
         label: `${s.label} · ${metric}`,
         scale: 'n',

@@ -1,7 +1,8 @@
 import { getJson } from './api.js';
+import type { Recount, TopicList } from './types.js';
 
-/** A recount as GET /recounts/{id} and GET /topics show it. */
-export type RecountProgress = { id: string; status: string; processed: number; total: number };
+/** A recount as GET /topics shows it (GET /recounts/{id} tells more). */
+type RecountProgress = NonNullable<TopicList['recount']>;
 
 /**
  * While a recount runs (a topic was added or changed, or the analyser upgraded), the page says so
@@ -10,7 +11,7 @@ export type RecountProgress = { id: string; status: string; processed: number; t
  */
 export function showRecount(
   banner: HTMLElement,
-  recount: RecountProgress | null,
+  recount: TopicList['recount'],
   incomplete: readonly string[],
   onDone: () => void,
 ): void {
@@ -30,7 +31,7 @@ export function showRecount(
   say(recount);
   const poll = async () => {
     try {
-      const r = await getJson<RecountProgress>(`recounts/${encodeURIComponent(recount.id)}`);
+      const r = await getJson<Recount>(`recounts/${encodeURIComponent(recount.id)}`);
       if (r.status === 'running') {
         say(r);
         setTimeout(poll, 3000);

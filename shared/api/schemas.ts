@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { EntityType } from '../analysis/entity-data.js';
 import { SentimentLabel } from '../analysis/sentiment.js';
 import { MAX_TOPICS, TopicDefinition, uniqueTopicIds } from '../topics/schema.js';
-import { TrendGranularity } from '../trends/periods.js';
+import { TREND_GRANULARITIES } from '../trends/periods.js';
 
 /** Response and query schemas of the HTTP API: they validate requests and generate /openapi.json. */
 
@@ -53,7 +53,7 @@ export const Bucket = z
 export const Trend = z
   .object({
     topic: z.string(),
-    granularity: TrendGranularity,
+    granularity: z.enum(TREND_GRANULARITIES),
     from: z.string(),
     to: z.string(),
     buckets: z.array(Bucket),
@@ -62,7 +62,7 @@ export const Trend = z
 
 export const Trends = z
   .object({
-    granularity: TrendGranularity,
+    granularity: z.enum(TREND_GRANULARITIES),
     from: z.string(),
     to: z.string(),
     series: z.array(z.object({ topic: z.string(), buckets: z.array(Bucket) })),
@@ -194,7 +194,7 @@ const cursor = z
 export const TrendQuery = z.object({
   from,
   to,
-  granularity: TrendGranularity.optional().openapi({
+  granularity: z.enum(TREND_GRANULARITIES).optional().openapi({
     description:
       'Bucket size (default day): day, hour, week (ISO weeks, Monday 00:00 UTC) or month (calendar months, UTC). At most 366 days, 744 hours, 262 weeks or 240 months.',
   }),

@@ -1,12 +1,18 @@
-import * as z from 'zod';
 import { bucketStart, DAY_MS, type Granularity, stepOf } from './time.js';
 
 /**
  * The buckets a trend can be read in: the stored ones (day, hour) and calendar periods summed from
  * the day counters — ISO weeks (Monday to Sunday, UTC) and calendar months (UTC).
  */
-export const TrendGranularity = z.enum(['day', 'hour', 'week', 'month']);
-export type TrendGranularity = z.infer<typeof TrendGranularity>;
+/** Plain data, not a zod enum: the dashboard imports this module and should not bundle zod. */
+export const TREND_GRANULARITIES = ['day', 'hour', 'week', 'month'] as const;
+export type TrendGranularity = (typeof TREND_GRANULARITIES)[number];
+
+/**
+ * At most this many buckets a response: a year of days, a month of hours, ~5 years of weeks, 20
+ * years of months. The dashboard keeps its ranges within them.
+ */
+export const MAX_BUCKETS: Record<TrendGranularity, number> = { day: 366, hour: 744, week: 262, month: 240 };
 
 export const isStoredGranularity = (g: TrendGranularity): g is Granularity => g === 'day' || g === 'hour';
 

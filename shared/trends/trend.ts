@@ -4,6 +4,7 @@ import type { CounterRow, TrendStore } from '../ports.js';
 import { sumCounterRows } from './counter-rows.js';
 import {
   isStoredGranularity,
+  MAX_BUCKETS,
   nextPeriod,
   periodCount,
   periodStart,
@@ -25,9 +26,6 @@ export type TrendRange = {
   readonly to: number;
   readonly granularity: TrendGranularity;
 };
-
-/** At most this many buckets a response: a year of days, a month of hours, ~5 years of weeks, 20 of months. */
-export const MAX_BUCKETS: Record<TrendGranularity, number> = { day: 366, hour: 744, week: 262, month: 240 };
 
 /** The range when `from` is not given: this long before `to`. */
 const DEFAULT_SPAN: Record<TrendGranularity, number> = {

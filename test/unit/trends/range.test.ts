@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BadParameterError } from '#shared/errors.js';
-import { MAX_BUCKETS, parseRange, parseTime } from '#shared/trends/trend.js';
+import { MAX_BUCKETS } from '#shared/trends/periods.js';
+import { parseRange, parseTime } from '#shared/trends/trend.js';
 
 const NOW = Date.parse('2022-11-20T15:30:00Z');
 const iso = (t: number) => new Date(t).toISOString();

@@ -4,8 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { type ApiStore, createApp } from '#shared/api/app.js';
 import { DASHBOARD_CSP } from '#shared/api/dashboard.js';
 import { defaultTopics } from '#shared/topics/load.js';
+import { MAX_BUCKETS, periodCount, periodStart } from '#shared/trends/periods.js';
 import { buildDashboard, GENERATED } from '../../../scripts/build-dashboard.js';
-import { parseState, toSearch, withGranularity, withRange } from '../../../web/state.js';
+import {
+  autoGranularity,
+  earliestFrom,
+  entityRange,
+  granularityOf,
+  parseState,
+  spanDays,
+  toSearch,
+  withChosenRange,
+  withGranularity,
+  withRange,
+} from '../../../web/state.js';
 
 // The page's routes never touch storage.
 const app = createApp({ store: {} as ApiStore, topics: defaultTopics() });
@@ -74,10 +86,11 @@ describe('dashboard view state in the URL', () => {
     expect(parseState('', topics, '2022-11-16')).toEqual({
       from: '2022-10-18',
       to: '2022-11-16',
-      granularity: 'day',
+      granularity: 'auto',
       metric: 'mentions',
       topics,
       articles: 'kherson',
+      article: '',
     });
   });
 
@@ -89,6 +102,7 @@ describe('dashboard view state in the URL', () => {
       metric: 'articles' as const,
       topics: ['negotiations'],
       articles: '',
+      article: '',
     };
     expect(toSearch(s)).toBe(
       '?from=2022-11-01&to=2022-11-07&granularity=hour&metric=articles&topics=negotiations&articles=',
@@ -110,12 +124,84 @@ describe('dashboard view state in the URL', () => {
       to: '2022-12-31',
     });
     expect(parseState('?topics=', topics, '2022-11-16').topics).toEqual([]);
+    expect(parseState('?granularity=minute', topics, '2022-11-16').granularity).toBe('auto');
+  });
+
+  it('keeps the open article in the URL, and drops an id that cannot be one', () => {
+    const id = '0123456789abcdef01234567';
+    const s = parseState(`?from=2022-11-01&to=2022-11-30&article=${id}`, topics, 'x');
+    expect(s.article).toBe(id);
+    expect(toSearch(s)).toMatch(new RegExp(`&article=${id}$`));
+    expect(parseState(toSearch(s), topics, 'x')).toEqual(s);
+    expect(toSearch({ ...s, article: '' })).not.toContain('article=');
+    expect(parseState('?article=../topics', topics, '2022-11-16').article).toBe('');
   });
 
   it('keeps ranges within what the API accepts when the granularity or range changes', () => {
-    const s = parseState('?from=2022-01-01&to=2022-12-31', topics, 'x');
+    const s = parseState('?from=2022-01-01&to=2022-12-31&granularity=day', topics, 'x');
     expect(withGranularity(s, 'hour')).toMatchObject({ granularity: 'hour', from: '2022-12-01' });
     expect(withRange(s, '2023-02-01', '2023-01-01')).toMatchObject({ from: '2023-01-01', to: '2023-02-01' });
     expect(withRange(s, '', '2023-01-01')).toBe(s);
+  });
+});
+
+describe('dashboard granularity for long ranges', () => {
+  it('draws days up to 120 days, weeks up to two years, months beyond', () => {
+    expect(autoGranularity('2022-11-01', '2022-11-30')).toBe('day');
+    expect(autoGranularity('2022-01-01', '2022-04-30')).toBe('day'); // 120 days
+    expect(autoGranularity('2022-01-01', '2022-05-01')).toBe('week');
+    expect(autoGranularity('2021-01-01', '2022-12-31')).toBe('week'); // 730 days
+    expect(autoGranularity('2020-01-01', '2022-12-31')).toBe('month');
+    expect(granularityOf({ from: '2020-01-01', to: '2022-12-31', granularity: 'day' })).toBe('day');
+  });
+
+  it("starts ranges no earlier than the API's bucket limits allow, to the bucket", () => {
+    for (const to of ['2022-11-16', '2024-02-29', '2023-01-01', '2021-01-03', '2022-12-31']) {
+      for (const g of ['hour', 'day', 'week', 'month'] as const) {
+        const from = earliestFrom(to, g);
+        const toEnd = Date.parse(`${to}T23:59:59.999Z`);
+        const count = (f: string) =>
+          periodCount(periodStart(Date.parse(`${f}T00:00:00Z`), g), periodStart(toEnd, g), g);
+        expect(count(from), `${g} to ${to}`).toBe(MAX_BUCKETS[g]);
+        const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+        expect(count(dayBefore), `${g} to ${to}`).toBeGreaterThan(MAX_BUCKETS[g]);
+      }
+    }
+    expect(earliestFrom('2022-11-16', 'auto')).toBe(earliestFrom('2022-11-16', 'month'));
+  });
+
+  it('opens a long range from the URL in weeks or months, beyond the old 366 days', () => {
+    const five = parseState('?from=2018-01-01&to=2022-12-31', topics, 'x');
+    expect(five).toMatchObject({ from: '2018-01-01', to: '2022-12-31', granularity: 'auto' });
+    expect(granularityOf(five)).toBe('month');
+    expect(parseState('?from=1990-01-01&to=2022-12-31', topics, 'x').from).toBe('2003-01-01');
+    const weeks = parseState('?from=2015-01-01&to=2022-12-31&granularity=week', topics, 'x');
+    expect(weeks.from).toBe('2017-12-25'); // the Monday 261 weeks before the last one
+  });
+
+  it('keeps a range the user picks whole, switching to auto when the granularity cannot serve it', () => {
+    const hourly = parseState('?from=2022-11-10&to=2022-11-16&granularity=hour', topics, 'x');
+    const five = withChosenRange(hourly, '2018-01-01', '2022-11-16');
+    expect(five).toMatchObject({ from: '2018-01-01', to: '2022-11-16', granularity: 'auto' });
+    expect(granularityOf(five)).toBe('month');
+    expect(withChosenRange(hourly, '2022-11-16', '2022-11-01')).toMatchObject({
+      from: '2022-11-01',
+      granularity: 'hour',
+    });
+    const weekly = withChosenRange({ ...hourly, granularity: 'week' }, '2021-01-01', '2022-11-16');
+    expect(weekly.granularity).toBe('week');
+    expect(spanDays(weekly.from, weekly.to)).toBe(685);
+    expect(withChosenRange(hourly, 'nope', '2022-11-16')).toBe(hourly);
+  });
+
+  it('asks GET /entities for the last 366 days of a longer range', () => {
+    expect(entityRange({ from: '2018-01-01', to: '2022-11-16' })).toEqual({
+      from: '2021-11-16',
+      to: '2022-11-16',
+    });
+    expect(entityRange({ from: '2022-01-01', to: '2022-11-16' })).toEqual({
+      from: '2022-01-01',
+      to: '2022-11-16',
+    });
   });
 });

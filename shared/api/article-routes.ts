@@ -176,6 +176,7 @@ function articleDetail(r: ArticleRecord, shown: LocatedMentions | string) {
     ...articleSummary(r),
     topics,
     evidence: typeof shown === 'string' ? shown : null,
+    publishedAtAssumedZone: r.publishedAtAssumedZone ?? null,
     language: r.language ?? 'und',
     entities: (r.entities ?? []).map((e) => ({ name: e.name, type: e.type, mentions: e.mentions })),
     bytes: r.bytes ?? null,

@@ -7,7 +7,8 @@
 
 export type PageMetadata = {
   readonly title?: string | undefined;
-  readonly publishedAt?: string | undefined;
+  /** Publication dates as the page writes them, most trusted first. */
+  readonly dates: readonly string[];
   readonly source?: string | undefined;
   readonly url?: string | undefined;
   readonly language?: string | undefined;
@@ -100,13 +101,14 @@ export function pageMetadata(doc: Document): PageMetadata {
     }
     return undefined;
   };
+  const metas = (...selectors: string[]) => selectors.map((s) => meta(s));
   const ld = jsonLdArticle(doc);
   const pageTitle = str(doc.querySelector('title')?.textContent);
   return {
     title: str(ld?.headline) ?? meta('meta[property="og:title"]', 'meta[name="twitter:title"]') ?? pageTitle,
-    publishedAt:
-      str(ld?.datePublished) ??
-      meta(
+    dates: [
+      str(ld?.datePublished),
+      ...metas(
         'meta[property="article:published_time"]',
         'meta[property="og:published_time"]',
         'meta[itemprop="datePublished"]',
@@ -114,6 +116,7 @@ export function pageMetadata(doc: Document): PageMetadata {
         'meta[name="date"]',
         'meta[name="dc.date.issued" i]',
       ),
+    ].filter((d): d is string => d !== undefined),
     source: nameOf(ld?.publisher) ?? meta('meta[property="og:site_name"]'),
     url:
       httpUrl(str(ld?.url)) ??

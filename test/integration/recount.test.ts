@@ -35,7 +35,12 @@ async function cleanPass(topics: TopicFile): Promise<Map<string, Record<string, 
   const analyser = new Analyser(topics);
   const totals = new Map<string, Record<string, number>>();
   for (const [key, bytes] of bucket) {
-    const article = await parseArticleObject({ key, bytes, metadata: {}, eventTime: new Date().toISOString() });
+    const article = await parseArticleObject({
+      key,
+      bytes,
+      metadata: {},
+      eventTime: new Date().toISOString(),
+    });
     const analysis = analyser.analyse({
       body: article.body,
       title: article.title,

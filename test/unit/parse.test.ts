@@ -19,9 +19,11 @@ const rejection = async (fn: () => Promise<unknown>) => {
   throw new Error('expected a rejection');
 };
 
-describe('parseArticleObject: text', async () => {
+describe('parseArticleObject: text', () => {
   it('takes the publication time from the published-at metadata', async () => {
-    const a = await parseArticleObject(obj('a.txt', 'Body text here.', { 'published-at': '2022-11-10T12:00:00Z' }));
+    const a = await parseArticleObject(
+      obj('a.txt', 'Body text here.', { 'published-at': '2022-11-10T12:00:00Z' }),
+    );
     expect(a.publishedAt).toBe('2022-11-10T12:00:00.000Z');
   });
 
@@ -41,7 +43,7 @@ describe('parseArticleObject: text', async () => {
   });
 });
 
-describe('parseArticleObject: JSON', async () => {
+describe('parseArticleObject: JSON', () => {
   it('reads the contract fields and ignores unknown ones', async () => {
     const a = await parseArticleObject(
       obj(
@@ -77,18 +79,19 @@ describe('parseArticleObject: JSON', async () => {
   });
 
   it('rejects a publishedAt that is not ISO 8601', async () => {
-    expect(await rejection(() => parseArticleObject(obj('x.json', '{"body":"b","publishedAt":"yesterday"}'))),
+    expect(
+      await rejection(() => parseArticleObject(obj('x.json', '{"body":"b","publishedAt":"yesterday"}'))),
     ).toMatch(/publishedAt/);
   });
 
   it('rejects bad published-at metadata instead of silently falling back', async () => {
-    expect(await rejection(() => parseArticleObject(obj('a.txt', 'b', { 'published-at': '10/11/2022' })))).toMatch(
-      /published-at "10\/11\/2022" is not an ISO 8601/,
-    );
+    expect(
+      await rejection(() => parseArticleObject(obj('a.txt', 'b', { 'published-at': '10/11/2022' }))),
+    ).toMatch(/published-at "10\/11\/2022" is not an ISO 8601/);
   });
 });
 
-describe('parseArticleObject: rejected inputs', async () => {
+describe('parseArticleObject: rejected inputs', () => {
   it('rejects an unsupported suffix', async () => {
     expect(await rejection(() => parseArticleObject(obj('report.pdf', '%PDF-1.4')))).toMatch(
       /unsupported file type/,

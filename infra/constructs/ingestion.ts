@@ -8,7 +8,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { TopicFile } from '../../shared/topics/schema.js';
-import type { StackConfig } from '../config.js';
+import { articleFormatEnvironment, type StackConfig } from '../config.js';
 import { grantArticleReads } from './article-reads.js';
 import { TrendwireFunction } from './node-function.js';
 
@@ -75,6 +75,7 @@ export class Ingestion extends Construct {
       environment: {
         TABLE_NAME: table.tableName,
         MAX_ARTICLE_BYTES: String(config.maxArticleBytes),
+        ...articleFormatEnvironment(config),
         COUNTER_SHARDS: String(config.counterShards),
       },
     });

@@ -19,7 +19,7 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { TopicFile } from '../../shared/topics/schema.js';
-import type { StackConfig } from '../config.js';
+import { articleFormatEnvironment, type StackConfig } from '../config.js';
 import { grantArticleReads } from './article-reads.js';
 import { TrendwireFunction } from './node-function.js';
 
@@ -58,6 +58,7 @@ export class Recount extends Construct {
       environment: {
         TABLE_NAME: table.tableName,
         MAX_ARTICLE_BYTES: String(config.maxArticleBytes),
+        ...articleFormatEnvironment(config),
         COUNTER_SHARDS: String(config.counterShards),
       },
     });

@@ -69,7 +69,7 @@ export function publicationTime(value: string, origin: string, defaultZone: stri
   const fields = m.slice(1, 7).map((x) => Number(x ?? 0));
   const zone = m[8];
   const problem = fieldProblem(fields, zone);
-  if (problem) throw new RejectedArticleError(`${shown} is not a valid date-time: ${problem}`);
+  if (problem) throw new RejectedArticleError(`${shown} is not an ISO 8601 date or date-time: ${problem}`);
   const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = fields;
   const ms = Number((m[7] ?? '0').padEnd(3, '0').slice(0, 3));
   const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);

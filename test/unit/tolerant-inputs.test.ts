@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, RejectedArticleError } from '#shared/errors.js';
+import { ConfigError } from '#shared/errors.js';
 import { articleSuffixes, DEFAULT_ARTICLE_FORMATS, timeZoneName } from '#shared/ingest/formats.js';
 import { decodeEncodedWords, metadataValue } from '#shared/ingest/metadata.js';
 import { parseArticleObject } from '#shared/ingest/parse.js';
 import { replacedRejection } from '#shared/storage/keys.js';
 import { configFromEnv } from '../../functions/lib/runtime.js';
 import { configFromContext, unknownContextKeys } from '../../infra/config.js';
+import { rejectionOf } from '../support/rejection.js';
 
 const obj = (key: string, body: string, metadata: Record<string, string> = {}) => ({
   key,
@@ -13,15 +14,6 @@ const obj = (key: string, body: string, metadata: Record<string, string> = {}) =
   metadata,
   eventTime: '2022-11-20T00:00:00.000Z',
 });
-const rejection = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof RejectedArticleError) return err.message;
-    throw err;
-  }
-  throw new Error('expected a rejection');
-};
 const kyiv = { ...DEFAULT_ARTICLE_FORMATS, defaultTimeZone: 'Europe/Kyiv' };
 
 describe('a date-time without a zone', () => {
@@ -61,7 +53,7 @@ describe('a date-time without a zone', () => {
 
 describe('an unparseable date: the rejection names what is wrong', () => {
   const reason = (value: string) =>
-    rejection(parseArticleObject(obj('a.txt', 'B.', { 'published-at': value })));
+    rejectionOf(parseArticleObject(obj('a.txt', 'B.', { 'published-at': value })));
 
   it('names a month, day, hour or offset out of range', async () => {
     expect(await reason('2022-13-01T00:00:00Z')).toMatch(/month 13 does not exist/);
@@ -121,7 +113,7 @@ describe('JSON articles fall back to the metadata', () => {
 
 describe('which suffixes are articles', () => {
   it('rejects .md by default, naming the suffixes that are read', async () => {
-    expect(await rejection(parseArticleObject(obj('README.md', '# Read me')))).toMatch(
+    expect(await rejectionOf(parseArticleObject(obj('README.md', '# Read me')))).toMatch(
       /unsupported file type: the key must end in \.txt, \.text, \.json, \.html, \.htm/,
     );
   });
@@ -129,7 +121,7 @@ describe('which suffixes are articles', () => {
   it('reads .md when configured, and nothing else than what is configured', async () => {
     const formats = { ...DEFAULT_ARTICLE_FORMATS, suffixes: articleSuffixes('md, .txt', 'TEST') };
     expect((await parseArticleObject(obj('notes.md', 'Body.'), formats)).body).toBe('Body.');
-    expect(await rejection(parseArticleObject(obj('a.json', '{"body":"b"}'), formats))).toMatch(
+    expect(await rejectionOf(parseArticleObject(obj('a.json', '{"body":"b"}'), formats))).toMatch(
       /must end in \.md, \.txt/,
     );
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { articleIdOf } from '#shared/ingest/article.js';
 import { type Json, readJson } from '../support/json.js';
 import { startTestStack, type TestStack } from '../support/local-stack.js';
@@ -11,12 +11,11 @@ const page = (name: string) => readFileSync(join(import.meta.dirname, '..', 'fix
 
 describe('HTML articles and /rejections through s3rver and DynamoDB Local', () => {
   let stack: TestStack;
+  // The teardown is the function beforeAll returns: the stack goes whatever the tests do.
   beforeAll(async () => {
     stack = await startTestStack();
+    return () => stack.dispose();
   }, 120_000);
-  afterAll(async () => {
-    await stack?.dispose();
-  });
 
   const put = async (
     key: string,

@@ -7,6 +7,7 @@
  *              write units and bytes per article
  *   api        one-year trend p50/p99 at 1 000 and 100 000 articles, vs GET /articles/{id}
  *              and /health, interleaved, 16 autocannon clients
+ *   html       HTML articles/s vs the same articles as text, the extractor's import time
  *
  * Options: --ingest-articles N (default 10000; lower it on a slow machine: DynamoDB Local commits
  * 60–130 transactions/s on a shared 2-core one), --ingest-default-articles N
@@ -19,6 +20,7 @@ import { log, readResults, type SectionResult, table, writeSection } from './lib
 import { analysisSection } from './sections/analysis.js';
 import { apiSection } from './sections/api.js';
 import { coldStartSection } from './sections/coldstart.js';
+import { htmlSection } from './sections/html.js';
 import { ingestSection } from './sections/ingest.js';
 
 const argv = process.argv.slice(2);
@@ -44,6 +46,7 @@ const sections: Record<string, () => Promise<SectionResult>> = {
       defaultBridgeArticles: option('ingest-default-articles', 1000),
     }),
   api: () => apiSection({ small: 1000, big: option('api-big', 100_000) }),
+  html: htmlSection,
 };
 const unknown = names.filter((n) => !(n in sections));
 if (unknown.length > 0) {

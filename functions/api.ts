@@ -36,6 +36,7 @@ export const handler = handle(
     ...(stateMachineArn ? { startRecount: stepFunctionsRecounts(stateMachineArn, recounts).start } : {}),
     objects: runtime.source,
     maxArticleBytes: config.maxArticleBytes,
+    articleFormats: config.formats,
     onError: (err) => logger.error('unhandled error', err as Error),
   }),
 );

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../shared/config.js';
 import { DEFAULT_SPIKE_METHOD } from '../shared/trends/spikes.js';
+import { DEFAULT_ARTICLE_SUFFIXES, SUFFIX_KINDS, timeZoneName } from '../shared/ingest/formats.js';
 
 /** `-c key=a,b` arrives as one string; the cdk.json object may hold a real array. */
 const list = <T extends z.ZodType<string>>(item: T) =>
@@ -46,6 +47,32 @@ export const StackConfig = z
     topicFile: z.string().min(1).optional(),
     /** Largest article object ingested; larger ones are rejections. */
     maxArticleBytes: z.coerce.number().int().positive().default(DEFAULT_MAX_ARTICLE_BYTES),
+    /**
+     * Key suffixes read as articles (`-c articleSuffixes=.txt,.json,.html`); a key may add `.gz`.
+     * Default: .txt, .text, .json, .html, .htm (.md is off: a swept-up README became an article).
+     */
+    articleSuffixes: list(
+      z.string().refine((s) => Object.hasOwn(SUFFIX_KINDS, s.startsWith('.') ? s : `.${s}`), {
+        message: `an article suffix: one of ${Object.keys(SUFFIX_KINDS).join(', ')}`,
+      }),
+    )
+      .refine((l) => l.length > 0, 'at least one suffix')
+      .default([...DEFAULT_ARTICLE_SUFFIXES]),
+    /** IANA zone in which an article's date-time without a zone is read (`-c defaultTimezone=Europe/Kyiv`). */
+    defaultTimezone: z
+      .string()
+      .refine(
+        (zone) => {
+          try {
+            timeZoneName(zone, 'defaultTimezone');
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { message: 'an IANA time zone name (e.g. UTC, Europe/Kyiv, America/New_York)' },
+      )
+      .default('UTC'),
     /** SQS → ingest batching. */
     batchSize: z.coerce.number().int().min(1).max(100).default(10),
     maxBatchingWindowSeconds: z.coerce.number().int().min(0).max(300).default(1),
@@ -137,3 +164,9 @@ export function configFromContext(get: (key: string) => unknown, fileConfig: unk
   if (!parsed.success) throw new Error(`invalid trendwire configuration:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
+
+/** The article formats every function reads (functions/lib/runtime.ts). */
+export const articleFormatEnvironment = (c: StackConfig): Record<string, string> => ({
+  ARTICLE_SUFFIXES: c.articleSuffixes.join(','),
+  DEFAULT_TIMEZONE: c.defaultTimezone,
+});

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '#shared/api/app.js';
+import type { ArticleFormats } from '#shared/ingest/formats.js';
 import type { RecountStatus } from '#shared/recount/job.js';
 import type { DynamoRecountLog } from '#shared/storage/recount-log.js';
 import { DynamoSpikeClaims } from '#shared/storage/spike-claims.js';
@@ -29,6 +30,8 @@ export type LocalStackOptions = {
   readonly maxArticleBytes: number;
   /** Items each topic counter is spread over; 1 (no sharding) by default. */
   readonly counterShards?: number;
+  /** Article suffixes and the default time zone (default: DEFAULT_ARTICLE_FORMATS). */
+  readonly formats?: ArticleFormats;
   readonly fresh?: boolean;
   readonly logger?: IngestLogger;
   readonly host?: string;
@@ -97,6 +100,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
         tableName: o.tableName,
         maxArticleBytes: o.maxArticleBytes,
         counterShards: o.counterShards ?? 1,
+        formats: o.formats,
         s3Endpoint,
         dynamoEndpoint,
       },
@@ -152,6 +156,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       liveTopics: topics,
       startRecount: async (reason) => ({ id: (await recounts.start(reason)).id, status: 'running' }),
       maxArticleBytes: o.maxArticleBytes,
+      articleFormats: runtime.formats,
       corsOrigins: o.corsOrigins,
       onError: (err) => logger.error('unhandled API error', { error: String((err as Error)?.stack ?? err) }),
     });

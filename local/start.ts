@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { DEFAULT_MAX_ARTICLE_BYTES, intFromEnv } from '#shared/config.js';
 import { ConfigError } from '#shared/errors.js';
+import { articleFormatsFromEnv } from '#shared/ingest/formats.js';
 import { loadTopicFile, TopicFileError } from '#shared/topics/load.js';
 import { logLine } from './log.js';
 import { assertPortFree, PortInUseError } from './ports.js';
@@ -30,6 +31,10 @@ async function main() {
   const dataDir = resolve(env.TRENDWIRE_DATA_DIR || '.data');
   const topics = await loadTopicFile(env.TRENDWIRE_TOPICS_FILE || undefined);
   const maxArticleBytes = intFromEnv('TRENDWIRE_MAX_ARTICLE_BYTES', DEFAULT_MAX_ARTICLE_BYTES);
+  const formats = articleFormatsFromEnv(env, {
+    suffixes: 'TRENDWIRE_ARTICLE_SUFFIXES',
+    timeZone: 'TRENDWIRE_DEFAULT_TIMEZONE',
+  });
 
   await assertPortFree(s3Port, 'TRENDWIRE_S3_PORT');
   await assertPortFree(dynamoPort, 'TRENDWIRE_DYNAMODB_PORT');
@@ -47,6 +52,7 @@ async function main() {
     dataDir,
     topics,
     maxArticleBytes,
+    formats,
     counterShards: intFromEnv('TRENDWIRE_COUNTER_SHARDS', 1),
     fresh,
     corsOrigins: (env.TRENDWIRE_CORS_ORIGINS ?? '')

@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_ARTICLE_BYTES, intFromEnv } from '#shared/config.js';
+import { articleFormatsFromEnv } from '#shared/ingest/formats.js';
 import { DynamoTopicStore } from '#shared/storage/topic-store.js';
 import { LiveTopics } from '#shared/topics/live.js';
 import { defaultTopics } from '#shared/topics/load.js';
@@ -26,6 +27,10 @@ async function main(): Promise<number> {
       tableName,
       maxArticleBytes: intFromEnv('TRENDWIRE_MAX_ARTICLE_BYTES', DEFAULT_MAX_ARTICLE_BYTES),
       counterShards: intFromEnv('TRENDWIRE_COUNTER_SHARDS', 1),
+      formats: articleFormatsFromEnv(process.env, {
+        suffixes: 'TRENDWIRE_ARTICLE_SUFFIXES',
+        timeZone: 'TRENDWIRE_DEFAULT_TIMEZONE',
+      }),
       s3Endpoint: `http://127.0.0.1:${s3Port}`,
       dynamoEndpoint: `http://127.0.0.1:${dynamoPort}`,
     },

@@ -47,6 +47,8 @@ export type FetchedObject = {
   readonly bytes: Uint8Array;
   readonly metadata: Readonly<Record<string, string>>;
   readonly versionId?: string | undefined;
+  /** Content-Encoding of the object as stored (`gzip`: the bytes are compressed). */
+  readonly contentEncoding?: string | undefined;
 };
 
 /** Port: the article objects (S3). `missing` when the key no longer exists. */

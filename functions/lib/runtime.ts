@@ -1,5 +1,10 @@
 import { Analyser } from '#shared/analysis/analyse.js';
 import { DEFAULT_MAX_ARTICLE_BYTES, intFromEnv, requireEnv } from '#shared/config.js';
+import {
+  type ArticleFormats,
+  articleFormatsFromEnv,
+  DEFAULT_ARTICLE_FORMATS,
+} from '#shared/ingest/formats.js';
 import { createDynamoClient, createS3Client } from '#shared/storage/clients.js';
 import { DynamoStore } from '#shared/storage/dynamo-store.js';
 import { S3ObjectSource } from '#shared/storage/s3-source.js';
@@ -11,6 +16,8 @@ export type RuntimeConfig = {
   readonly maxArticleBytes: number;
   /** Items each topic counter is spread over (hot topics); the same for ingest and API. */
   readonly counterShards: number;
+  /** Article suffixes and the zone of a time without one (default: DEFAULT_ARTICLE_FORMATS). */
+  readonly formats?: ArticleFormats | undefined;
   readonly s3Endpoint?: string | undefined;
   readonly dynamoEndpoint?: string | undefined;
 };
@@ -20,6 +27,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     tableName: requireEnv('TABLE_NAME', env),
     maxArticleBytes: intFromEnv('MAX_ARTICLE_BYTES', DEFAULT_MAX_ARTICLE_BYTES, env),
     counterShards: intFromEnv('COUNTER_SHARDS', 1, env),
+    formats: articleFormatsFromEnv(env, { suffixes: 'ARTICLE_SUFFIXES', timeZone: 'DEFAULT_TIMEZONE' }),
     s3Endpoint: env.S3_ENDPOINT || undefined,
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
   };
@@ -44,5 +52,6 @@ export function createIngestRuntime(config: RuntimeConfig, topics: TopicFile) {
     analyser: new Analyser(topics),
     maxArticleBytes: config.maxArticleBytes,
     counterShards: config.counterShards,
+    formats: config.formats ?? DEFAULT_ARTICLE_FORMATS,
   };
 }

@@ -4,7 +4,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { TopicFile } from '../../shared/topics/schema.js';
-import type { StackConfig } from '../config.js';
+import { articleFormatEnvironment, type StackConfig } from '../config.js';
 import { grantArticleReads } from './article-reads.js';
 import { TrendwireFunction } from './node-function.js';
 
@@ -57,6 +57,7 @@ export function analysingFunction(
     environment: {
       TABLE_NAME: table.tableName,
       MAX_ARTICLE_BYTES: String(config.maxArticleBytes),
+      ...articleFormatEnvironment(config),
       COUNTER_SHARDS: String(config.counterShards),
     },
   });

@@ -18,7 +18,7 @@ import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { TopicFile } from '../../shared/topics/schema.js';
-import type { StackConfig } from '../config.js';
+import { articleFormatEnvironment, type StackConfig } from '../config.js';
 import { grantArticleReads } from './article-reads.js';
 import { TrendwireFunction } from './node-function.js';
 
@@ -63,6 +63,7 @@ export class TrendsApi extends Construct {
         TABLE_NAME: table.tableName,
         COUNTER_SHARDS: String(config.counterShards),
         MAX_ARTICLE_BYTES: String(config.maxArticleBytes),
+        ...articleFormatEnvironment(config),
         RECOUNT_STATE_MACHINE_ARN: props.recount.stateMachineArn,
       },
     });

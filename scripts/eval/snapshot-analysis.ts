@@ -52,9 +52,9 @@ const app = createApp({
 
 async function snapshotArticle(path: string): Promise<unknown> {
   const key = relative(fixtures, path);
-  let article: ReturnType<typeof parseArticleObject>;
+  let article: Awaited<ReturnType<typeof parseArticleObject>>;
   try {
-    article = parseArticleObject({
+    article = await parseArticleObject({
       key,
       bytes: readFileSync(path),
       metadata: {},

@@ -8,6 +8,7 @@ import { DEFAULT_MAX_ARTICLE_BYTES } from '../config.js';
 import { topEntities } from '../entities/top.js';
 import { BadParameterError, NotFoundError, UnavailableError } from '../errors.js';
 import { ALL_TOPIC } from '../ingest/contribution.js';
+import type { ArticleFormats } from '../ingest/formats.js';
 import type { ArticleReader, ObjectSource, RejectionReader, TrendStore } from '../ports.js';
 import type { RecountLog } from '../recount/job.js';
 import type { LiveTopics } from '../topics/live.js';
@@ -36,6 +37,8 @@ export type ApiDeps = {
   readonly analyser?: Analyser;
   /** Article size limit, for POST /analyse (default DEFAULT_MAX_ARTICLE_BYTES). */
   readonly maxArticleBytes?: number;
+  /** The formats ingestion reads articles with, to read them again the same way. */
+  readonly articleFormats?: ArticleFormats | undefined;
   /** Reads article objects again to show an article's text and matches; not shown without it. */
   readonly objects?: ObjectSource;
   /** Recounts of the archive (GET /recounts); the routes answer an empty list without it. */
@@ -227,6 +230,7 @@ export function createApp(deps: ApiDeps) {
       return analyser;
     },
     maxArticleBytes: deps.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES,
+    formats: deps.articleFormats,
     objects: deps.objects,
   });
 

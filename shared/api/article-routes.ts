@@ -4,6 +4,7 @@ import type { Analyser, LocatedMentions } from '../analysis/analyse.js';
 import { type EvidenceDeps, evidenceOf } from '../articles/evidence.js';
 import { NotFoundError } from '../errors.js';
 import type { ArticleRecord } from '../ingest/article.js';
+import type { ArticleFormats } from '../ingest/formats.js';
 import type { ArticleReader, ObjectSource } from '../ports.js';
 import { TopicFile } from '../topics/schema.js';
 import { ProblemError, problem, problemResponse } from './problem.js';
@@ -14,6 +15,7 @@ export type ArticleRouteDeps = {
   /** The configured analyser, built on first use: POST /analyse runs it, matches are found with it. */
   readonly analyser: () => Promise<Analyser>;
   readonly maxArticleBytes: number;
+  readonly formats?: ArticleFormats | undefined;
   /** Where article objects are read again to show their text and matches; without it, they are not shown. */
   readonly objects?: ObjectSource | undefined;
 };
@@ -72,6 +74,7 @@ export function registerArticleRoutes(app: OpenAPIHono, deps: ArticleRouteDeps):
           source: deps.objects,
           analyser: await deps.analyser(),
           maxArticleBytes: deps.maxArticleBytes,
+          formats: deps.formats,
         } satisfies EvidenceDeps)
       : { ok: false as const, gone: true, why: 'this API cannot read article objects' };
 
@@ -176,6 +179,7 @@ function articleDetail(r: ArticleRecord, shown: LocatedMentions | string) {
     ...articleSummary(r),
     topics,
     evidence: typeof shown === 'string' ? shown : null,
+    publishedAtAssumedZone: r.publishedAtAssumedZone ?? null,
     language: r.language ?? 'und',
     entities: (r.entities ?? []).map((e) => ({ name: e.name, type: e.type, mentions: e.mentions })),
     bytes: r.bytes ?? null,

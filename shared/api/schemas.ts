@@ -113,6 +113,10 @@ export const ArticleDetail = ArticleSummary.extend({
     description:
       'Why matches are null (the object is gone or changed since it was analysed); null when they are shown.',
   }),
+  publishedAtAssumedZone: z.string().nullable().openapi({
+    description:
+      'The time zone publishedAt was read in because the article gave a time without one (the configured default zone); null when the article gave its zone, or no time.',
+  }),
   language: z.string(),
   entities: z.array(z.object({ name: z.string(), type: EntityType, mentions: z.number().int() })),
   bytes: z.number().int().nullable(),

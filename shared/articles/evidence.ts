@@ -1,6 +1,7 @@
 import type { Analyser, LocatedMentions } from '../analysis/analyse.js';
 import { RejectedArticleError } from '../errors.js';
 import { type ArticleRecord, fingerprintOf } from '../ingest/article.js';
+import type { ArticleFormats } from '../ingest/formats.js';
 import { parseArticleObject } from '../ingest/parse.js';
 import type { ObjectSource } from '../ports.js';
 
@@ -9,6 +10,8 @@ export type EvidenceDeps = {
   readonly source: ObjectSource;
   readonly analyser: Analyser;
   readonly maxArticleBytes: number;
+  /** The formats ingestion reads articles with (default: DEFAULT_ARTICLE_FORMATS). */
+  readonly formats?: ArticleFormats | undefined;
 };
 
 export type Evidence =
@@ -31,12 +34,16 @@ export async function evidenceOf(record: ArticleRecord, deps: EvidenceDeps): Pro
   if (fetched === 'too-large')
     return { ok: false, gone: false, why: 'the object is now over the size limit' };
   try {
-    const article = parseArticleObject({
-      key: record.key,
-      bytes: fetched.bytes,
-      metadata: fetched.metadata,
-      eventTime: record.updatedAt,
-    });
+    const article = await parseArticleObject(
+      {
+        key: record.key,
+        bytes: fetched.bytes,
+        metadata: fetched.metadata,
+        eventTime: record.updatedAt,
+        contentEncoding: fetched.contentEncoding,
+      },
+      deps.formats,
+    );
     if (record.fingerprint !== undefined && fingerprintOf(article.body) !== record.fingerprint) {
       return {
         ok: false,

@@ -25,6 +25,8 @@ export type ArticleRecord = {
   readonly source?: string | undefined;
   readonly url?: string | undefined;
   readonly publishedAt?: string | undefined;
+  /** The zone `publishedAt` was read in because the article's time had none (e.g. `UTC`). */
+  readonly publishedAtAssumedZone?: string | undefined;
   readonly language?: string | undefined;
   readonly sentiment?: Sentiment | undefined;
   readonly topics?: Readonly<Record<string, { mentions: number; sentiment: Sentiment }>> | undefined;

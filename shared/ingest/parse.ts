@@ -1,13 +1,18 @@
+import { gunzipSync } from 'node:zlib';
 import * as z from 'zod';
 import { splitHeadline } from '../analysis/analyse.js';
 import { RejectedArticleError } from '../errors.js';
-import { inWindow, WINDOW } from '../trends/time.js';
+import { type PublicationTime, publicationTime } from './dates.js';
+import { type ArticleFormats, DEFAULT_ARTICLE_FORMATS, SUFFIX_KINDS } from './formats.js';
+import { metadataValue } from './metadata.js';
 
 /** An article as read from its object, before analysis. */
 export type ParsedArticle = {
   readonly title: string | undefined;
   readonly body: string;
   readonly publishedAt: string;
+  /** The zone a publication time without one was read in (ArticleFormats.defaultTimeZone). */
+  readonly publishedAtAssumedZone?: string | undefined;
   readonly source: string | undefined;
   readonly url: string | undefined;
   readonly language: string | undefined;
@@ -45,8 +50,8 @@ function jsonDepth(text: string): number {
   return max;
 }
 
-const TEXT_SUFFIXES = ['.txt', '.text', '.md'];
-const JSON_SUFFIXES = ['.json'];
+/** A gzip-compressed article is read up to this size uncompressed; beyond, a rejection. */
+export const MAX_DECOMPRESSED_BYTES = 16 * 1024 * 1024;
 
 export type ObjectContent = {
   readonly key: string;
@@ -55,27 +60,11 @@ export type ObjectContent = {
   readonly metadata: Readonly<Record<string, string>>;
   /** Time of the S3 event: the publication time of last resort. */
   readonly eventTime: string;
+  /** The object's Content-Encoding (`gzip`: stored compressed). */
+  readonly contentEncoding?: string | undefined;
 };
 
-/**
- * An ISO 8601 date-time with an offset, or a date, within the supported window; anything else is a
- * rejection.
- */
-function publicationTime(value: string, origin: string): string {
-  const ok = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).safeParse(value.trim());
-  const time = ok.success ? Date.parse(ok.data) : Number.NaN;
-  if (Number.isNaN(time)) {
-    throw new RejectedArticleError(`${origin} "${value.slice(0, 60)}" is not an ISO 8601 date or date-time`);
-  }
-  if (!inWindow(time)) {
-    throw new RejectedArticleError(
-      `${origin} "${value.slice(0, 60)}" is outside the supported window ${WINDOW.text}`,
-    );
-  }
-  return new Date(time).toISOString();
-}
-
-function decodeUtf8(bytes: Uint8Array): string {
+export function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -83,32 +72,82 @@ function decodeUtf8(bytes: Uint8Array): string {
   }
 }
 
+const isGzip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+
+/** The object's bytes, uncompressed when its key ends in `.gz` or its Content-Encoding is gzip. */
+function contentBytes(obj: ObjectContent, gzKey: boolean): Uint8Array {
+  const declared = gzKey || /\bgzip\b/i.test(obj.contentEncoding ?? '');
+  if (!declared) return obj.bytes;
+  if (!isGzip(obj.bytes)) {
+    // A client may have stored it uncompressed with the header set; a .gz key must be gzip.
+    if (gzKey) throw new RejectedArticleError('the key ends in .gz but the object is not gzip data');
+    return obj.bytes;
+  }
+  try {
+    return gunzipSync(obj.bytes, { maxOutputLength: MAX_DECOMPRESSED_BYTES });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      throw new RejectedArticleError(`the object is over ${MAX_DECOMPRESSED_BYTES} bytes uncompressed`);
+    throw new RejectedArticleError(`the gzip data is corrupt: ${(err as Error).message}`);
+  }
+}
+
+/** The publication time of metadata `published-at`, if given (it overrides the content's). */
+const metadataTime = (obj: ObjectContent, formats: ArticleFormats): PublicationTime | undefined => {
+  const value = metadataValue(obj.metadata, 'published-at');
+  return value ? publicationTime(value, 'metadata published-at', formats.defaultTimeZone) : undefined;
+};
+
 /** Parses an article object by its key's suffix, per the contract; throws RejectedArticleError. */
-export function parseArticleObject(obj: ObjectContent): ParsedArticle {
+export async function parseArticleObject(
+  obj: ObjectContent,
+  formats: ArticleFormats = DEFAULT_ARTICLE_FORMATS,
+): Promise<ParsedArticle> {
   const lower = obj.key.toLowerCase();
-  const isText = TEXT_SUFFIXES.some((s) => lower.endsWith(s));
-  const isJson = JSON_SUFFIXES.some((s) => lower.endsWith(s));
-  if (!isText && !isJson) {
+  const gzKey = lower.endsWith('.gz');
+  const name = gzKey ? lower.slice(0, -3) : lower;
+  const suffix = formats.suffixes.find((s) => name.endsWith(s));
+  if (!suffix) {
     throw new RejectedArticleError(
-      `unsupported file type: the key must end in ${[...TEXT_SUFFIXES, ...JSON_SUFFIXES].join(', ')}`,
+      `unsupported file type: the key must end in ${formats.suffixes.join(', ')} (or one of them and .gz)`,
     );
   }
   if (obj.bytes.byteLength === 0) throw new RejectedArticleError('the object is empty');
-  const text = decodeUtf8(obj.bytes);
+  const bytes = contentBytes(obj, gzKey);
+  const meta = (field: string) => metadataValue(obj.metadata, field);
+  const kind = SUFFIX_KINDS[suffix];
+
+  if (kind === 'html') {
+    const { parseHtmlArticle } = await import('./html/parse-html.js');
+    const page = parseHtmlArticle(bytes, formats.defaultTimeZone);
+    const time = metadataTime(obj, formats) ?? page.time;
+    return {
+      title: page.title,
+      body: page.body,
+      publishedAt: time?.publishedAt ?? obj.eventTime,
+      publishedAtAssumedZone: time?.assumedZone,
+      source: meta('source') ?? page.source,
+      url: meta('url') ?? page.url,
+      language: meta('language') ?? page.language,
+    };
+  }
+
+  const text = decodeUtf8(bytes);
   if (text.includes('\u0000'))
     throw new RejectedArticleError('the object is binary, not text (it contains NUL bytes)');
-  const metaTime = obj.metadata['published-at'];
 
-  if (isText) {
+  if (kind === 'text') {
     if (text.trim() === '') throw new RejectedArticleError('the object holds only white space');
     const { title, body } = splitHeadline(text);
+    const time = metadataTime(obj, formats);
     return {
       title,
       body,
-      publishedAt: metaTime ? publicationTime(metaTime, 'metadata published-at') : obj.eventTime,
-      source: obj.metadata.source,
-      url: obj.metadata.url,
-      language: obj.metadata.language,
+      publishedAt: time?.publishedAt ?? obj.eventTime,
+      publishedAtAssumedZone: time?.assumedZone,
+      source: meta('source'),
+      url: meta('url'),
+      language: meta('language'),
     };
   }
 
@@ -133,16 +172,17 @@ export function parseArticleObject(obj: ObjectContent): ParsedArticle {
     );
   }
   const a = parsed.data;
+  // The document's own fields first; the object's metadata fills what it leaves out.
+  const time = a.publishedAt
+    ? publicationTime(a.publishedAt, 'publishedAt', formats.defaultTimeZone)
+    : metadataTime(obj, formats);
   return {
     title: a.title?.trim() || undefined,
     body: a.body,
-    publishedAt: a.publishedAt
-      ? publicationTime(a.publishedAt, 'publishedAt')
-      : metaTime
-        ? publicationTime(metaTime, 'metadata published-at')
-        : obj.eventTime,
-    source: a.source,
-    url: a.url,
-    language: a.language,
+    publishedAt: time?.publishedAt ?? obj.eventTime,
+    publishedAtAssumedZone: time?.assumedZone,
+    source: a.source?.trim() || meta('source'),
+    url: a.url?.trim() || meta('url'),
+    language: a.language?.trim() || meta('language'),
   };
 }

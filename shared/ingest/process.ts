@@ -11,6 +11,7 @@ import {
   EMPTY_CONTRIBUTION,
 } from './contribution.js';
 import type { ObjectEvent } from './events.js';
+import type { ArticleFormats } from './formats.js';
 import { parseArticleObject } from './parse.js';
 import { compareSequencers } from './sequencer.js';
 
@@ -19,6 +20,8 @@ export type IngestDeps = {
   readonly source: ObjectSource;
   readonly analyser: Analyser;
   readonly maxArticleBytes: number;
+  /** Which suffixes are articles and the zone of a time without one (default: DEFAULT_ARTICLE_FORMATS). */
+  readonly formats?: ArticleFormats | undefined;
   /** The version of the run-time topic set the analyser was built from, when topics are run-time data. */
   readonly topicsVersion?: number | undefined;
   /** The contribution rules in force (CURRENT_CONTRIBUTION_RULES unless a test brings others). */
@@ -105,26 +108,30 @@ async function prepare(event: ObjectEvent, deps: IngestDeps): Promise<Prepared |
  * The record an object's content makes, with its contribution, or its rejection: the same code
  * for an S3 event and for a recount. `eventTime` dates an article that carries no date.
  */
-export function recordOfObject(
+export async function recordOfObject(
   base: RecordBase,
   fetched: FetchedObject | 'too-large',
   eventTime: string,
   versionId: string | undefined,
   deps: Pick<
     IngestDeps,
-    'analyser' | 'maxArticleBytes' | 'counterShards' | 'topicsVersion' | 'contributionRules'
+    'analyser' | 'maxArticleBytes' | 'counterShards' | 'topicsVersion' | 'contributionRules' | 'formats'
   >,
-): Prepared {
+): Promise<Prepared> {
   if (fetched === 'too-large') return rejected(base, tooLarge(undefined, deps.maxArticleBytes));
   const { id } = base;
   const rules = deps.contributionRules ?? CURRENT_CONTRIBUTION_RULES;
   try {
-    const article = parseArticleObject({
-      key: base.key,
-      bytes: fetched.bytes,
-      metadata: fetched.metadata,
-      eventTime,
-    });
+    const article = await parseArticleObject(
+      {
+        key: base.key,
+        bytes: fetched.bytes,
+        metadata: fetched.metadata,
+        eventTime,
+        contentEncoding: fetched.contentEncoding,
+      },
+      deps.formats,
+    );
     const analysis = deps.analyser.analyse({
       body: article.body,
       title: article.title,
@@ -138,6 +145,7 @@ export function recordOfObject(
       source: article.source,
       url: article.url,
       publishedAt: article.publishedAt,
+      publishedAtAssumedZone: article.publishedAtAssumedZone,
       language: analysis.language,
       sentiment: analysis.sentiment,
       topics: analysis.topics,

@@ -40,7 +40,7 @@ export async function recountKey(bucket: string, key: string, deps: IngestDeps):
       updatedAt: (deps.now?.() ?? new Date()).toISOString(),
     };
     // An article without a date of its own was dated by its event: the record keeps that date.
-    const prepared = recordOfObject(
+    const prepared = await recordOfObject(
       base,
       fetched,
       previous.publishedAt ?? base.updatedAt,

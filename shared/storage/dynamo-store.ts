@@ -15,7 +15,7 @@ import {
   placeEntities,
 } from './entity-parts.js';
 import { transactionalWriteUnits } from './item-size.js';
-import { membershipKey, REJECTIONS_PK, TOPICS_VERSION_KEY } from './keys.js';
+import { membershipKey, rejectionKey, replacedRejection, TOPICS_VERSION_KEY } from './keys.js';
 import {
   conditionFailures,
   ENTITY_PART_FULL,
@@ -158,10 +158,11 @@ export class DynamoStore extends DynamoReads implements GroupIngestStore {
       for (const m of change.put)
         items.push({ Put: { TableName, Item: { ...membershipKey(m), id: next.id } } });
       if (rejection) {
-        items.push({
-          Put: { TableName, Item: { pk: REJECTIONS_PK, sk: `${rejection.at}#${next.id}`, ...rejection } },
-        });
+        items.push({ Put: { TableName, Item: { ...rejectionKey(rejection.at, next.id), ...rejection } } });
       }
+      // The key's previous rejection leaves the list in the same transaction (keys.ts).
+      const replaced = replacedRejection(previous, next);
+      if (replaced) items.push({ Delete: { TableName, Key: replaced } });
       for (let k = first; k < items.length; k++) owners.push(owner);
     });
     // Articles analysed under a run-time topic set commit only while that set is current.

@@ -3,6 +3,21 @@ import type { Granularity } from '../trends/time.js';
 
 export const articleKey = (id: string) => ({ pk: `ART#${id}`, sk: 'ART' });
 export const REJECTIONS_PK = 'REJ';
+/** A rejection item: `REJ` / `<at>#<id>`, newest first in GET /rejections. */
+export const rejectionKey = (at: string, id: string) => ({ pk: REJECTIONS_PK, sk: `${at}#${id}` });
+
+/**
+ * The rejection item a commit over `previous` takes out of the list: the key's last rejection,
+ * once the key is counted, deleted or rejected again (the list shows each key's current state;
+ * the history stays in the log). A rejected record's updatedAt is its rejection's `at`.
+ */
+export function replacedRejection(
+  previous: { readonly id: string; readonly status: string; readonly updatedAt: string } | undefined,
+  next: { readonly updatedAt: string },
+) {
+  if (previous?.status !== 'rejected' || previous.updatedAt === next.updatedAt) return undefined;
+  return rejectionKey(previous.updatedAt, previous.id);
+}
 
 /**
  * Topic counters: `CNT#<topic>#d` (or `#h`), with `#<shard>` appended for shards 1 and up; the sort

@@ -46,6 +46,7 @@ export class S3ObjectSource implements ObjectSource {
       bytes: Buffer.concat(chunks),
       metadata: lowerCaseKeys(res.Metadata ?? {}),
       versionId: res.VersionId,
+      contentEncoding: res.ContentEncoding,
     };
   }
 }

@@ -4,6 +4,7 @@ import type { ArticleRecord } from '../ingest/article.js';
 import type { ArticleCommit } from '../ports.js';
 import { counterItemUpdates } from './counter-items.js';
 import { itemBytes } from './item-size.js';
+import { replacedRejection } from './keys.js';
 
 /** The shape of a transaction's planning and failures (the DynamoStore writes them). */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -65,7 +66,12 @@ export function planTransactions(commits: readonly ArticleCommit[]): number[][] 
   commits.forEach((c, i) => {
     if (seen.has(c.next.id)) return;
     seen.add(c.next.id);
-    const own = 1 + c.change.put.length + c.change.remove.length + (c.rejection ? 1 : 0);
+    const own =
+      1 +
+      c.change.put.length +
+      c.change.remove.length +
+      (c.rejection ? 1 : 0) +
+      (replacedRejection(c.previous, c.next) ? 1 : 0);
     const adds = new Map<string, string[]>();
     for (const u of counterItemUpdates(c.change.counters)) {
       adds.set(`${u.key.pk}\u0000${u.key.sk}`, Object.keys(u.add));

@@ -32,11 +32,16 @@ const withGrain: TopicFile = {
 const bucket = new Map<string, Buffer>();
 
 /** Counter amounts of one clean pass over `bucket` under `topics`, by counter id. */
-function cleanPass(topics: TopicFile): Map<string, Record<string, number>> {
+async function cleanPass(topics: TopicFile): Promise<Map<string, Record<string, number>>> {
   const analyser = new Analyser(topics);
   const totals = new Map<string, Record<string, number>>();
   for (const [key, bytes] of bucket) {
-    const article = parseArticleObject({ key, bytes, metadata: {}, eventTime: new Date().toISOString() });
+    const article = await parseArticleObject({
+      key,
+      bytes,
+      metadata: {},
+      eventTime: new Date().toISOString(),
+    });
     const analysis = analyser.analyse({
       body: article.body,
       title: article.title,
@@ -131,7 +136,7 @@ describe('Recount over the archive (DynamoDB Local and s3rver)', () => {
     expect(status.processed).toBeGreaterThanOrEqual(ARTICLES - 30);
     expect(status.recounted).toBeGreaterThan(ARTICLES / 2);
 
-    const expected = cleanPass(withGrain);
+    const expected = await cleanPass(withGrain);
     const grain = await stored(stack, 'grain');
     expect(grain).toEqual(expectedOf(expected, 'grain'));
     expect(await stored(stack, 'grain', 'kherson')).toEqual(await stored(stack, 'kherson'));
@@ -168,7 +173,7 @@ describe('Recount over the archive (DynamoDB Local and s3rver)', () => {
     expect(status).toMatchObject({ status: 'done', failed: 0 });
     expect(status.recounted).toBeLessThan(bucket.size); // the first run's keys are current
 
-    const expected = cleanPass(defaults);
+    const expected = await cleanPass(defaults);
     for (const topic of [ALL_TOPIC, 'kherson', 'negotiations'])
       expect(await stored(stack, topic)).toEqual(expectedOf(expected, topic));
     expect((await stored(stack, 'grain')).size).toBe(0);
@@ -232,7 +237,7 @@ describe('Recount over the archive (DynamoDB Local and s3rver)', () => {
       (await readJson(await api('/topics'))).topics.every((t: { complete: boolean }) => t.complete),
     ).toBe(true);
     const withBoth: TopicFile = { ...defaults, topics: [...defaults.topics, grain] };
-    const expected = cleanPass(withBoth);
+    const expected = await cleanPass(withBoth);
     for (const topic of [ALL_TOPIC, 'kherson', 'negotiations', 'grain'])
       expect(await stored(stack, topic)).toEqual(expectedOf(expected, topic));
     const trends = await readJson(
@@ -275,7 +280,7 @@ describe('Recount over the archive (DynamoDB Local and s3rver)', () => {
       processed: bucket.size,
       failed: 0,
     });
-    const expected = cleanPass({ ...defaults, topics: [kherson] });
+    const expected = await cleanPass({ ...defaults, topics: [kherson] });
     for (const topic of [ALL_TOPIC, 'kherson'])
       expect(await stored(current, topic)).toEqual(expectedOf(expected, topic));
     expect((await stored(current, 'negotiations')).size).toBe(0);

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../shared/config.js';
-import { DEFAULT_SPIKE_METHOD } from '../shared/trends/spikes.js';
 import { DEFAULT_ARTICLE_SUFFIXES, SUFFIX_KINDS, timeZoneName } from '../shared/ingest/formats.js';
+import { DEFAULT_SPIKE_METHOD } from '../shared/trends/spikes.js';
 
 /** `-c key=a,b` arrives as one string; the cdk.json object may hold a real array. */
 const list = <T extends z.ZodType<string>>(item: T) =>

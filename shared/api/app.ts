@@ -1,12 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
-import { HTTPException } from 'hono/http-exception';
 import { Analyser } from '../analysis/analyse.js';
 import { listArticles } from '../articles/list.js';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../config.js';
 import { topEntities } from '../entities/top.js';
-import { BadParameterError, NotFoundError, UnavailableError } from '../errors.js';
+import { BadParameterError, NotFoundError } from '../errors.js';
 import { ALL_TOPIC } from '../ingest/contribution.js';
 import type { ArticleFormats } from '../ingest/formats.js';
 import type { ArticleReader, ObjectSource, RejectionReader, TrendStore } from '../ports.js';
@@ -19,7 +18,7 @@ import { articleSummary, registerArticleRoutes } from './article-routes.js';
 import { csv, trendCsv } from './csv.js';
 import { decodeCursor, encodeCursor, ListCursor, OffsetCursor, RejectionCursor } from './cursor.js';
 import { dashboardRoutes } from './dashboard.js';
-import { ProblemError, problem, problemResponse } from './problem.js';
+import { problem, problemOf, problemResponse } from './problem.js';
 import { registerRecountRoutes } from './recount-routes.js';
 import * as S from './schemas.js';
 import { registerSpikeRoutes } from './spike-routes.js';
@@ -278,20 +277,7 @@ export function createApp(deps: ApiDeps) {
 
   app.route('/', dashboardRoutes());
   app.notFound((c) => problem(c, 404, `no route ${c.req.method} ${c.req.path}`));
-  app.onError((err, c) => {
-    if (err instanceof BadParameterError)
-      return problem(c, 400, `${err.parameter}: ${err.message}`, err.parameter);
-    if (err instanceof NotFoundError) return problem(c, 404, err.message);
-    if (err instanceof ProblemError) return problem(c, err.status, err.message, err.parameter);
-    if (err instanceof UnavailableError) {
-      c.header('retry-after', String(err.retryAfterSeconds));
-      return problem(c, 503, `the store is busy: ${err.message}; try again`);
-    }
-    // Hono's own: a malformed JSON body (400), a body over the limit.
-    if (err instanceof HTTPException && err.status < 500) return problem(c, err.status, err.message);
-    deps.onError?.(err);
-    return problem(c, 500, 'the request could not be completed; it has been logged');
-  });
+  app.onError((err, c) => problemOf(err, c, deps.onError));
   return app;
 }
 

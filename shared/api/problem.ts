@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { BadParameterError, NotFoundError, UnavailableError } from '../errors.js';
 
 /** RFC 9457 problem details. */
 export const Problem = z
@@ -60,4 +62,24 @@ export class ProblemError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * The problem an error thrown by a route answers with: the domain's named errors as 400, 404 and
+ * 503 (with Retry-After), Hono's own client errors as they are, anything else a generic 500 whose
+ * cause goes to `log` only.
+ */
+export function problemOf(err: Error, c: Context, log?: (err: unknown) => void): Response {
+  if (err instanceof BadParameterError)
+    return problem(c, 400, `${err.parameter}: ${err.message}`, err.parameter);
+  if (err instanceof NotFoundError) return problem(c, 404, err.message);
+  if (err instanceof ProblemError) return problem(c, err.status, err.message, err.parameter);
+  if (err instanceof UnavailableError) {
+    c.header('retry-after', String(err.retryAfterSeconds));
+    return problem(c, 503, `the store is busy: ${err.message}; try again`);
+  }
+  // Hono's own: a malformed JSON body (400), a body over the limit.
+  if (err instanceof HTTPException && err.status < 500) return problem(c, err.status, err.message);
+  log?.(err);
+  return problem(c, 500, 'the request could not be completed; it has been logged');
 }

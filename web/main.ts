@@ -6,6 +6,7 @@ import { $, fmtDay, h } from './dom.js';
 import { renderEmpty } from './empty-view.js';
 import { type ArticleLinks, renderArticles, renderEntities } from './lists-view.js';
 import { showRecount } from './recount.js';
+import { hasSpikes } from './spikes.js';
 import {
   addDays,
   entityRange,
@@ -16,7 +17,16 @@ import {
   withRange,
 } from './state.js';
 import { clearChart, renderChart, resizeChart } from './trends-view.js';
-import type { Article, ArticleList, EntityList, Topic, TopicList, Trends } from './types.js';
+import type {
+  Article,
+  ArticleList,
+  EntityList,
+  Granularity,
+  Spikes,
+  Topic,
+  TopicList,
+  Trends,
+} from './types.js';
 
 /** The dashboard: plain DOM over the public API; the view state lives in the URL. */
 
@@ -27,7 +37,12 @@ const els = {
   empty: $('empty'),
   content: $('content'),
   article: $('article-view'),
-  chart: { chart: $('chart'), summary: $('chart-summary'), table: $('chart-table') },
+  chart: {
+    chart: $('chart'),
+    summary: $('chart-summary'),
+    table: $('chart-table'),
+    spikes: $('chart-spikes'),
+  },
   articles: $('articles'),
   entities: $('entities'),
   entitiesTitle: $('entities-title'),
@@ -122,12 +137,13 @@ async function loadTrends(s: ViewState, ctl: AbortController) {
   const range = { from: s.from, to: s.to };
   const granularity = granularityOf(s);
   const entities = entityRange(s);
-  const [trends, articles, top] = await Promise.all([
+  const [trends, articles, top, spikes] = await Promise.all([
     s.topics.length === 0
       ? Promise.resolve(undefined)
       : getJson<Trends>(`trends?${query({ topics: s.topics.join(','), granularity, ...range })}`, ctl.signal),
     getJson<ArticleList>(`articles?${query({ topic: s.articles, limit: 10, ...range })}`, ctl.signal),
     getJson<EntityList>(`entities?${query({ limit: 10, ...entities })}`, ctl.signal),
+    spikesOf(s.topics, granularity, range, ctl.signal),
   ]);
   if (ctl.signal.aborted) return;
   const series: ChartSeries[] = (trends?.series ?? []).map((x) => ({
@@ -135,6 +151,7 @@ async function loadTrends(s: ViewState, ctl: AbortController) {
     label: labelOf(x.topic),
     colour: colourFor(x.topic),
     buckets: x.buckets,
+    spikes: spikes.get(x.topic),
   }));
   const inRange = series.reduce((n, x) => n + x.buckets.reduce((m, b) => m + b.articles, 0), 0);
   if (latestDay === undefined) {
@@ -161,6 +178,29 @@ async function loadTrends(s: ViewState, ctl: AbortController) {
   els.entitiesTitle.textContent =
     entities.from === s.from ? 'Top entities of the range' : `Top entities from ${fmtDay(entities.from)}`;
   setPhase('ready', '');
+}
+
+/**
+ * Each topic's spikes in the range, for a day or hour chart (weeks and months have none). A topic
+ * whose spikes fail to load is left out: its line is drawn without marks, and the page says so.
+ */
+async function spikesOf(
+  ids: readonly string[],
+  granularity: Granularity,
+  range: { from: string; to: string },
+  signal: AbortSignal,
+): Promise<Map<string, Spikes['spikes']>> {
+  if (!hasSpikes(granularity)) return new Map();
+  const path = (id: string) => `topics/${encodeURIComponent(id)}/spikes?${query({ granularity, ...range })}`;
+  const answers = await Promise.all(
+    ids.map((id) =>
+      getJson<Spikes>(path(id), signal).then(
+        (r) => [id, r.spikes] as const,
+        () => undefined,
+      ),
+    ),
+  );
+  return new Map(answers.filter((a) => a !== undefined));
 }
 
 function showEmpty(range: Parameters<typeof renderEmpty>[1]) {

@@ -1,11 +1,12 @@
 import type uPlot from 'uplot';
 import { type ChartSeries, drawChart } from './chart.js';
 import { fmtDay, fmtTime, h, plural, signed, swatch, table } from './dom.js';
+import { hasSpikes, spikeIndices, spikeText } from './spikes.js';
 import type { Granularity, Metric } from './state.js';
 
 /** The chart card: the lines, a sentence per topic with its totals, and the numbers as a table. */
 
-export type ChartEls = { chart: HTMLElement; summary: HTMLElement; table: HTMLElement };
+export type ChartEls = { chart: HTMLElement; summary: HTMLElement; table: HTMLElement; spikes: HTMLElement };
 export type ChartView = { from: string; to: string; metric: Metric; granularity: Granularity };
 
 const PER: Record<Granularity, { per: string; column: string; name: (start: string) => string }> = {
@@ -32,6 +33,7 @@ export function renderChart(els: ChartEls, series: readonly ChartSeries[], v: Ch
   clearChart();
   els.chart.replaceChildren();
   els.table.replaceChildren();
+  renderSpikes(els, series, v.granularity);
   const { per, column, name } = PER[v.granularity];
   els.chart.dataset.granularity = v.granularity;
   if (series.length === 0) {
@@ -93,4 +95,40 @@ export function renderChart(els: ChartEls, series: readonly ChartSeries[], v: Ch
     ),
   );
   els.table.append(table(undefined, columns, rows));
+}
+
+/**
+ * The spikes marked on the chart, in words under it (the canvas has no text): one line per spike,
+ * in the topic's colour. The chart's data-spikes lists them as `topic start|…` for tests.
+ */
+function renderSpikes(els: ChartEls, series: readonly ChartSeries[], granularity: Granularity): void {
+  const known = series.filter((x) => x.spikes !== undefined);
+  const marks = known.flatMap((x) =>
+    spikeIndices(x.buckets, x.spikes ?? []).map((i) => {
+      const start = x.buckets[i]?.start ?? '';
+      const spike = x.spikes?.find((p) => Date.parse(p.start) === Date.parse(start));
+      return { x, start, text: spike ? spikeText(x.label, spike, granularity) : '' };
+    }),
+  );
+  marks.sort((a, b) => a.start.localeCompare(b.start));
+  const failed = hasSpikes(granularity) ? series.filter((x) => x.spikes === undefined) : [];
+  els.chart.dataset.spikes = marks.map((m) => `${m.x.id} ${m.start}`).join('|');
+  els.spikes.hidden = marks.length === 0 && failed.length === 0;
+  els.spikes.replaceChildren(
+    ...(marks.length > 0
+      ? [
+          h('strong', {}, 'Spikes:'),
+          h(
+            'ul',
+            {},
+            ...marks.map((m) =>
+              h('li', { 'data-topic': m.x.id, 'data-start': m.start }, swatch(m.x.colour), m.text),
+            ),
+          ),
+        ]
+      : []),
+    ...(failed.length > 0
+      ? [h('p', { class: 'hint' }, `Spikes of ${failed.map((x) => x.label).join(', ')} could not be loaded.`)]
+      : []),
+  );
 }

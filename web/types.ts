@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import type * as S from '../shared/api/schemas.js';
+import type { Spikes as SpikesSchema } from '../shared/api/spike-schemas.js';
 
 /**
  * The shapes the page reads, inferred from the API's own zod schemas (types only: nothing of zod
@@ -17,3 +18,5 @@ export type Sentiment = ArticleSummary['sentiment'];
 export type EntityList = z.infer<typeof S.EntityList>;
 export type Entity = EntityList['entities'][number];
 export type Recount = z.infer<typeof S.Recount>;
+export type Spikes = z.infer<typeof SpikesSchema>;
+export type Spike = Spikes['spikes'][number];

@@ -5,6 +5,7 @@ import { isoSeconds } from '../trends/time.js';
 import { parseRange } from '../trends/trend.js';
 import { problemResponse } from './problem.js';
 import { RangeParams } from './schemas.js';
+import { Spikes } from './spike-schemas.js';
 
 export type SpikeRouteDeps = {
   readonly store: TrendStore;
@@ -50,32 +51,6 @@ const SpikesQuery = z.object({
       type: 'integer',
     }),
 });
-
-const Spike = z
-  .object({
-    start: z.string(),
-    value: z.number().int().openapi({ description: "The topic's articles in the bucket." }),
-    mean: z.number().openapi({ description: "The baseline's mean." }),
-    deviation: z.number().openapi({ description: 'The deviation the score divides by, after its floors.' }),
-    score: z.number().openapi({ description: '(value - mean) / deviation.' }),
-  })
-  .openapi('Spike');
-
-const Spikes = z
-  .object({
-    topic: z.string(),
-    granularity: z.enum(['day', 'hour']),
-    from: z.string(),
-    to: z.string(),
-    method: z.object({
-      baselineDays: z.number().int(),
-      threshold: z.number(),
-      minArticles: z.number().int(),
-      minDeviation: z.number(),
-    }),
-    spikes: z.array(Spike),
-  })
-  .openapi('Spikes');
 
 const route = createRoute({
   method: 'get',

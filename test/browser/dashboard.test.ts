@@ -399,6 +399,89 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     page.off('request', onRequest);
   });
 
+  it('marks a spike on the chart, on its day and hour only, and draws the chart without marks when spikes fail', async () => {
+    // Kherson, September 2021: one article a day for 30 days, then 15 on 1 October between 08:00 and 08:14.
+    const at = (day: string, time: string) => `${day}T${time}:00Z`;
+    const days = Array.from({ length: 30 }, (_, i) => `2021-09-${String(i + 1).padStart(2, '0')}`);
+    const articles = [
+      ...days.map((d) => ({ key: `spike/day-${d}.json`, publishedAt: at(d, '12:00') })),
+      ...Array.from({ length: 15 }, (_, i) => ({
+        key: `spike/burst-${i}.json`,
+        publishedAt: at('2021-10-01', `08:${String(i).padStart(2, '0')}`),
+      })),
+    ];
+    for (const [i, a] of articles.entries()) {
+      const body = `Officials in Kherson gave update number ${i + 1} on the ${a.publishedAt.slice(0, 10)} repairs.`;
+      const json = {
+        title: `Kherson update ${i + 1}`,
+        publishedAt: a.publishedAt,
+        source: 'Spike Wire',
+        language: 'en',
+        body,
+      };
+      await stack.runtime.s3.send(
+        new PutObjectCommand({ Bucket: stack.bucket, Key: a.key, Body: JSON.stringify(json) }),
+      );
+    }
+    await stack.bridge.idle();
+    // The API first: the burst is a spike, and nothing else is.
+    const range = 'from=2021-09-01&to=2021-10-05';
+    const api = (await (await fetch(`${stack.apiUrl}/topics/kherson/spikes?${range}`)).json()) as {
+      spikes: { start: string; value: number }[];
+    };
+    expect(api.spikes.map((x) => [x.start, x.value])).toEqual([['2021-10-01T00:00:00Z', 15]]);
+
+    await open(`/?${range}&granularity=day&metric=articles&topics=kherson`);
+    expect(await page.getAttribute('#chart', 'data-spikes')).toBe('kherson 2021-10-01T00:00:00Z');
+    const items = page.locator('#chart-spikes li');
+    expect(await items.count()).toBe(1);
+    await expect(items.first().textContent()).resolves.toMatch(
+      /^Kherson 1 Oct 2021 — 15 articles \(usual 1 ± 1, score 14\)$/,
+    );
+    const marked = await pixels(BLUE);
+    mkdirSync(artifacts, { recursive: true });
+    await page.locator('.chart-card').screenshot({ path: join(artifacts, 'dashboard-spike.png') });
+
+    // Hours: the burst's hour, against the same hour of the days before.
+    await open(`/?from=2021-09-28&to=2021-10-02&granularity=hour&metric=articles&topics=kherson`);
+    expect(await page.getAttribute('#chart', 'data-spikes')).toBe('kherson 2021-10-01T08:00:00Z');
+    await expect(page.locator('#chart-spikes li').textContent()).resolves.toMatch(
+      /^Kherson 1 Oct 2021 08:00 UTC — 15 articles/,
+    );
+
+    // Weeks have no spikes: none asked for, none shown.
+    const asked: string[] = [];
+    const onRequest = (r: { url(): string }) => {
+      if (r.url().includes('/spikes?')) asked.push(r.url());
+    };
+    page.on('request', onRequest);
+    await open(`/?${range}&granularity=week&metric=articles&topics=kherson`);
+    page.off('request', onRequest);
+    expect(asked).toEqual([]);
+    expect(await page.getAttribute('#chart', 'data-spikes')).toBe('');
+    expect(await page.locator('#chart-spikes').isVisible()).toBe(false);
+
+    // A failed spike fetch: the same chart, without the marks, and a word that they are missing.
+    await page.route('**/spikes?*', (route) =>
+      route.fulfill({
+        status: 404,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ title: 'Not Found', status: 404, detail: 'no spikes here' }),
+      }),
+    );
+    await open(`/?${range}&granularity=day&metric=articles&topics=kherson`);
+    await page.unroute('**/spikes?*');
+    expect(await page.getAttribute('#chart', 'data-spikes')).toBe('');
+    expect(Number(await page.getAttribute('#chart', 'data-points'))).toBe(31);
+    await expect(page.locator('#chart-spikes').textContent()).resolves.toBe(
+      'Spikes of Kherson could not be loaded.',
+    );
+    // The marks were drawn in Kherson's colour: the chart without them has fewer of its pixels.
+    const unmarked = await pixels(BLUE);
+    expect(unmarked).toBeGreaterThan(50);
+    expect(marked).toBeGreaterThan(unmarked + 30);
+  }, 300_000);
+
   it('ran without script errors or Content-Security-Policy violations', () => {
     // The error tests' 400 and 404 are logged by Chromium as failed resource loads: expected.
     expect(problems.filter((p) => !/(400 \(Bad Request|404 \(Not Found)\)/.test(p))).toEqual([]);

@@ -77,7 +77,8 @@ export const NOT_NAMES = fold(
 );
 
 export const AND = new Set(['and', 'or', 'et', 'ou', 'und', 'oder', 'y', 'o', 'и', 'і', 'та']);
-export const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u;
+/** \u2019: ’ (escaped: the bundle stays ASCII, see boilerplate.ts). */
+export const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}'\u2019-]+$/u;
 export const ALL_CAPS = /^[\p{Lu}\d]{2,6}$/u;
 
 /** A word that can be part of a name: capitalised, or an acronym in capitals. */

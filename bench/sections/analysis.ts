@@ -57,7 +57,7 @@ export async function analysisSection(): Promise<SectionResult> {
   const analysisEntry = join(tmp, 'analysis-entry.ts');
   writeFileSync(
     analysisEntry,
-    `import { Analyser } from '${join(root, 'shared/analysis/analyse.ts')}';\nimport { defaultTopics } from '${join(root, 'shared/topics/load.ts')}';\nexport const make = () => new Analyser(defaultTopics());\n`,
+    `import { Analyser } from '${join(root, 'shared/analysis/analyse.ts')}';\nimport { defaultTopics } from '${join(root, 'shared/topics/default.ts')}';\nexport const make = () => new Analyser(defaultTopics());\n`,
   );
   await build({
     entryPoints: [analysisEntry],

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import cueData from './data/boilerplate.json' with { type: 'json' };
+import type { BoilerplateCues } from './data-schemas.js';
 import { isGivenNameOrTitle } from './given-names.js';
 import { tokenise } from './normalise.js';
 
@@ -9,21 +9,8 @@ import { tokenise } from './normalise.js';
  * ("KYIV, Nov 11 (Reuters) -"). They are removed before counting (the gold's counting rules).
  * The cue phrases, in six languages, are data: data/boilerplate.json.
  */
-/** The schema of data/boilerplate.json (the unit tests validate the file with it). */
-export const BoilerplateCues = z.object({
-  about: z.string(),
-  lineStart: z.object({
-    related: z.array(z.string()),
-    credit: z.array(z.string()),
-    creditBy: z.array(z.string()),
-    byline: z.array(z.string()),
-    correspondent: z.array(z.string()),
-  }),
-  prompt: z.array(z.string()),
-  wires: z.array(z.string()),
-});
-// Validated by the unit tests, not at cold start.
-const cues: z.infer<typeof BoilerplateCues> = cueData;
+// Validated by the unit tests (data-schemas.ts), not at cold start.
+const cues: BoilerplateCues = cueData;
 
 const escapeCue = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 const alt = (list: readonly string[]) =>

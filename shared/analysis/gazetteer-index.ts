@@ -1,7 +1,7 @@
 import gazetteerData from './data/gazetteer.json' with { type: 'json' };
 import cityData from './data/world-cities.json' with { type: 'json' };
 import worldData from './data/world-places.json' with { type: 'json' };
-import type { EntityType, Gazetteer } from './entity-data.js';
+import type { EntityType, Gazetteer } from './data-schemas.js';
 import {
   FLAGS,
   type GazetteerEntry,

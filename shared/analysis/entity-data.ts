@@ -1,45 +1,12 @@
-import * as z from 'zod';
 import cueData from './data/name-cues.json' with { type: 'json' };
+import type { EntityType, NameCues } from './data-schemas.js';
 import { foldForMatch } from './normalise.js';
 
-export const EntityType = z.enum(['person', 'place', 'organization']);
-export type EntityType = z.infer<typeof EntityType>;
+export type { EntityType } from './data-schemas.js';
 
 export type Entity = { readonly name: string; readonly type: EntityType; readonly mentions: number };
 
-/** Schemas of the data files; test/unit/analysis/data.test.ts validates the files with them. */
-export const Gazetteer = z.object({
-  about: z.string(),
-  entities: z.array(
-    z.object({ name: z.string().min(1), type: EntityType, aliases: z.array(z.string().min(1)) }),
-  ),
-});
-export type Gazetteer = z.infer<typeof Gazetteer>;
-/** A generated list of place names (data/world-cities.json). */
-export const PlaceNames = z.object({ about: z.string(), names: z.array(z.string().min(1)) });
-
-export const NameCues = z.object({
-  about: z.string(),
-  firstNames: z.array(z.string()),
-  firstNamesCyrillic: z.array(z.string()),
-  titles: z.array(z.string()),
-  orgHeads: z.array(z.string()),
-  orgLinks: z.array(z.string()),
-  orgStarts: z.array(z.string()),
-  placeSuffixes: z.array(z.string()),
-  placeCues: z.array(z.string()),
-  notOrganisations: z.array(z.string()),
-  placeHeads: z.array(z.string()),
-  placeStarts: z.array(z.string()),
-  nameConnectors: z.array(z.string()),
-  notAfterPlace: z.array(z.string()),
-  demonyms: z.record(z.string(), z.string()),
-  orgSuffixes: z.array(z.string()),
-  eventHeads: z.array(z.string()),
-});
-type NameCues = z.infer<typeof NameCues>;
-
-// Validated by the unit tests, not at cold start (zod over 4,000 aliases costs ~15 ms).
+// Validated by the unit tests (data-schemas.ts), not at cold start (zod over 4,000 aliases costs ~15 ms).
 const cues: NameCues = cueData;
 const fold = (words: readonly string[]) => new Set(words.map(foldForMatch));
 export const TITLES = fold(cues.titles);
@@ -77,7 +44,8 @@ export const NOT_NAMES = fold(
 );
 
 export const AND = new Set(['and', 'or', 'et', 'ou', 'und', 'oder', 'y', 'o', 'и', 'і', 'та']);
-export const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u;
+/** \u2019: ’ (escaped: the bundle stays ASCII, see boilerplate.ts). */
+export const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}'\u2019-]+$/u;
 export const ALL_CAPS = /^[\p{Lu}\d]{2,6}$/u;
 
 /** A word that can be part of a name: capitalised, or an acronym in capitals. */

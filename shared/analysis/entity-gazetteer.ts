@@ -1,9 +1,7 @@
-import gazetteerData from './data/gazetteer.json' with { type: 'json' };
-import cityData from './data/world-cities.json' with { type: 'json' };
-import worldData from './data/world-places.json' with { type: 'json' };
-import type { EntityType, Gazetteer } from './entity-data.js';
+import indexData from './data/gazetteer-index.json' with { type: 'json' };
+import type { EntityType } from './entity-data.js';
 import { foldForMatch, type Token } from './normalise.js';
-import { deferPattern, type Filed, type Match, PhraseMatcher } from './phrase-matcher.js';
+import { type DeferredPattern, type Match, PhraseMatcher } from './phrase-matcher.js';
 
 export type GazetteerEntry = {
   readonly name: string;
@@ -24,8 +22,17 @@ export type GazetteerEntry = {
 
 const ACRONYM = /^[\p{Lu}\d.-]{1,5}$/u;
 /** At most five characters: a longer string (over ten UTF-16 units) is no acronym, unread. */
-const isAcronym = (alias: string) => alias.length <= 10 && ACRONYM.test(alias);
-const STARTS_UPPER = /^\p{Lu}/u;
+export const isAcronym = (alias: string) => alias.length <= 10 && ACRONYM.test(alias);
+export const STARTS_UPPER = /^\p{Lu}/u;
+
+/** The flag bits and type letters of data/gazetteer-index.json (gazetteer-index.ts writes it). */
+export const FLAGS = { acronym: 1, needsCapital: 2, guarded: 4 } as const;
+export const TYPE_LETTERS: Readonly<Record<EntityType, string>> = {
+  person: 'p',
+  place: 'l',
+  organization: 'o',
+};
+const TYPES: Readonly<Record<string, EntityType>> = { p: 'person', l: 'place', o: 'organization' };
 
 /**
  * Case endings of Russian and Ukrainian nouns and adjectives, longest first. Names are matched on
@@ -49,54 +56,48 @@ export function entityStem(norm: string): string {
 }
 
 /** A term with its Cyrillic words stemmed (a term without Cyrillic is returned as it is, unread). */
-const stemTerm = (term: string) =>
+export const stemTerm = (term: string) =>
   CYRILLIC.test(term)
     ? term.replace(/[\p{L}\p{N}\p{M}]+/gu, (w) => (CYRILLIC.test(w) ? entityStem(foldForMatch(w)) : w))
     : term;
 
 /**
- * One matcher over both gazetteers: data/gazetteer.json (by hand) and data/world-places.json
- * (generated); where both list an alias, the hand-written entry wins. Two spellings of one alias
- * of one entity ("NATO", "Nato") match as the laxer of the two.
+ * One matcher over the gazetteers (data/gazetteer.json by hand, data/world-places.json and
+ * data/world-cities.json generated), read from their index (data/gazetteer-index.json, built by
+ * gazetteer-index.ts): an alias is looked up when a text first holds its first word, so a cold
+ * start reads none of the ~8,000 it does not meet.
  */
 export function buildGazetteerMatcher(): PhraseMatcher<GazetteerEntry> {
-  // Each key's pattern, filed at its first alias (its term and place stay; its entry may be merged).
-  const byKey = new Map<string, Filed<GazetteerEntry>>();
-  const addAlias = (alias: string, name: string, type: EntityType, generated: boolean, guarded: boolean) => {
-    const key = stemTerm(foldForMatch(alias));
-    const seen = byKey.get(key);
-    if (seen && seen.value.name !== name) return;
-    const entry = {
-      name,
-      type,
-      acronym: isAcronym(alias),
-      needsCapital: generated || STARTS_UPPER.test(alias),
-      guarded,
-    };
-    if (!seen) byKey.set(key, deferPattern(stemTerm(alias), entry));
-    else
-      byKey.set(key, {
-        ...seen,
+  let lines: string[] | undefined;
+  const wordOf = (line: string) => line.slice(0, line.indexOf('\t'));
+  return new PhraseMatcher<GazetteerEntry>([], (word) => {
+    lines ??= indexData.entries.split('\n');
+    let lo = 0;
+    let hi = lines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (wordOf(lines[mid] as string) < word) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: DeferredPattern<GazetteerEntry>[] = [];
+    for (let i = lo; i < lines.length; i++) {
+      const [first, term = '', name, code = ''] = (lines[i] as string).split('\t');
+      if (first !== word) break;
+      const flags = Number(code.slice(1));
+      found.push({
+        term,
+        firstWord: word,
         value: {
-          ...entry,
-          acronym: entry.acronym && seen.value.acronym,
-          needsCapital: entry.needsCapital && seen.value.needsCapital,
-          guarded: entry.guarded && seen.value.guarded,
+          name: name || term,
+          type: TYPES[code[0] as string] as EntityType,
+          acronym: (flags & FLAGS.acronym) !== 0,
+          needsCapital: (flags & FLAGS.needsCapital) !== 0,
+          guarded: (flags & FLAGS.guarded) !== 0,
         },
       });
-  };
-  const add = (data: unknown, generated: boolean) => {
-    for (const e of (data as Gazetteer).entities) {
-      if (e.aliases.length === 0) addAlias(e.name, e.name, e.type, generated, false);
-      else
-        for (const alias of new Set([e.name, ...e.aliases]))
-          addAlias(alias, e.name, e.type, generated, false);
     }
-  };
-  add(gazetteerData, false);
-  add(worldData, true);
-  for (const name of cityData.names) addAlias(name, name, 'place', true, true);
-  return new PhraseMatcher(byKey.values());
+    return found.length > 0 ? found : undefined;
+  });
 }
 
 export function isWrittenInCapitals(text: string, m: Match<unknown>): boolean {

@@ -9,7 +9,11 @@ import type { Token } from './normalise.js';
 const BYLINE = /^[ \t]*(?:[\p{L}-]+[ \t]+){0,3}by[ \t]+\p{Lu}[^\n.!?"]{0,80}$/gimu;
 const AUTHOR_NOTE =
   /^[ \t]*\p{Lu}[\p{L}'-]+(?:[ \t]+\p{Lu}[\p{L}'-]+){1,2}[ \t]+is[ \t][^\n]{0,60}\b(?:journalist|correspondent|reporter|writer|editor|columnist|fellow|researcher|analyst|author|photographer)\b[^\n]*$/gmu;
-const PHOTO_CREDIT = /\((?:photos?|images?|pictures?|credit|foto|фото)\s*[:/-][^)\n]*\)/giu;
+/** фото in a string, not the literal: the bundle stays ASCII (see boilerplate.ts). */
+const PHOTO_CREDIT = new RegExp(
+  `\\((?:photos?|images?|pictures?|credit|foto|${'фото'})\\s*[:/-][^)\\n]*\\)`,
+  'giu',
+);
 
 /** Marks the tokens of those lines and brackets. */
 export function markSkipped(text: string, tokens: readonly Token[], covered: Uint8Array): void {

@@ -3,9 +3,11 @@ import { foldForMatch, type Token } from './normalise.js';
 
 const TITLES = new Set(cueData.titles.map(foldForMatch));
 const LATIN_NAMES = new Set(cueData.firstNames.map(foldForMatch));
+/** A final vowel (in a string, not a regular expression literal: the bundle stays ASCII, see boilerplate.ts). */
+const VOWEL_END = new RegExp(`[${'аяйьоеію'}]$`, 'u');
 /** Cyrillic given names by stem, so that inflected forms match too (Андрій, Андрієм; Ірина, Ірині). */
 const CYRILLIC_STEMS = cueData.firstNamesCyrillic
-  .map((n) => foldForMatch(n).replace(/[аяйьоеію]$/u, ''))
+  .map((n) => foldForMatch(n).replace(VOWEL_END, ''))
   .filter((stem) => stem.length >= 3);
 
 /** A given name written with a capital (Andriy, Ірина, Павлом), or a title (Mr, Dr, mayor). */

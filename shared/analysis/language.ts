@@ -123,8 +123,15 @@ for (const [lang, words] of Object.entries(STOPWORDS)) {
   for (const w of words) INDEX.set(w, [...(INDEX.get(w) ?? []), lang]);
 }
 
-/** Any of the letters only Ukrainian or only Russian uses (most words have none: one test). */
-const MARKED = /[іїєґыэъё]/;
+/**
+ * Letters only Ukrainian uses, only Russian uses, and any of them (most words have none: one
+ * test). In strings, not regular expression literals: the bundle stays ASCII (see boilerplate.ts).
+ */
+const UK_ONLY = 'іїєґ';
+const RU_ONLY = 'ыэъё';
+const UK_LETTER = new RegExp(`[${UK_ONLY}]`);
+const RU_LETTER = new RegExp(`[${RU_ONLY}]`);
+const MARKED = new RegExp(`[${UK_ONLY}${RU_ONLY}]`);
 
 /** ISO 639-1 code of the text's language among en, fr, de, es, ru, uk; `und` when unsure. */
 export function detectLanguage(tokens: readonly Token[]): string {
@@ -135,9 +142,8 @@ export function detectLanguage(tokens: readonly Token[]): string {
     const langs = INDEX.get(norm);
     if (langs) for (const lang of langs) score.set(lang, (score.get(lang) ?? 0) + 1);
     if (!MARKED.test(norm)) continue;
-    // Letters only Ukrainian uses: і ї є ґ
-    if (/[іїєґ]/.test(norm)) score.set('uk', (score.get('uk') ?? 0) + 0.5);
-    if (/[ыэъё]/.test(norm)) score.set('ru', (score.get('ru') ?? 0) + 0.5);
+    if (UK_LETTER.test(norm)) score.set('uk', (score.get('uk') ?? 0) + 0.5);
+    if (RU_LETTER.test(norm)) score.set('ru', (score.get('ru') ?? 0) + 0.5);
   }
   let best = 'und';
   let bestScore = 2;

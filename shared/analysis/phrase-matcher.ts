@@ -96,13 +96,19 @@ const ASCII_FIRST_WORD = /[A-Za-z0-9]+/;
 const PLAIN_ASCII_TERM = /^[^*{\u0080-\uFFFF]*$/;
 
 /**
- * compilePattern, or for a term of ASCII words without wildcards (most of a gazetteer's thousands
- * of names) its first word only: the matcher files it by that word and compiles it when a text
- * first holds the word, so a cold start compiles the few names its texts hold. The same matches.
+ * compilePattern, or for a term without wildcards (most of a gazetteer's thousands of names) its
+ * first word only: the matcher files it by that word and compiles it when a text first holds the
+ * word, so a cold start compiles the few names its texts hold. The same matches.
  */
 export function deferPattern<T>(term: string, value: T): Filed<T> {
-  const first = PLAIN_ASCII_TERM.test(term) ? ASCII_FIRST_WORD.exec(term) : null;
-  return first ? { term, value, firstWord: first[0].toLowerCase() } : compilePattern(term, value);
+  if (PLAIN_ASCII_TERM.test(term)) {
+    const first = ASCII_FIRST_WORD.exec(term);
+    return first ? { term, value, firstWord: first[0].toLowerCase() } : compilePattern(term, value);
+  }
+  if (!PLAIN_TERM.test(term)) return compilePattern(term, value);
+  // Other plain terms (Jersón, Херсонская область): filed by their first word, the only one folded now.
+  const firstWord = foldForMatch(term.match(WORD)?.[0] ?? '');
+  return firstWord ? { term, value, firstWord } : compilePattern(term, value);
 }
 
 function wordMatches(p: WordPattern, tok: Token): boolean {
@@ -132,7 +138,13 @@ export class PhraseMatcher<T> {
   /** Patterns whose first word is a suffix, infix or {Name}: tried at every token. */
   private readonly anywhere: Pattern<T>[] = [];
 
-  constructor(patterns: Iterable<Filed<T>>) {
+  /**
+   * `more`: the deferred patterns of a first word none given here has (a gazetteer's index), asked once.
+   */
+  constructor(
+    patterns: Iterable<Filed<T>>,
+    private readonly more?: (word: string) => readonly DeferredPattern<T>[] | undefined,
+  ) {
     const push = <P>(map: Map<string, P[]>, key: string, p: P) => {
       const list = map.get(key);
       if (list) list.push(p);
@@ -196,6 +208,9 @@ export class PhraseMatcher<T> {
     this.slot = slot;
   }
 
+  /** Words `more` has no pattern for (bounded: cleared past 100,000 words). */
+  private readonly missed = new Set<string>();
+
   /** Candidates by first word, memoised (bounded: cleared past 100,000 words). */
   private readonly memo = new Map<string, readonly Pattern<T>[]>();
 
@@ -229,7 +244,18 @@ export class PhraseMatcher<T> {
 
   /** The patterns whose first word is exactly `norm`, in the order filed, deferred ones compiled now. */
   private exactFirst(norm: string): readonly Pattern<T>[] | undefined {
-    const list = this.byWord.get(norm);
+    let list = this.byWord.get(norm);
+    if (list === undefined && this.more && !this.missed.has(norm)) {
+      const found = this.more(norm);
+      if (found) {
+        list = [...found];
+        this.byWord.set(norm, list);
+        this.deferred += list.length;
+      } else {
+        if (this.missed.size > 100_000) this.missed.clear();
+        this.missed.add(norm);
+      }
+    }
     if (list && this.deferred > 0)
       for (let j = 0; j < list.length; j++) {
         const p = list[j] as Filed<T>;

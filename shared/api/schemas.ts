@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { EntityType } from '../analysis/entity-data.js';
-import { SentimentLabel } from '../analysis/sentiment.js';
+import { EntityType, SentimentLabel } from '../analysis/data-schemas.js';
 import { MAX_TOPICS, TopicDefinition, uniqueTopicIds } from '../topics/schema.js';
 import { TREND_GRANULARITIES } from '../trends/periods.js';
 

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import * as z from 'zod';
-import defaultTopicsData from './default-topics.json' with { type: 'json' };
+import { defaultTopics } from './default.js';
 import { TopicFile } from './schema.js';
+
+export { defaultTopics } from './default.js';
 
 export class TopicFileError extends Error {
   override readonly name = 'TopicFileError';
@@ -14,9 +16,6 @@ export function parseTopicFile(data: unknown, origin: string): TopicFile {
     throw new TopicFileError(`invalid topic file ${origin}:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
-
-/** The topics shipped with trendwire: kherson and negotiations. */
-export const defaultTopics = (): TopicFile => parseTopicFile(defaultTopicsData, 'default-topics.json');
 
 /** Loads a topic file (JSON) from disk, or the default file when no path is given. */
 export async function loadTopicFile(path: string | undefined): Promise<TopicFile> {

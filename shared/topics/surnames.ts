@@ -2,8 +2,18 @@ import { isGivenNameOrTitle } from '../analysis/given-names.js';
 import type { Token } from '../analysis/normalise.js';
 
 /** A word after it makes it the place's adjective, whatever precedes: "(село Станіслав) Херсонського району". */
-const PLACE_NOUN =
-  /^(район|област|округ|громад|губерни|направлени|напрям|oblast|region|district|direction|raion|rajon|hromad|gebiet|bezirk|distrit|provinc|provinz)/u;
+const PLACE_NOUN = new RegExp(
+  `^(${[
+    ...['район', 'област', 'округ', 'громад', 'губерни', 'направлени', 'напрям'],
+    ...['oblast', 'region', 'district', 'direction', 'raion', 'rajon', 'hromad', 'gebiet', 'bezirk'],
+    ...['distrit', 'provinc', 'provinz'],
+  ].join('|')})`,
+  'u',
+);
+// Cyrillic in strings, not in regular expression literals: the bundle stays ASCII (see
+// shared/analysis/boilerplate.ts).
+const CYRILLIC_SURNAME = new RegExp(`^(.*(?:${['ськ', 'ск'].join('|')}))(\\p{L}*)$`, 'u');
+const FEMININE_ENDING = new RegExp(`^(?:${['а', 'ая', 'ой', 'ую', 'ою', 'ої', 'ій', 'у'].join('|')})$`, 'u');
 
 /**
  * A surname-shaped word in Latin script: Khersonsky, Khersonskyi, Chersonskyj, Jersonski,
@@ -15,9 +25,9 @@ const LATIN_SURNAME = /^[a-z]+sk(?:y|yi|yj|iy|ij|ii|i|a|aya|aja)$/u;
 
 /** The forms of one Cyrillic surname share a key, its stem and gender: Херсонская, Херсонской, Херсонскую. */
 function surnameKey(norm: string): string {
-  const m = /^(.*(?:ськ|ск))(\p{L}*)$/u.exec(norm);
+  const m = CYRILLIC_SURNAME.exec(norm);
   if (!m) return norm;
-  const feminine = /^(?:а|ая|ой|ую|ою|ої|ій|у)$/u.test(m[2] as string);
+  const feminine = FEMININE_ENDING.test(m[2] as string);
   return `${m[1]}|${feminine ? 'f' : 'm'}`;
 }
 

@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BoilerplateCues } from '#shared/analysis/boilerplate.js';
-import { DocumentFeatures, ToneCues } from '#shared/analysis/document-features.js';
-import { Gazetteer, NameCues, PlaceNames } from '#shared/analysis/entities.js';
+import {
+  BoilerplateCues,
+  Gazetteer,
+  Lexicon,
+  NameCues,
+  PlaceNames,
+  ToneCues,
+} from '#shared/analysis/data-schemas.js';
+import { DocumentFeatures } from '#shared/analysis/document-features.js';
 import { normaliseText, splitSentences, tokenise } from '#shared/analysis/normalise.js';
-import { Lexicon, SentimentScorer } from '#shared/analysis/sentiment.js';
+import { SentimentScorer } from '#shared/analysis/sentiment.js';
 
 const data = (f: string) =>
   JSON.parse(

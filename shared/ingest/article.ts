@@ -11,7 +11,18 @@ export type ArticleStatus = 'active' | 'rejected' | 'deleted';
  * and the contribution it made to the counters (so that the next change can take it back).
  * A deleted or rejected key keeps its record (a tombstone) so that older events stay ignored.
  */
-export type ArticleRecord = {
+/** What an article says of itself: read from the object and its metadata, kept on its record. */
+export type ArticleMetadata = {
+  readonly title?: string | undefined;
+  readonly source?: string | undefined;
+  readonly url?: string | undefined;
+  readonly publishedAt?: string | undefined;
+  /** The zone `publishedAt` was read in because the article's time had none (e.g. `UTC`). */
+  readonly publishedAtAssumedZone?: string | undefined;
+  readonly language?: string | undefined;
+};
+
+export type ArticleRecord = ArticleMetadata & {
   readonly id: string;
   readonly key: string;
   readonly bucket: string;
@@ -21,13 +32,6 @@ export type ArticleRecord = {
   readonly updatedAt: string;
   readonly contribution: Contribution;
   readonly reason?: string | undefined;
-  readonly title?: string | undefined;
-  readonly source?: string | undefined;
-  readonly url?: string | undefined;
-  readonly publishedAt?: string | undefined;
-  /** The zone `publishedAt` was read in because the article's time had none (e.g. `UTC`). */
-  readonly publishedAtAssumedZone?: string | undefined;
-  readonly language?: string | undefined;
   readonly sentiment?: Sentiment | undefined;
   readonly topics?: Readonly<Record<string, { mentions: number; sentiment: Sentiment }>> | undefined;
   readonly entities?: readonly Entity[] | undefined;

@@ -2,21 +2,14 @@ import { gunzipSync } from 'node:zlib';
 import * as z from 'zod';
 import { splitHeadline } from '../analysis/analyse.js';
 import { RejectedArticleError } from '../errors.js';
+import type { ArticleMetadata } from './article.js';
 import { type PublicationTime, publicationTime } from './dates.js';
 import { type ArticleFormats, DEFAULT_ARTICLE_FORMATS, SUFFIX_KINDS } from './formats.js';
 import { metadataValue } from './metadata.js';
 
 /** An article as read from its object, before analysis. */
-export type ParsedArticle = {
-  readonly title: string | undefined;
-  readonly body: string;
-  readonly publishedAt: string;
-  /** The zone a publication time without one was read in (ArticleFormats.defaultTimeZone). */
-  readonly publishedAtAssumedZone?: string | undefined;
-  readonly source: string | undefined;
-  readonly url: string | undefined;
-  readonly language: string | undefined;
-};
+/** A parsed article: its body, and its metadata with a publication time always set. */
+export type ParsedArticle = ArticleMetadata & { readonly body: string; readonly publishedAt: string };
 
 /** The `.json` article format of the contract; unknown fields are ignored. */
 export const ArticleJson = z.object({

@@ -7,7 +7,7 @@ import { DynamoSpikeClaims } from '#shared/storage/spike-claims.js';
 import { eventBridgeAnnouncer } from '#shared/storage/spike-events.js';
 import { DynamoTopicStore } from '#shared/storage/topic-store.js';
 import { announceNewSpikes } from '#shared/trends/spike-watch.js';
-import { DEFAULT_SPIKE_METHOD, SpikeMethod } from '#shared/trends/spikes.js';
+import { SpikeMethod } from '#shared/trends/spikes.js';
 import { deployedTopics } from './lib/topics.js';
 
 /** Lambda entry, on an hourly schedule: announces each new spike of every topic once (EventBridge). */
@@ -21,9 +21,9 @@ const deps = {
 };
 /** The method's parameters (CDK context spikeThreshold, spikeBaselineDays, spikeMinArticles). */
 const method = SpikeMethod.parse({
-  threshold: Number(process.env.SPIKE_THRESHOLD ?? DEFAULT_SPIKE_METHOD.threshold),
-  baselineDays: intFromEnv('SPIKE_BASELINE_DAYS', DEFAULT_SPIKE_METHOD.baselineDays),
-  minArticles: intFromEnv('SPIKE_MIN_ARTICLES', DEFAULT_SPIKE_METHOD.minArticles),
+  threshold: process.env.SPIKE_THRESHOLD,
+  baselineDays: process.env.SPIKE_BASELINE_DAYS,
+  minArticles: process.env.SPIKE_MIN_ARTICLES,
 });
 const topicStore = new DynamoTopicStore(db, tableName);
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../shared/config.js';
 import { DEFAULT_ARTICLE_SUFFIXES, SUFFIX_KINDS, timeZoneName } from '../shared/ingest/formats.js';
-import { DEFAULT_SPIKE_METHOD } from '../shared/trends/spikes.js';
+import { SpikeMethod } from '../shared/trends/spikes.js';
 
 /** `-c key=a,b` arrives as one string; the cdk.json object may hold a real array. */
 const list = <T extends z.ZodType<string>>(item: T) =>
@@ -108,9 +108,9 @@ export const StackConfig = z
     corsAllowOrigins: list(Origin).default([]),
     alarmEmail: z.email().optional(),
     /** Spike detection (docs/spikes.md): the score a bucket must reach, the baseline, the articles it needs. */
-    spikeThreshold: z.coerce.number().min(1).max(20).default(DEFAULT_SPIKE_METHOD.threshold),
-    spikeBaselineDays: z.coerce.number().int().min(7).max(56).default(DEFAULT_SPIKE_METHOD.baselineDays),
-    spikeMinArticles: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_SPIKE_METHOD.minArticles),
+    spikeThreshold: SpikeMethod.shape.threshold,
+    spikeBaselineDays: SpikeMethod.shape.baselineDays,
+    spikeMinArticles: SpikeMethod.shape.minArticles,
   })
   .superRefine((c, ctx) => {
     if (c.authMode === 'jwt' && !c.jwtIssuer)

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { TrendStore } from '../ports.js';
-import { SpikeMethod, topicSpikes } from '../trends/spikes.js';
+import { DEFAULT_SPIKE_METHOD, SpikeMethod, topicSpikes } from '../trends/spikes.js';
 import { isoSeconds } from '../trends/time.js';
 import { parseRange } from '../trends/trend.js';
 import { problemResponse } from './problem.js';
@@ -14,40 +14,31 @@ export type SpikeRouteDeps = {
   readonly knownTopic: (id: string) => Promise<string>;
 };
 
-const defaults = SpikeMethod.parse({});
 const SpikesQuery = z.object({
   ...RangeParams,
   granularity: z
     .enum(['day', 'hour'])
     .optional()
     .openapi({ description: 'day (default) or hour; at most 366 days or 744 hours.' }),
-  threshold: z.coerce
-    .number()
-    .min(1)
-    .max(20)
+  threshold: SpikeMethod.shape.threshold
+    .unwrap()
     .optional()
     .openapi({
-      description: `The score a bucket must reach, in deviations above its baseline's mean (default ${defaults.threshold}).`,
+      description: `The score a bucket must reach, in deviations above its baseline's mean (default ${DEFAULT_SPIKE_METHOD.threshold}).`,
       type: 'number',
     }),
-  baselineDays: z.coerce
-    .number()
-    .int()
-    .min(7)
-    .max(56)
+  baselineDays: SpikeMethod.shape.baselineDays
+    .unwrap()
     .optional()
     .openapi({
-      description: `Days of baseline before each bucket, 7 to 56 (default ${defaults.baselineDays}).`,
+      description: `Days of baseline before each bucket, 7 to 56 (default ${DEFAULT_SPIKE_METHOD.baselineDays}).`,
       type: 'integer',
     }),
-  minArticles: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100_000)
+  minArticles: SpikeMethod.shape.minArticles
+    .unwrap()
     .optional()
     .openapi({
-      description: `Articles a bucket needs to be a spike at all (default ${defaults.minArticles}).`,
+      description: `Articles a bucket needs to be a spike at all (default ${DEFAULT_SPIKE_METHOD.minArticles}).`,
       type: 'integer',
     }),
 });

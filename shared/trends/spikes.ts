@@ -11,10 +11,11 @@ import { bucketKey, DAY_MS, type Granularity, HOUR_MS, hourStartIso, WINDOW } fr
  * on one article; a spike also needs at least `minArticles`.
  */
 export const SpikeMethod = z.object({
-  baselineDays: z.number().int().min(7).max(56).default(28),
-  threshold: z.number().min(1).max(20).default(3),
-  minArticles: z.number().int().min(1).max(100_000).default(3),
-  minDeviation: z.number().min(0.1).max(1000).default(1),
+  // Coerced: the values arrive as strings from a query, the CDK context or the environment.
+  baselineDays: z.coerce.number().int().min(7).max(56).default(28),
+  threshold: z.coerce.number().min(1).max(20).default(3),
+  minArticles: z.coerce.number().int().min(1).max(100_000).default(3),
+  minDeviation: z.coerce.number().min(0.1).max(1000).default(1),
 });
 export type SpikeMethod = z.infer<typeof SpikeMethod>;
 export const DEFAULT_SPIKE_METHOD: SpikeMethod = SpikeMethod.parse({});

@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { handle } from 'hono/aws-lambda';
 import { Analyser } from '#shared/analysis/analyse.js';
 import { createApp } from '#shared/api/app.js';
+import { SERVICES } from '#shared/observability/services.js';
 import { DynamoRecountLog } from '#shared/storage/recount-log.js';
 import { DynamoTopicStore } from '#shared/storage/topic-store.js';
 import { LiveTopics } from '#shared/topics/live.js';
@@ -10,7 +11,7 @@ import { configFromEnv, createApiRuntime } from './lib/runtime.js';
 import { deployedTopics } from './lib/topics.js';
 
 /** Lambda entry: API Gateway HTTP API → the Hono app. */
-const logger = new Logger({ serviceName: 'trendwire-api' });
+const logger = new Logger({ serviceName: SERVICES.api });
 const config = configFromEnv();
 const runtime = createApiRuntime(config);
 const topics = deployedTopics();

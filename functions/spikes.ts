@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { intFromEnv, requireEnv } from '#shared/config.js';
+import { SERVICES } from '#shared/observability/services.js';
 import { createDynamoClient } from '#shared/storage/clients.js';
 import { DynamoCounterReads } from '#shared/storage/counter-reads.js';
 import { DynamoSpikeClaims } from '#shared/storage/spike-claims.js';
@@ -11,7 +12,7 @@ import { SpikeMethod } from '#shared/trends/spikes.js';
 import { deployedTopics } from './lib/topics.js';
 
 /** Lambda entry, on an hourly schedule: announces each new spike of every topic once (EventBridge). */
-const logger = new Logger({ serviceName: 'trendwire-spikes' });
+const logger = new Logger({ serviceName: SERVICES.spikes });
 const tableName = requireEnv('TABLE_NAME');
 const db = createDynamoClient();
 const deps = {

@@ -1,10 +1,12 @@
-import type { SpikeClaims, TrendStore } from '#shared/ports.js';
 import type { LiveTopics } from '#shared/topics/live.js';
-import { announceNewSpikes, type SpikeAnnouncement } from '#shared/trends/spike-watch.js';
+import {
+  announceNewSpikes,
+  type SpikeAnnouncement,
+  type SpikeWatchDeps,
+} from '#shared/trends/spike-watch.js';
 
-export type LocalSpikeWatchOptions = {
-  readonly store: TrendStore;
-  readonly claims: SpikeClaims;
+/** The scheduled function's dependencies but its announcer (here: a console line), and a timer. */
+export type LocalSpikeWatchOptions = Omit<SpikeWatchDeps, 'announce'> & {
   readonly topics: LiveTopics;
   /** How often the last complete hours are checked (the AWS schedule runs hourly). */
   readonly intervalMs: number;
@@ -31,12 +33,8 @@ export function startSpikeWatch(o: LocalSpikeWatchOptions): {
     running = running.then(async () => {
       try {
         const { topics } = await o.topics.current();
-        const deps = {
-          store: o.store,
-          claims: o.claims,
-          announce: async (a: SpikeAnnouncement) => o.log(spikeLine(a)),
-        };
-        await announceNewSpikes(deps, topics.topics, now());
+        const announce = async (a: SpikeAnnouncement) => o.log(spikeLine(a));
+        await announceNewSpikes({ store: o.store, claims: o.claims, announce }, topics.topics, now());
       } catch (err) {
         o.log(
           `spike check failed, tried again in ${Math.round(o.intervalMs / 1000)} s: ${(err as Error).message}`,

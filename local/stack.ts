@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '#shared/api/app.js';
-import type { ArticleFormats } from '#shared/ingest/formats.js';
+import { type ArticleFormats, DEFAULT_ARTICLE_FORMATS } from '#shared/ingest/formats.js';
 import type { RecountStatus } from '#shared/recount/job.js';
 import type { DynamoRecountLog } from '#shared/storage/recount-log.js';
 import { DynamoSpikeClaims } from '#shared/storage/spike-claims.js';
@@ -100,7 +100,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
         tableName: o.tableName,
         maxArticleBytes: o.maxArticleBytes,
         counterShards: o.counterShards ?? 1,
-        formats: o.formats,
+        formats: o.formats ?? DEFAULT_ARTICLE_FORMATS,
         s3Endpoint,
         dynamoEndpoint,
       },

@@ -1,23 +1,15 @@
 import { Analyser } from '#shared/analysis/analyse.js';
 import { DEFAULT_MAX_ARTICLE_BYTES, intFromEnv, requireEnv } from '#shared/config.js';
-import {
-  type ArticleFormats,
-  articleFormatsFromEnv,
-  DEFAULT_ARTICLE_FORMATS,
-} from '#shared/ingest/formats.js';
+import { articleFormatsFromEnv } from '#shared/ingest/formats.js';
+import type { IngestSettings } from '#shared/ingest/process.js';
 import { createDynamoClient, createS3Client } from '#shared/storage/clients.js';
 import { DynamoStore } from '#shared/storage/dynamo-store.js';
 import { S3ObjectSource } from '#shared/storage/s3-source.js';
 import type { TopicFile } from '#shared/topics/schema.js';
 
 /** Settings of both functions, read once at cold start; a missing one throws. */
-export type RuntimeConfig = {
+export type RuntimeConfig = Required<IngestSettings> & {
   readonly tableName: string;
-  readonly maxArticleBytes: number;
-  /** Items each topic counter is spread over (hot topics); the same for ingest and API. */
-  readonly counterShards: number;
-  /** Article suffixes and the zone of a time without one (default: DEFAULT_ARTICLE_FORMATS). */
-  readonly formats?: ArticleFormats | undefined;
   readonly s3Endpoint?: string | undefined;
   readonly dynamoEndpoint?: string | undefined;
 };
@@ -52,6 +44,6 @@ export function createIngestRuntime(config: RuntimeConfig, topics: TopicFile) {
     analyser: new Analyser(topics),
     maxArticleBytes: config.maxArticleBytes,
     counterShards: config.counterShards,
-    formats: config.formats ?? DEFAULT_ARTICLE_FORMATS,
+    formats: config.formats,
   };
 }

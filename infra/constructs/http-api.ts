@@ -12,7 +12,6 @@ import {
 import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -20,7 +19,8 @@ import { Construct } from 'constructs';
 import type { TopicFile } from '../../shared/topics/schema.js';
 import { articleFormatEnvironment, type StackConfig } from '../config.js';
 import { grantArticleReads } from './article-reads.js';
-import { TrendwireFunction } from './node-function.js';
+import { FUNCTIONS, type TrendwireFunction } from './node-function.js';
+import { grantPartitionWrites, readingFunction } from './table-grants.js';
 
 export type TrendsApiProps = {
   readonly table: TableV2;
@@ -53,39 +53,19 @@ export class TrendsApi extends Construct {
   constructor(scope: Construct, id: string, props: TrendsApiProps) {
     super(scope, id);
     const { config, table } = props;
-    this.handler = new TrendwireFunction(this, 'Handler', {
-      handlerFile: 'api.ts',
-      serviceName: 'trendwire-api',
-      description: 'Serves topic trends over HTTP',
-      topics: props.topics,
-      timeout: Duration.seconds(10),
+    this.handler = readingFunction(this, 'Handler', props, {
+      ...FUNCTIONS.api,
+      readSid: 'ReadTrends',
       environment: {
-        TABLE_NAME: table.tableName,
-        COUNTER_SHARDS: String(config.counterShards),
         MAX_ARTICLE_BYTES: String(config.maxArticleBytes),
         ...articleFormatEnvironment(config),
         RECOUNT_STATE_MACHINE_ARN: props.recount.stateMachineArn,
       },
     });
     grantArticleReads(this.handler, props.articles, config.articlePrefix);
-    // Reads by key and key range only (no Scan, no writes); the table has no index.
-    this.handler.addToRolePolicy(
-      new PolicyStatement({
-        sid: 'ReadTrends',
-        actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
-        resources: [table.tableArn],
-      }),
-    );
     // Topics as run-time data: the topic set item and the recount records (META, RECOUNT…), nothing
     // else of the table; and the recount state machine a topic change starts.
-    this.handler.addToRolePolicy(
-      new PolicyStatement({
-        sid: 'ChangeTopicsAndStartRecounts',
-        actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
-        resources: [table.tableArn],
-        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['META', 'RECOUNT'] } },
-      }),
-    );
+    grantPartitionWrites(this.handler, table, 'ChangeTopicsAndStartRecounts', ['META', 'RECOUNT']);
     props.recount.grantStartExecution(this.handler);
     Validations.of(this.handler).acknowledge({
       id: 'Serverless-LambdaDLQ',

@@ -6,11 +6,11 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { type AnalysisResources, analysingFunction } from './analysing-function.js';
-import type { TrendwireFunction } from './node-function.js';
+import { FUNCTIONS, type TrendwireFunction } from './node-function.js';
 
 export type IngestionProps = AnalysisResources;
 
-const FUNCTION_TIMEOUT = Duration.seconds(30);
+const FUNCTION_TIMEOUT = FUNCTIONS.ingest.timeout;
 
 /**
  * S3 → SQS → ingest Lambda. The queue buffers and batches events, a failing record is retried
@@ -62,10 +62,7 @@ export class Ingestion extends Construct {
     // article leaves a topic or a month). The event source mapping grants receive/delete on this
     // queue only.
     this.handler = analysingFunction(this, 'Ingest', props, {
-      handlerFile: 'ingest.ts',
-      serviceName: 'trendwire-ingest',
-      description: 'Analyses uploaded articles and commits their counts to DynamoDB',
-      timeout: FUNCTION_TIMEOUT,
+      ...FUNCTIONS.ingest,
       tableSid: 'CommitArticlesAndCounters',
     });
     this.handler.addEventSource(

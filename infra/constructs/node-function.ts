@@ -5,6 +5,7 @@ import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-l
 import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { SERVICES } from '../../shared/observability/services.js';
 import type { TopicFile } from '../../shared/topics/schema.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -13,6 +14,35 @@ const root = join(import.meta.dirname, '..', '..');
 export const TOPICS_DEFINE = 'TRENDWIRE_TOPICS';
 /** esbuild receives the define on its command line; keep well under Linux's 128 KiB per argument. */
 const MAX_TOPICS_JSON_BYTES = 64 * 1024;
+
+/** The stack's functions: handler file under functions/, service name and description. */
+export const FUNCTIONS = {
+  api: {
+    handlerFile: 'api.ts',
+    serviceName: SERVICES.api,
+    description: 'Serves topic trends over HTTP',
+    timeout: Duration.seconds(10),
+  },
+  ingest: {
+    handlerFile: 'ingest.ts',
+    serviceName: SERVICES.ingest,
+    description: 'Analyses uploaded articles and commits their counts to DynamoDB',
+    // The SQS queue's visibility timeout is derived from it (infra/constructs/ingestion.ts).
+    timeout: Duration.seconds(30),
+  },
+  recount: {
+    handlerFile: 'recount.ts',
+    serviceName: SERVICES.recount,
+    description: 'Steps of the recount state machine: begin, a batch of keys, finish, fail',
+    timeout: Duration.minutes(5),
+  },
+  spikes: {
+    handlerFile: 'spikes.ts',
+    serviceName: SERVICES.spikes,
+    description: 'Hourly: announces each new spike of every topic once on EventBridge',
+    timeout: Duration.minutes(1),
+  },
+} as const;
 
 export type TrendwireFunctionProps = Omit<
   NodejsFunctionProps,

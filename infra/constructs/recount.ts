@@ -17,7 +17,7 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { type AnalysisResources, analysingFunction } from './analysing-function.js';
-import type { TrendwireFunction } from './node-function.js';
+import { FUNCTIONS, type TrendwireFunction } from './node-function.js';
 
 export type RecountProps = AnalysisResources;
 
@@ -39,12 +39,8 @@ export class Recount extends Construct {
 
   constructor(scope: Construct, id: string, props: RecountProps) {
     super(scope, id);
-    const { articles, config } = props;
     this.handler = analysingFunction(this, 'Step', props, {
-      handlerFile: 'recount.ts',
-      serviceName: 'trendwire-recount',
-      description: 'Steps of the recount state machine: begin, a batch of keys, finish, fail',
-      timeout: Duration.minutes(5),
+      ...FUNCTIONS.recount,
       tableSid: 'RecountArticlesAndCounters',
       extraTableActions: ['dynamodb:Query'],
     });
@@ -82,15 +78,15 @@ export class Recount extends Construct {
     });
     const everyObject = new DistributedMap(this, 'EveryObject', {
       itemReader: new S3ObjectsItemReader({
-        bucket: articles,
-        ...(config.articlePrefix ? { prefix: config.articlePrefix } : {}),
+        bucket: props.articles,
+        ...(props.config.articlePrefix ? { prefix: props.config.articlePrefix } : {}),
       }),
       itemBatcher: new ItemBatcher({
         maxItemsPerBatch: RECOUNT_BATCH_KEYS,
-        batchInput: { id: JsonPath.stringAt('$.id'), bucket: articles.bucketName },
+        batchInput: { id: JsonPath.stringAt('$.id'), bucket: props.articles.bucketName },
       }),
-      maxConcurrency: config.recountConcurrency,
-      toleratedFailurePercentage: config.recountToleratedFailurePercent,
+      maxConcurrency: props.config.recountConcurrency,
+      toleratedFailurePercentage: props.config.recountToleratedFailurePercent,
       mapExecutionType: StateMachineType.EXPRESS,
       resultPath: JsonPath.DISCARD,
     });
@@ -124,7 +120,7 @@ export class Recount extends Construct {
       new PolicyStatement({
         sid: 'ListArticles',
         actions: ['s3:ListBucket'],
-        resources: [articles.bucketArn],
+        resources: [props.articles.bucketArn],
       }),
     );
 

@@ -1,4 +1,4 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction, SnsTopic } from 'aws-cdk-lib/aws-events-targets';
@@ -8,7 +8,8 @@ import { Construct } from 'constructs';
 import { SPIKE_EVENT } from '../../shared/storage/spike-events.js';
 import type { TopicFile } from '../../shared/topics/schema.js';
 import type { StackConfig } from '../config.js';
-import { TrendwireFunction } from './node-function.js';
+import { FUNCTIONS, type TrendwireFunction } from './node-function.js';
+import { grantPartitionWrites, readingFunction } from './table-grants.js';
 
 export type SpikesProps = {
   readonly table: TableV2;
@@ -30,37 +31,23 @@ export class Spikes extends Construct {
 
   constructor(scope: Construct, id: string, props: SpikesProps) {
     super(scope, id);
-    const { table, config } = props;
-    this.handler = new TrendwireFunction(this, 'Watch', {
-      handlerFile: 'spikes.ts',
-      serviceName: 'trendwire-spikes',
-      description: 'Hourly: announces each new spike of every topic once on EventBridge',
-      topics: props.topics,
-      timeout: Duration.minutes(1),
+    this.handler = readingFunction(this, 'Watch', props, {
+      ...FUNCTIONS.spikes,
+      readSid: 'ReadCountersAndTopics',
       environment: {
-        TABLE_NAME: table.tableName,
-        COUNTER_SHARDS: String(config.counterShards),
-        SPIKE_THRESHOLD: String(config.spikeThreshold),
-        SPIKE_BASELINE_DAYS: String(config.spikeBaselineDays),
-        SPIKE_MIN_ARTICLES: String(config.spikeMinArticles),
+        SPIKE_THRESHOLD: String(props.config.spikeThreshold),
+        SPIKE_BASELINE_DAYS: String(props.config.spikeBaselineDays),
+        SPIKE_MIN_ARTICLES: String(props.config.spikeMinArticles),
       },
     });
+    Validations.of(this.handler).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        'Invoked by an hourly EventBridge schedule: a failed run leaves its spike claims unconfirmed ' +
+        'and the next run (the lookback overlaps three hours) announces them; nothing to dead-letter.',
+    });
     // Reads counters and the topic set; writes nothing but its spike claims (partition SPIKE).
-    this.handler.addToRolePolicy(
-      new PolicyStatement({
-        sid: 'ReadCountersAndTopics',
-        actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
-        resources: [table.tableArn],
-      }),
-    );
-    this.handler.addToRolePolicy(
-      new PolicyStatement({
-        sid: 'ClaimSpikes',
-        actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
-        resources: [table.tableArn],
-        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['SPIKE'] } },
-      }),
-    );
+    grantPartitionWrites(this.handler, props.table, 'ClaimSpikes', ['SPIKE']);
     const stack = Stack.of(this);
     this.handler.addToRolePolicy(
       new PolicyStatement({
@@ -70,12 +57,6 @@ export class Spikes extends Construct {
         conditions: { StringEquals: { 'events:source': SPIKE_EVENT.source } },
       }),
     );
-    Validations.of(this.handler).acknowledge({
-      id: 'Serverless-LambdaDLQ',
-      reason:
-        'Invoked by an hourly EventBridge schedule: a failed run leaves its spike claims unconfirmed ' +
-        'and the next run (the lookback overlaps three hours) announces them; nothing to dead-letter.',
-    });
 
     const hourly = new Rule(this, 'Hourly', {
       description: 'Checks the last complete hours of every topic for spikes',
@@ -88,7 +69,7 @@ export class Spikes extends Construct {
         'A scheduled tick carries no data: a lost one is made good by the next, whose lookback covers ' +
         'the same hours; an invocation error shows in the function errors on the dashboard.',
     });
-    if (config.alarmEmail) {
+    if (props.config.alarmEmail) {
       const toAlarms = new Rule(this, 'ToAlarmTopic', {
         description: 'Sends topic spikes to the alarm topic (its e-mail subscription)',
         eventPattern: this.eventPattern,

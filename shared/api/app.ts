@@ -58,9 +58,11 @@ const json = (schema: z.ZodType, description: string) => ({
 const badRequest = { 400: problemResponse('A parameter is invalid; the problem names it.') };
 const notFound = (what: string) => ({ 404: problemResponse(`No such ${what}.`) });
 
-const csvOrJson = (schema: z.ZodType, description: string) => ({
-  content: { 'application/json': { schema }, 'text/csv': { schema: z.string() } },
-  description,
+/** A topic series: JSON or CSV, a 400 naming the bad parameter, a 404 naming an unknown topic. */
+const seriesResponses = (schema: z.ZodType, description: string) => ({
+  200: { content: { 'application/json': { schema }, 'text/csv': { schema: z.string() } }, description },
+  ...badRequest,
+  ...notFound('topic'),
 });
 
 const routes = {
@@ -76,21 +78,13 @@ const routes = {
       params: z.object({ id: z.string().max(100).openapi({ example: 'kherson' }) }),
       query: S.TrendQuery,
     },
-    responses: {
-      200: csvOrJson(S.Trend, 'Zero-filled buckets of the topic over the range.'),
-      ...badRequest,
-      ...notFound('topic'),
-    },
+    responses: seriesResponses(S.Trend, 'Zero-filled buckets of the topic over the range.'),
   }),
   trends: createRoute({
     method: 'get',
     path: '/trends',
     request: { query: S.TrendsQuery },
-    responses: {
-      200: csvOrJson(S.Trends, 'One series of buckets per topic.'),
-      ...badRequest,
-      ...notFound('topic'),
-    },
+    responses: seriesResponses(S.Trends, 'One series of buckets per topic.'),
   }),
   articles: createRoute({
     method: 'get',

@@ -3,6 +3,7 @@ import type { Entity } from '../analysis/entities.js';
 import { normaliseText } from '../analysis/normalise.js';
 import type { Sentiment } from '../analysis/sentiment.js';
 import type { Contribution } from './contribution.js';
+import type { ObjectVersion } from './events.js';
 
 export type ArticleStatus = 'active' | 'rejected' | 'deleted';
 
@@ -22,16 +23,8 @@ export type ArticleMetadata = {
   readonly language?: string | undefined;
 };
 
-export type ArticleRecord = ArticleMetadata & {
-  readonly id: string;
-  readonly key: string;
-  readonly bucket: string;
-  readonly sequencer: string;
-  readonly versionId?: string | undefined;
-  readonly status: ArticleStatus;
-  readonly updatedAt: string;
-  readonly contribution: Contribution;
-  readonly reason?: string | undefined;
+/** What the analysis found in an article; absent on the record of a rejected or deleted key. */
+export type ArticleFindings = {
   readonly sentiment?: Sentiment | undefined;
   readonly topics?: Readonly<Record<string, { mentions: number; sentiment: Sentiment }>> | undefined;
   readonly entities?: readonly Entity[] | undefined;
@@ -40,6 +33,10 @@ export type ArticleRecord = ArticleMetadata & {
   readonly bytes?: number | undefined;
   /** The analysis that made this record (Analyser.version): code revision, data and topic set. */
   readonly analysis?: string | undefined;
+};
+
+/** The versions a record's write was conditioned on and made with. */
+export type RecordVersions = {
   /**
    * The record's revision: every write raises it and is conditioned on the one it replaces, so a
    * recount (which keeps the sequencer) and an ingest of the same key never both apply their
@@ -54,6 +51,19 @@ export type ArticleRecord = ArticleMetadata & {
   /** The version of the contribution rules that made `contribution` (absent: version 1). */
   readonly contributionRules?: number | undefined;
 };
+
+export type ArticleRecord = ArticleMetadata &
+  ObjectVersion &
+  ArticleFindings &
+  RecordVersions & {
+    readonly id: string;
+    readonly status: ArticleStatus;
+    readonly updatedAt: string;
+    /** What the record added to the counters and listings (taken back by the next change). */
+    readonly contribution: Contribution;
+    /** Why the key was rejected (status `rejected`). */
+    readonly reason?: string | undefined;
+  };
 
 export type Rejection = { readonly key: string; readonly reason: string; readonly at: string };
 

@@ -25,14 +25,19 @@ export const S3Notification = z.union([
   z.object({ Event: z.literal('s3:TestEvent') }).transform(() => ({ Records: [] })),
 ]);
 
-export type ObjectEvent = {
-  readonly kind: 'created' | 'removed';
+/** One state of one object: an event's, and the record's that the event left. */
+export type ObjectVersion = {
   readonly bucket: string;
   /** Decoded key: S3 URL-encodes keys in notifications (`red+flower.txt` is "red flower.txt"). */
   readonly key: string;
+  /** Orders the events of one key (shared/ingest/sequencer.ts). */
   readonly sequencer: string;
-  readonly eventTime: string;
   readonly versionId?: string | undefined;
+};
+
+export type ObjectEvent = ObjectVersion & {
+  readonly kind: 'created' | 'removed';
+  readonly eventTime: string;
   readonly size?: number | undefined;
 };
 

@@ -15,19 +15,23 @@ import type { ArticleFormats } from './formats.js';
 import { parseArticleObject } from './parse.js';
 import { compareSequencers } from './sequencer.js';
 
-export type IngestDeps = {
-  readonly store: IngestStore;
-  readonly source: ObjectSource;
-  readonly analyser: Analyser;
+/** How articles are read and counted: the deployment's settings, the same for every event. */
+export type IngestSettings = {
   readonly maxArticleBytes: number;
   /** Which suffixes are articles and the zone of a time without one (default: DEFAULT_ARTICLE_FORMATS). */
   readonly formats?: ArticleFormats | undefined;
+  /** Items each topic's counters are spread over (1: not sharded); readers must use the same. */
+  readonly counterShards?: number;
+};
+
+export type IngestDeps = IngestSettings & {
+  readonly store: IngestStore;
+  readonly source: ObjectSource;
+  readonly analyser: Analyser;
   /** The version of the run-time topic set the analyser was built from, when topics are run-time data. */
   readonly topicsVersion?: number | undefined;
   /** The contribution rules in force (CURRENT_CONTRIBUTION_RULES unless a test brings others). */
   readonly contributionRules?: ContributionRules | undefined;
-  /** Items each topic's counters are spread over (1: not sharded); readers must use the same. */
-  readonly counterShards?: number;
   readonly now?: () => Date;
 };
 

@@ -1,4 +1,5 @@
 import type { IngestOutcome } from '../ingest/process.js';
+import { SERVICES } from './services.js';
 
 /**
  * The names of the ingest function's CloudWatch metrics, used by the function that emits them
@@ -7,7 +8,7 @@ import type { IngestOutcome } from '../ingest/process.js';
  */
 export const INGEST_METRICS = {
   namespace: 'trendwire',
-  service: 'trendwire-ingest',
+  service: SERVICES.ingest,
   /** A record that failed and goes back to SQS. */
   recordsFailed: 'RecordsFailed',
   /** Articles counted per topic, with a `topic` dimension. */

@@ -8,6 +8,7 @@ import type { RecountStatus } from '#shared/recount/job.js';
 import type { DynamoRecountLog } from '#shared/storage/recount-log.js';
 import { DynamoSpikeClaims } from '#shared/storage/spike-claims.js';
 import { DynamoTopicStore } from '#shared/storage/topic-store.js';
+import { type WriteCost, watchWriteCost } from '#shared/storage/write-cost.js';
 import { applyTopicFile, LiveTopics } from '#shared/topics/live.js';
 import type { TopicFile } from '#shared/topics/schema.js';
 import { createIngestHandler, type IngestLogger } from '../functions/lib/ingest-handler.js';
@@ -56,6 +57,8 @@ export type LocalStack = {
   readonly apiUrl: string;
   readonly bridge: SqsBridge;
   readonly runtime: ReturnType<typeof createIngestRuntime>;
+  /** What the stack's transactions cost, by DynamoDB's billing rules (for tests and benchmarks). */
+  readonly writeCost: WriteCost;
   readonly recounts: DynamoRecountLog;
   /** The topic set in force (the table's; the topic file seeds it, PUT /topics/{id} changes it). */
   readonly topics: LiveTopics;
@@ -107,6 +110,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       o.topics,
     );
     await ensureTable(runtime.db, o.tableName);
+    const { cost: writeCost } = watchWriteCost(runtime.db, o.tableName);
     const topicStore = new DynamoTopicStore(runtime.db, o.tableName);
     const applied = await applyTopicFile(topicStore, o.topics, new Date().toISOString());
     if (applied.said) logger.warn(applied.said, {});
@@ -178,6 +182,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       apiUrl: `http://${host === '127.0.0.1' ? 'localhost' : host}:${apiPort}`,
       bridge,
       runtime,
+      writeCost,
       recounts: recounts.log,
       topics,
       recount,

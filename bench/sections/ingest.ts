@@ -14,7 +14,6 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  type DynamoDBDocumentClient,
   PutCommand,
   ScanCommand,
   type ScanCommandOutput,
@@ -23,6 +22,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { ArticleRecord } from '#shared/ingest/article.js';
 import { itemBytes, transactionalWriteUnits } from '#shared/storage/item-size.js';
+import { watchWriteCost } from '#shared/storage/write-cost.js';
 import { defaultTopics } from '#shared/topics/load.js';
 import { SqsBridge } from '../../local/bridge.js';
 import { ensureTable } from '../../local/dynamodb.js';
@@ -71,26 +71,6 @@ function timeHandler(): { batches: number; records: number; ms: number; restore(
     }
   };
   return acc;
-}
-
-/** Every TransactWriteItems the client commits, recorded as sent (failed ones are left out). */
-function recordTransactions(db: DynamoDBDocumentClient): {
-  inputs: TransactWriteCommandInput[];
-  restore(): void;
-} {
-  const original = db.send.bind(db) as (command: unknown) => Promise<unknown>;
-  const inputs: TransactWriteCommandInput[] = [];
-  (db as unknown as { send: (command: unknown) => Promise<unknown> }).send = async (command) => {
-    const res = await original(command);
-    if (command instanceof TransactWriteCommand) inputs.push(command.input);
-    return res;
-  };
-  return {
-    inputs,
-    restore() {
-      (db as unknown as { send: unknown }).send = original;
-    },
-  };
 }
 
 /** The same transaction against another table, without its idempotency token. */
@@ -167,7 +147,7 @@ async function pipelineRun(o: IngestOptions, bridge: BridgeShape, order: Order, 
     log(
       `ingest: ${o.articles} articles (${order} order) through S3 → bridge (${shape(bridge)}) → handler → DynamoDB Local`,
     );
-    const recorded = recordTransactions(stack.runtime.db);
+    const recorded = watchWriteCost(stack.runtime.db, 'trendwire');
 
     // Bounded concurrency: `uploaders` PutObjects in flight, from a process of their own (the
     // load generator is not the pipeline), and none while the queue holds more than `maxQueued`
@@ -209,8 +189,8 @@ async function pipelineRun(o: IngestOptions, bridge: BridgeShape, order: Order, 
     const pipelineMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     handlerTime.restore();
-    recorded.restore();
-    const stats = { ...stack.runtime.store.stats };
+    recorded.stop();
+    const stats = { ...stack.writeCost };
     const bridgeStats = { ...stack.bridge.stats };
     if (bridgeStats.deadLettered > 0) throw new Error(`${bridgeStats.deadLettered} events dead-lettered`);
 
@@ -236,7 +216,7 @@ async function pipelineRun(o: IngestOptions, bridge: BridgeShape, order: Order, 
     const finalSize = new Map(items.map((i) => [`${i.pk}\u0000${i.sk}`, itemBytes(i)]));
     const sizeOf = (k: Record<string, unknown> | undefined) => finalSize.get(`${k?.pk}\u0000${k?.sk}`) ?? 0;
     let upperWriteUnits = 0;
-    for (const t of recorded.inputs) {
+    for (const t of recorded.committed) {
       for (const i of t.TransactItems ?? []) {
         upperWriteUnits += transactionalWriteUnits(
           i.Put?.Item ? itemBytes(i.Put.Item) : sizeOf(i.Update?.Key ?? i.Delete?.Key),
@@ -263,14 +243,14 @@ async function pipelineRun(o: IngestOptions, bridge: BridgeShape, order: Order, 
       (t.TransactItems ?? []).filter((i) => String(i.Put?.Item?.pk).startsWith('ART#')).length;
     const firstArticles = (n: number) => {
       let count = 0;
-      return recorded.inputs.filter((t) => {
+      return recorded.committed.filter((t) => {
         count += articlesIn(t);
         return count <= n;
       });
     };
     for (const [concurrency, subset] of replay
       ? ([
-          [10, recorded.inputs],
+          [10, recorded.committed],
           [32, firstArticles(3000)],
         ] as const)
       : []) {

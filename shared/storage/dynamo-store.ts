@@ -14,7 +14,6 @@ import {
   GROWTH_ATTRIBUTE,
   placeEntities,
 } from './entity-parts.js';
-import { transactionalWriteUnits } from './item-size.js';
 import { membershipKey, rejectionKey, replacedRejection, TOPICS_VERSION_KEY } from './keys.js';
 import {
   conditionFailures,
@@ -26,7 +25,6 @@ import {
   recordCondition,
   TOPICS_GUARD,
   type TransactItem,
-  transactItemBytes,
 } from './transactions.js';
 
 export type { DynamoStoreOptions } from './dynamo-reads.js';
@@ -38,14 +36,6 @@ export { MAX_UPDATE_ATTRIBUTES, planTransactions } from './transactions.js';
  * them). One table; see table.ts for the item layout.
  */
 export class DynamoStore extends DynamoReads implements GroupIngestStore {
-  /**
-   * Committed transactions, their items, the write units they cost by DynamoDB's billing rules
-   * (billedWriteUnits: 2 per started KB per item; counter updates billed at their item size
-   * after the update, an upper bound) and the units the server reported (DynamoDB Local's
-   * figure differs from what AWS bills for transactions).
-   */
-  readonly stats = { transactions: 0, articles: 0, items: 0, billedWriteUnits: 0, reportedWriteUnits: 0 };
-
   /** Per hour (`2022-11-10T07`), the lowest entity part not known to be full (entity-parts.ts). */
   private readonly openEntityParts = new Map<string, number>();
 
@@ -81,7 +71,7 @@ export class DynamoStore extends DynamoReads implements GroupIngestStore {
       const members = group.map((i) => commits[i] as ArticleCommit);
       const { items, owners, entityParts } = this.transaction(members);
       try {
-        await this.send(items, members.length);
+        await this.send(items);
         for (const i of group) results[i] = { status: 'fulfilled', value: true };
         continue;
       } catch (err) {
@@ -211,7 +201,7 @@ export class DynamoStore extends DynamoReads implements GroupIngestStore {
     return { items, owners, entityParts };
   }
 
-  private async send(items: TransactItem[], articles: number): Promise<void> {
+  private async send(items: TransactItem[]): Promise<void> {
     if (items.length > MAX_TRANSACTION_ITEMS)
       throw new Error(`transaction of ${items.length} items exceeds DynamoDB's ${MAX_TRANSACTION_ITEMS}`);
     // The token is a digest of the exact transaction: the SDK's own retries resend the same bytes
@@ -222,24 +212,7 @@ export class DynamoStore extends DynamoReads implements GroupIngestStore {
       .update(JSON.stringify(items, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v)))
       .digest('base64url')
       .slice(0, 36);
-    const res = await this.db.send(
-      new TransactWriteCommand({
-        TransactItems: items,
-        ClientRequestToken: token,
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
-    this.stats.transactions++;
-    this.stats.articles += articles;
-    this.stats.items += items.length;
-    this.stats.billedWriteUnits += items.reduce(
-      (sum, i) => sum + transactionalWriteUnits(transactItemBytes(i)),
-      0,
-    );
-    this.stats.reportedWriteUnits += (res.ConsumedCapacity ?? []).reduce(
-      (sum, c) => sum + (c.CapacityUnits ?? 0),
-      0,
-    );
+    await this.db.send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: token }));
   }
 }
 

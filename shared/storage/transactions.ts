@@ -97,24 +97,6 @@ export function planTransactions(commits: readonly ArticleCommit[]): number[][] 
   return groups;
 }
 
-/** Bytes of the item a transaction item writes (a counter: keys and the attributes it adds). */
-export function transactItemBytes(i: TransactItem): number {
-  if (i.Put?.Item) return itemBytes(i.Put.Item);
-  if (i.Delete?.Key) return itemBytes(i.Delete.Key);
-  // A ConditionCheck reads an item (the topic set's version: keys and a number) and is billed.
-  if (i.ConditionCheck?.Key) return itemBytes({ ...i.ConditionCheck.Key, version: 0 });
-  if (i.Update?.Key) {
-    const attrs = Object.fromEntries(
-      Object.entries(i.Update.ExpressionAttributeNames ?? {}).map(([alias, name]) => [
-        name,
-        i.Update?.ExpressionAttributeValues?.[`:v${alias.slice(2)}`],
-      ]),
-    );
-    return itemBytes({ ...i.Update.Key, ...attrs });
-  }
-  return 0;
-}
-
 /**
  * The commits (by position) whose record failed its condition, when that is the only reason a
  * transaction was cancelled; undefined for any other failure (a conflict, a refused item).

@@ -3,6 +3,7 @@ import type { Context, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_TOPIC, diffContributions, EMPTY_CONTRIBUTION } from '#shared/ingest/contribution.js';
 import { DynamoStore } from '#shared/storage/dynamo-store.js';
+import { watchWriteCost } from '#shared/storage/write-cost.js';
 import { createIngestHandler } from '../../functions/lib/ingest-handler.js';
 import { ensureTable } from '../../local/dynamodb.js';
 import { counterRows } from '../support/counters.js';
@@ -37,7 +38,8 @@ describe('Group commit: a batch in shared transactions', () => {
   const freshStore = async () => {
     const table = `group${n++}`;
     await ensureTable(stack.runtime.db, table);
-    return new DynamoStore(stack.runtime.db, table);
+    const store = new DynamoStore(stack.runtime.db, table);
+    return Object.assign(store, { stats: watchWriteCost(stack.runtime.db, table).cost });
   };
   const keys = Array.from({ length: 10 }, (_, i) => `group/${i}.json`);
 

@@ -96,7 +96,7 @@ describe('a breaking-news hour on the real local stack (DynamoDB Local and s3rve
 
     const items = await entityItems();
     const largest = Math.max(...items.map(itemBytes));
-    const written = stack.runtime.store.stats;
+    const written = stack.writeCost;
     console.info(
       `hot hour: ${ARTICLES} articles × ${PEOPLE} people, ${items.length} entity items, largest ${largest} B, ${stack.bridge.stats.failed} failed deliveries, write units per article ${(written.reportedWriteUnits / written.articles).toFixed(1)} (as DynamoDB Local reports them)`,
     );

@@ -34,9 +34,9 @@ describe('Pipeline on DynamoDB Local and s3rver', () => {
   };
 
   it('counts the seed uploaded through the S3 API: 1 article, 8 kherson mentions on 2022-11-10', async () => {
-    const before = { ...stack.runtime.store.stats };
+    const before = { ...stack.writeCost };
     await put('2022/seed-article.txt', seed, { 'published-at': '2022-11-10T12:00:00Z' });
-    const after = stack.runtime.store.stats;
+    const after = stack.writeCost;
     // One transaction: the article record, 2 × 3 topic counters (day, hour), the entity shards
     // and 3 listing entries (all, kherson, negotiations).
     expect(after.transactions - before.transactions).toBe(1);

@@ -1,3 +1,4 @@
+import type { CopyEntry } from './copies/cluster.js';
 import type { ArticleRecord, Rejection } from './ingest/article.js';
 import type { ContributionChange } from './ingest/contribution.js';
 import type { Granularity } from './trends/time.js';
@@ -41,6 +42,22 @@ export type ArticleCommit = {
 export type GroupIngestStore = IngestStore & {
   /** One result per commit, in order: what commitArticle would have returned or thrown for it. */
   commitArticles(commits: readonly ArticleCommit[]): Promise<PromiseSettledResult<boolean>[]>;
+};
+
+/**
+ * Port: finds an article's copies by the LSH keys of its signature (shared/copies). Entries are
+ * written before the article's commit and removed after it, so an entry may outlive a failed
+ * commit for a while, never the other way round.
+ */
+export type CopyIndex = {
+  /** The articles indexed under any of `keys`, published within the copy window of `publishedAt`. */
+  candidates(keys: readonly string[], publishedAt: string): Promise<CopyEntry[]>;
+  /** Indexes an article under `keys` (idempotent). */
+  put(keys: readonly string[], entry: CopyEntry): Promise<void>;
+  remove(
+    keys: readonly string[],
+    entry: { readonly id: string; readonly publishedAt: string },
+  ): Promise<void>;
 };
 
 export type FetchedObject = {

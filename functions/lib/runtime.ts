@@ -3,6 +3,7 @@ import { DEFAULT_MAX_ARTICLE_BYTES, intFromEnv, requireEnv } from '#shared/confi
 import { articleFormatsFromEnv } from '#shared/ingest/formats.js';
 import type { IngestSettings } from '#shared/ingest/process.js';
 import { createDynamoClient, createS3Client } from '#shared/storage/clients.js';
+import { DynamoCopyIndex } from '#shared/storage/copy-index.js';
 import { DynamoStore } from '#shared/storage/dynamo-store.js';
 import { S3ObjectSource } from '#shared/storage/s3-source.js';
 import type { TopicFile } from '#shared/topics/schema.js';
@@ -39,8 +40,10 @@ export function createApiRuntime(config: RuntimeConfig) {
 
 /** What ingestion needs besides: S3, the analyser built once, the size limit. */
 export function createIngestRuntime(config: RuntimeConfig, topics: TopicFile) {
+  const api = createApiRuntime(config);
   return {
-    ...createApiRuntime(config),
+    ...api,
+    copies: new DynamoCopyIndex(api.db, config.tableName),
     analyser: new Analyser(topics),
     maxArticleBytes: config.maxArticleBytes,
     counterShards: config.counterShards,

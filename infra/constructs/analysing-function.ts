@@ -16,9 +16,13 @@ export type AnalysisResources = {
   readonly config: StackConfig;
 };
 
-/** The item writes of an ingest commit: read the record, then one transaction. */
+/**
+ * What an ingest commit does: read the record, find the article's copies (one query per LSH key
+ * of the copy index) and index it, then one transaction. A recount also queries its log.
+ */
 const COMMIT_ACTIONS = [
   'dynamodb:GetItem',
+  'dynamodb:Query',
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
@@ -32,8 +36,6 @@ export type AnalysingFunctionProps = {
   readonly timeout: Duration;
   /** The policy statement's id, saying what the table access is for. */
   readonly tableSid: string;
-  /** Table actions beyond the commit's own (a recount also queries its log). */
-  readonly extraTableActions?: readonly string[];
 };
 
 /**
@@ -65,7 +67,7 @@ export function analysingFunction(
   fn.addToRolePolicy(
     new PolicyStatement({
       sid: props.tableSid,
-      actions: [...COMMIT_ACTIONS, ...(props.extraTableActions ?? [])],
+      actions: COMMIT_ACTIONS,
       resources: [table.tableArn],
     }),
   );

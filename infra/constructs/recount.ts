@@ -42,7 +42,6 @@ export class Recount extends Construct {
     this.handler = analysingFunction(this, 'Step', props, {
       ...FUNCTIONS.recount,
       tableSid: 'RecountArticlesAndCounters',
-      extraTableActions: ['dynamodb:Query'],
     });
     Validations.of(this.handler).acknowledge({
       id: 'Serverless-LambdaDLQ',

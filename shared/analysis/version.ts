@@ -1,3 +1,4 @@
+import { COPY_METHOD } from '../copies/method.js';
 import { canonicalJson } from '../topics/canonical.js';
 import type { TopicFile } from '../topics/schema.js';
 import boilerplate from './data/boilerplate.json' with { type: 'json' };
@@ -33,7 +34,8 @@ export function analysisVersionOf(topics: TopicFile): string {
   const digest = createHash('sha256')
     .update(
       `[${json(boilerplate)},${json(documentModel)},${gazetteer},${json(nameCues)},${json(lexicon)},` +
-        `${json(float64Form(targetModel))},${json(targetLexiconModel)},${json(toneCues)},${worldPlaces},${worldCities}]`,
+        `${json(float64Form(targetModel))},${json(targetLexiconModel)},${json(toneCues)},${worldPlaces},${worldCities},` +
+        `${json(COPY_METHOD)}]`,
     )
     // The topic set by content: its keys in a fixed order (DynamoDB does not keep a map's order).
     .update(canonicalJson(topics))

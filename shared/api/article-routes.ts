@@ -184,6 +184,7 @@ function articleDetail(r: ArticleRecord, shown: LocatedMentions | string) {
     entities: (r.entities ?? []).map((e) => ({ name: e.name, type: e.type, mentions: e.mentions })),
     bytes: r.bytes ?? null,
     fingerprint: r.fingerprint ?? null,
+    cluster: r.copy?.cluster ?? null,
     updatedAt: r.updatedAt,
     analysis: r.analysis ?? null,
   };

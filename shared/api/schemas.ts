@@ -120,6 +120,10 @@ export const ArticleDetail = ArticleSummary.extend({
   entities: z.array(z.object({ name: z.string(), type: EntityType, mentions: z.number().int() })),
   bytes: z.number().int().nullable(),
   fingerprint: z.string().nullable().openapi({ description: 'SHA-256 of the normalised body.' }),
+  cluster: z.string().nullable().openapi({
+    description:
+      'Its cluster of syndicated copies: the id of the article that founded it (its own id when no earlier copy was found); null for an article analysed before copies were detected, until the next recount.',
+  }),
   updatedAt: z.string(),
   analysis: z
     .string()

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Entity } from '../analysis/entities.js';
 import { normaliseText } from '../analysis/normalise.js';
 import type { Sentiment } from '../analysis/sentiment.js';
+import type { CopyPlace } from '../copies/cluster.js';
 import type { Contribution } from './contribution.js';
 import type { ObjectVersion } from './events.js';
 
@@ -33,6 +34,8 @@ export type ArticleFindings = {
   readonly bytes?: number | undefined;
   /** The analysis that made this record (Analyser.version): code revision, data and topic set. */
   readonly analysis?: string | undefined;
+  /** Its cluster of syndicated copies and the copy-index keys it is found by (shared/copies). */
+  readonly copy?: CopyPlace | undefined;
 };
 
 /** The versions a record's write was conditioned on and made with. */

@@ -1,6 +1,6 @@
 import type { Analyser } from '../analysis/analyse.js';
 import { RejectedArticleError } from '../errors.js';
-import type { FetchedObject, IngestStore, ObjectSource } from '../ports.js';
+import type { CopyIndex, FetchedObject, IngestStore, ObjectSource } from '../ports.js';
 import { type ArticleRecord, articleIdOf, fingerprintOf, type Rejection } from './article.js';
 import {
   type ContributionRules,
@@ -10,6 +10,7 @@ import {
   diffContributions,
   EMPTY_CONTRIBUTION,
 } from './contribution.js';
+import { forgetStaleCopies, placeCopy } from './copies.js';
 import type { ObjectEvent } from './events.js';
 import type { ArticleFormats } from './formats.js';
 import { parseArticleObject } from './parse.js';
@@ -32,6 +33,8 @@ export type IngestDeps = IngestSettings & {
   readonly topicsVersion?: number | undefined;
   /** The contribution rules in force (CURRENT_CONTRIBUTION_RULES unless a test brings others). */
   readonly contributionRules?: ContributionRules | undefined;
+  /** Where copies are found (shared/copies); without it, articles are not clustered. */
+  readonly copies?: CopyIndex | undefined;
   readonly now?: () => Date;
 };
 
@@ -65,6 +68,7 @@ export async function ingestObjectEvent(event: ObjectEvent, deps: IngestDeps): P
     );
     const next = { ...prepared.record, rev: nextRevision(previous) };
     if (await deps.store.commitArticle(next, previous, change, prepared.rejection)) {
+      await forgetStaleCopies(previous, next, deps.copies);
       return prepared.outcome;
     }
     previous = await deps.store.getArticle(event.key);
@@ -119,7 +123,13 @@ export async function recordOfObject(
   versionId: string | undefined,
   deps: Pick<
     IngestDeps,
-    'analyser' | 'maxArticleBytes' | 'counterShards' | 'topicsVersion' | 'contributionRules' | 'formats'
+    | 'analyser'
+    | 'maxArticleBytes'
+    | 'counterShards'
+    | 'topicsVersion'
+    | 'contributionRules'
+    | 'formats'
+    | 'copies'
   >,
 ): Promise<Prepared> {
   if (fetched === 'too-large') return rejected(base, tooLarge(undefined, deps.maxArticleBytes));
@@ -141,6 +151,7 @@ export async function recordOfObject(
       title: article.title,
       language: article.language,
     });
+    const copy = deps.copies && (await placeCopy({ id, ...article }, deps.copies));
     const record: ArticleRecord = {
       ...base,
       versionId: fetched.versionId ?? versionId,
@@ -157,6 +168,7 @@ export async function recordOfObject(
       fingerprint: fingerprintOf(article.body),
       bytes: fetched.bytes.byteLength,
       analysis: deps.analyser.version,
+      copy,
       topicsVersion: deps.topicsVersion,
       contributionRules: rules.version,
       contribution: contributionOf(

@@ -1,4 +1,5 @@
 import { diffContributions } from '../ingest/contribution.js';
+import { forgetStaleCopies } from '../ingest/copies.js';
 import { type IngestDeps, nextRevision, recordOfObject } from '../ingest/process.js';
 
 /** What a recount did with one key. */
@@ -49,7 +50,10 @@ export async function recountKey(bucket: string, key: string, deps: IngestDeps):
     );
     const next = { ...prepared.record, rev: nextRevision(previous) };
     const change = diffContributions(previous.contribution, next.contribution);
-    if (await deps.store.commitArticle(next, previous, change, prepared.rejection)) return 'recounted';
+    if (await deps.store.commitArticle(next, previous, change, prepared.rejection)) {
+      await forgetStaleCopies(previous, next, deps.copies);
+      return 'recounted';
+    }
   }
   throw new Error(`recount gave up on ${key} after ${MAX_ATTEMPTS} conflicting writes`);
 }

@@ -44,3 +44,10 @@ export const TOPICS_VERSION_KEY = { pk: 'META', sk: 'topics-version' } as const;
 /** Announced spikes: `SPIKE` / `<topic>#<bucket start>` (one partition, so IAM can confine writes to it). */
 export const SPIKES_PK = 'SPIKE';
 export const spikeKey = (topic: string, start: string) => ({ pk: SPIKES_PK, sk: `${topic}#${start}` });
+
+/** Copy index entries: `COPY#<LSH key>` / `<publishedAt>#<id>` (shared/storage/copy-index.ts). */
+export const copyKeyPk = (key: string) => `COPY#${key}`;
+export const copyEntryKey = (key: string, publishedAt: string, id: string) => ({
+  pk: copyKeyPk(key),
+  sk: `${publishedAt}#${id}`,
+});

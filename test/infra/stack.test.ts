@@ -310,6 +310,7 @@ describe('TrendwireStack, default settings', () => {
             'dynamodb:DeleteItem',
             'dynamodb:GetItem',
             'dynamodb:PutItem',
+            'dynamodb:Query',
             'dynamodb:UpdateItem',
           ],
           Resource: arn(tableId),

@@ -1,0 +1,36 @@
+import { stripBoilerplate } from '../analysis/boilerplate.js';
+import { type CopyPlace, clusterOf, staleCopyKeys } from '../copies/cluster.js';
+import { COPY_METHOD } from '../copies/method.js';
+import { bandKeys, type CopyMethod, type CopySignature, signatureOf } from '../copies/signature.js';
+import type { CopyIndex } from '../ports.js';
+
+/** The signature of an article body: its text without boilerplate, as the analysis reads it. */
+export const copySignatureOf = (body: string, method: CopyMethod = COPY_METHOD): CopySignature =>
+  signatureOf(stripBoilerplate(body).text, method);
+
+/**
+ * Finds an article's cluster and indexes it under its keys, before its commit (a retry indexes
+ * it again, to the same items). A text with no words has no copies and no keys.
+ */
+export async function placeCopy(
+  article: { readonly id: string; readonly body: string; readonly publishedAt: string },
+  index: CopyIndex,
+  method: CopyMethod = COPY_METHOD,
+): Promise<CopyPlace> {
+  const signature = copySignatureOf(article.body, method);
+  if (signature.shingles === 0) return { cluster: article.id, keys: [] };
+  const keys = bandKeys(signature, method);
+  const cluster = clusterOf(article.id, signature, await index.candidates(keys, article.publishedAt), method);
+  await index.put(keys, { id: article.id, cluster, publishedAt: article.publishedAt, signature });
+  return { cluster, keys };
+}
+
+/** After a commit: the index entries of the article's previous state that its new one has not. */
+export async function forgetStaleCopies(
+  previous: Parameters<typeof staleCopyKeys>[0],
+  next: Parameters<typeof staleCopyKeys>[1] & { readonly id: string },
+  index: CopyIndex | undefined,
+): Promise<void> {
+  const stale = index && staleCopyKeys(previous, next);
+  if (stale) await index.remove(stale.keys, { id: next.id, publishedAt: stale.publishedAt });
+}

@@ -1,0 +1,84 @@
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { COPY_WINDOW_DAYS, type CopyEntry } from '../copies/cluster.js';
+import { decodeSignature, encodeSignature } from '../copies/signature.js';
+import type { CopyIndex } from '../ports.js';
+import { copyEntryKey, copyKeyPk } from './keys.js';
+
+/** A key shared by more articles of a fortnight than this is a common passage: the rest are not read. */
+const MAX_CANDIDATES_PER_KEY = 50;
+const DAY_MS = 86_400_000;
+
+/**
+ * The copy index: one item per article and LSH key, `COPY#<key>` / `<publishedAt>#<id>`, holding
+ * the article's cluster and signature, so that the candidates of a new article and their
+ * signatures come from one query per key, within the copy window, and no record is read. Each
+ * item is under 1 KB (one write unit): a 128-hash signature is 684 characters.
+ */
+export class DynamoCopyIndex implements CopyIndex {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async candidates(keys: readonly string[], publishedAt: string): Promise<CopyEntry[]> {
+    const at = Date.parse(publishedAt);
+    const from = new Date(at - COPY_WINDOW_DAYS * DAY_MS).toISOString();
+    const to = `${new Date(at + COPY_WINDOW_DAYS * DAY_MS).toISOString()}~`;
+    const pages = await Promise.all(
+      keys.map((key) =>
+        this.db.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+            ExpressionAttributeValues: { ':pk': copyKeyPk(key), ':from': from, ':to': to },
+            Limit: MAX_CANDIDATES_PER_KEY,
+          }),
+        ),
+      ),
+    );
+    const byId = new Map<string, CopyEntry>();
+    for (const item of pages.flatMap((p) => p.Items ?? [])) {
+      const entry = entryOf(item);
+      if (entry) byId.set(entry.id, entry);
+    }
+    return [...byId.values()];
+  }
+
+  async put(keys: readonly string[], entry: CopyEntry): Promise<void> {
+    const attributes = { id: entry.id, cluster: entry.cluster, signature: encodeSignature(entry.signature) };
+    await Promise.all(
+      keys.map((key) =>
+        this.db.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: { ...copyEntryKey(key, entry.publishedAt, entry.id), ...attributes },
+          }),
+        ),
+      ),
+    );
+  }
+
+  async remove(
+    keys: readonly string[],
+    entry: { readonly id: string; readonly publishedAt: string },
+  ): Promise<void> {
+    await Promise.all(
+      keys.map((key) =>
+        this.db.send(
+          new DeleteCommand({
+            TableName: this.tableName,
+            Key: copyEntryKey(key, entry.publishedAt, entry.id),
+          }),
+        ),
+      ),
+    );
+  }
+}
+
+function entryOf(item: Record<string, unknown>): CopyEntry | undefined {
+  const { sk, id, cluster, signature } = item;
+  if (typeof sk !== 'string' || typeof id !== 'string' || typeof cluster !== 'string') return undefined;
+  const decoded = typeof signature === 'string' ? decodeSignature(signature) : undefined;
+  if (!decoded) return undefined;
+  return { id, cluster, publishedAt: sk.slice(0, sk.lastIndexOf('#')), signature: decoded };
+}

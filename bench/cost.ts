@@ -102,7 +102,7 @@ export function ingestCostPerMillion(m: Measured): CostLine[] {
       dollars: n * m.writeUnitsPerArticle * PRICES.dynamoWriteUnit,
     },
     {
-      item: 'DynamoDB reads (the record before the write)',
+      item: 'DynamoDB reads (the record before the write, the copy index)',
       quantity: `${Math.round(n * m.readUnitsPerArticle)} RRU`,
       dollars: n * m.readUnitsPerArticle * PRICES.dynamoReadUnit,
     },
@@ -131,6 +131,7 @@ if (process.argv[1]?.endsWith('cost.ts')) {
         handler: { msPerArticle: number };
         writeUnitsPerArticle: number;
         writeUnitsPerArticleUpperBound: number;
+        readUnitsPerArticle?: number;
         stored: { billedBytesPerArticle: number };
         articles: number;
         corpus: { bytesPerArticle: number; seed: string; days: number };
@@ -156,7 +157,7 @@ if (process.argv[1]?.endsWith('cost.ts')) {
       lambdaMemoryGb: 1,
       batchSize: 10,
       writeUnitsPerArticle: wu,
-      readUnitsPerArticle: 1,
+      readUnitsPerArticle: ingest.readUnitsPerArticle ?? 1,
       dynamoBytesPerArticle: ingest.stored.billedBytesPerArticle,
       s3BytesPerArticle: ingest.corpus.bytesPerArticle,
     };

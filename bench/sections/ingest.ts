@@ -305,7 +305,12 @@ async function pipelineRun(o: IngestOptions, bridge: BridgeShape, order: Order, 
     const ceiling = Math.max(raw.c10 ?? 0, raw.c32 ?? 0);
     const rate = o.articles / (pipelineMs / 1000);
     const ratio = replay ? rate / ceiling : Number.NaN;
-    const wuPerArticle = stats.billedWriteUnits / Math.max(1, stats.articles);
+    // The transactions, plus the copy index's single-item writes (1 unit per started KB each).
+    const wuPerArticle = (stats.billedWriteUnits + stats.itemWriteUnits) / Math.max(1, stats.articles);
+    // The record's consistent GetItem (1 unit) and the copy index's queries: at least half a unit
+    // each (eventually consistent, per started 4 KB), or what DynamoDB Local reports if more.
+    const queryReadUnits = Math.max(stats.queryReadUnits, stats.queries * 0.5);
+    const ruPerArticle = 1 + queryReadUnits / Math.max(1, stats.articles);
     const articlesPerTransaction = r2(stats.articles / Math.max(1, stats.transactions));
     const handlerMsPerArticle = handlerTime.ms / Math.max(1, handlerTime.records);
     const cpuMsPerArticle = (cpu.user + cpu.system) / 1000 / o.articles;
@@ -336,7 +341,9 @@ async function pipelineRun(o: IngestOptions, bridge: BridgeShape, order: Order, 
       ratio: r3(ratio),
       store: stats,
       writeUnitsPerArticle: r2(wuPerArticle),
-      writeUnitsPerArticleUpperBound: r2(upperWriteUnits / Math.max(1, stats.articles)),
+      copyIndexWriteUnitsPerArticle: r2(stats.itemWriteUnits / Math.max(1, stats.articles)),
+      readUnitsPerArticle: r2(ruPerArticle),
+      writeUnitsPerArticleUpperBound: r2((upperWriteUnits + stats.itemWriteUnits) / Math.max(1, stats.articles)),
       articlesPerTransaction,
       entityItemBytes: {
         items: entityItems.length,
@@ -372,7 +379,7 @@ async function pipelineRun(o: IngestOptions, bridge: BridgeShape, order: Order, 
       {
         section: 'ingest',
         figure: 'write units per article (billed rules, transactional)',
-        value: `${r2(wuPerArticle)} WCU, at most ${r2(upperWriteUnits / Math.max(1, stats.articles))} (${articlesPerTransaction} articles, ${r2(stats.items / Math.max(1, stats.transactions))} items/transaction)`,
+        value: `${r2(wuPerArticle)} WCU (copy index ${data.copyIndexWriteUnitsPerArticle}), at most ${data.writeUnitsPerArticleUpperBound} (${articlesPerTransaction} articles, ${r2(stats.items / Math.max(1, stats.transactions))} items/transaction); ${data.readUnitsPerArticle} RRU`,
       },
       {
         section: 'ingest',

@@ -15,6 +15,12 @@ export type WriteCost = {
   items: number;
   billedWriteUnits: number;
   reportedWriteUnits: number;
+  /** Single-item puts and deletes (the copy index): 1 unit per started KB, billed like that. */
+  itemWrites: number;
+  itemWriteUnits: number;
+  /** Queries (the copy index's candidates) and the read units DynamoDB Local reports for them. */
+  queries: number;
+  queryReadUnits: number;
 };
 
 export type WriteCostWatch = {
@@ -38,14 +44,20 @@ export function watchWriteCost(client: DynamoDBDocumentClient, tableName?: strin
     items: 0,
     billedWriteUnits: 0,
     reportedWriteUnits: 0,
+    itemWrites: 0,
+    itemWriteUnits: 0,
+    queries: 0,
+    queryReadUnits: 0,
   };
   const committed: TransactWriteCommandInput[] = [];
   const name = `trendwireWriteCost${watches++}`;
   client.middlewareStack.add(
-    (next) => async (args) => {
-      const input = args.input as TransactWriteCommandInput;
+    (next, context) => async (args) => {
+      const input = args.input as TransactWriteCommandInput & SingleItemInput;
       const items = input.TransactItems;
-      if (!items || (tableName && !items.some((i) => tableOf(i) === tableName))) return next(args);
+      if (!items)
+        return single(context.commandName, input, tableName, cost, (i) => next({ ...args, input: i }));
+      if (tableName && !items.some((i) => tableOf(i) === tableName)) return next(args);
       const res = await next({ ...args, input: { ...input, ReturnConsumedCapacity: 'TOTAL' } });
       committed.push(input);
       cost.transactions++;
@@ -62,6 +74,36 @@ export function watchWriteCost(client: DynamoDBDocumentClient, tableName?: strin
     { step: 'initialize', name },
   );
   return { cost, committed, stop: () => void client.middlewareStack.remove(name) };
+}
+
+type SingleItemInput = {
+  TableName?: string;
+  Item?: Record<string, unknown>;
+  Key?: Record<string, unknown>;
+};
+
+/** A put or delete of one item (1 unit per started KB), or a query (the read units reported). */
+async function single<R extends { output: unknown }>(
+  command: string | undefined,
+  input: SingleItemInput,
+  tableName: string | undefined,
+  cost: WriteCost,
+  send: (input: SingleItemInput) => Promise<R>,
+): Promise<R> {
+  if (tableName && input.TableName !== tableName) return send(input);
+  if (command === 'QueryCommand') {
+    const res = await send({ ...input, ReturnConsumedCapacity: 'TOTAL' } as SingleItemInput);
+    const consumed = (res.output as { ConsumedCapacity?: { CapacityUnits?: number } }).ConsumedCapacity;
+    cost.queries++;
+    cost.queryReadUnits += consumed?.CapacityUnits ?? 0;
+    return res;
+  }
+  const res = await send(input);
+  if (command === 'PutItemCommand' || command === 'DeleteItemCommand') {
+    cost.itemWrites++;
+    cost.itemWriteUnits += Math.max(1, Math.ceil(itemBytes(input.Item ?? input.Key ?? {}) / 1024));
+  }
+  return res;
 }
 
 const tableOf = (i: TransactItem) =>

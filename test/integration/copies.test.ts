@@ -71,6 +71,10 @@ describe('copy clusters', () => {
     expect(await clusterOf('wire/story.json')).toBe(articleIdOf('wire/story.json'));
     expect(await clusterOf('outlet/reprint.json')).toBe(articleIdOf('wire/story.json'));
     expect(await clusterOf('outlet/own.json')).toBe(articleIdOf('outlet/own.json'));
+    // Four keys an article: four queries for its candidates, four index items (one unit each).
+    expect(stack.writeCost.queries).toBeGreaterThanOrEqual(3 * 4);
+    expect(stack.writeCost.itemWrites).toBeGreaterThanOrEqual(3 * 4);
+    expect(stack.writeCost.itemWriteUnits).toBeGreaterThanOrEqual(stack.writeCost.itemWrites);
   });
 
   it("keeps a story's cluster when its founder is deleted: a later copy joins it through another copy", async () => {

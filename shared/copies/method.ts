@@ -7,10 +7,11 @@ import type { CopyMethod } from './signature.js';
  * (shared/analysis/version.ts): a change re-clusters the stored articles in the next recount.
  */
 export const COPY_METHOD: CopyMethod = {
-  shingleWords: 5,
+  shingleWords: 3,
   hashes: 128,
+  // Four index items per article (a write unit each): the most the cost budget allows.
   bands: 4,
   rows: 1,
-  minContainment: 0.5,
-  minResemblance: 0.5,
+  minContainment: 0.55,
+  minResemblance: 0.4,
 };

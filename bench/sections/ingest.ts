@@ -343,7 +343,9 @@ async function pipelineRun(o: IngestOptions, bridge: BridgeShape, order: Order, 
       writeUnitsPerArticle: r2(wuPerArticle),
       copyIndexWriteUnitsPerArticle: r2(stats.itemWriteUnits / Math.max(1, stats.articles)),
       readUnitsPerArticle: r2(ruPerArticle),
-      writeUnitsPerArticleUpperBound: r2((upperWriteUnits + stats.itemWriteUnits) / Math.max(1, stats.articles)),
+      writeUnitsPerArticleUpperBound: r2(
+        (upperWriteUnits + stats.itemWriteUnits) / Math.max(1, stats.articles),
+      ),
       articlesPerTransaction,
       entityItemBytes: {
         items: entityItems.length,

@@ -2,16 +2,10 @@ import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdOf } from '#shared/ingest/article.js';
+import { story } from '../support/copy-texts.js';
 import { readJson } from '../support/json.js';
 import { startTestStack, type TestStack } from '../support/local-stack.js';
 
-const story = [
-  'Russian forces shelled the city of Kherson on Tuesday morning, killing two civilians and wounding five others, the head of the regional military administration said in a statement.',
-  'The strikes hit a residential district near the river port and damaged a school, a pharmacy and several apartment blocks, according to local officials who inspected the site.',
-  'Emergency crews worked through the afternoon to clear debris and restore power to about three thousand households that lost electricity after a substation was hit.',
-  'The city, liberated in November 2022, has been shelled almost daily from the eastern bank of the Dnipro, where Russian troops dug in after their retreat.',
-  'Residents said the sirens sounded only minutes before the first explosions, leaving little time to reach shelters in basements and underground car parks.',
-];
 /** The wire story as another outlet ran it: its own headline, a byline, a "Read also" line, the last paragraph cut. */
 const reprint = ['By Staff Reporter', ...story.slice(0, 4), 'Read also: Kherson prepares for winter'];
 /** An independent report of the same strike. */

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { bandKeys, type CopyMethod, type CopySignature, isCopy } from '#shared/copies/signature.js';
+import { copySignatureOf } from '#shared/ingest/copies.js';
+import { parseArticleObject } from '#shared/ingest/parse.js';
+
+/** The annotated copy pairs of test/fixtures/copies and how the pipeline decides them. */
+const dir = resolve(import.meta.dirname, '..', '..', 'test', 'fixtures', 'copies');
+type Side = { title?: string; body: string; publishedAt?: string; source?: string; language?: string };
+export type Pair = { id: string; language: string; copy: boolean; kind: string; a: Side; b: Side };
+
+const split = JSON.parse(readFileSync(join(dir, 'split.json'), 'utf8')) as { testFirstHexDigits: string };
+export const isTest = (id: string) =>
+  split.testFirstHexDigits.includes(createHash('sha256').update(id).digest('hex')[0] as string);
+export const pairs = readdirSync(dir)
+  .filter((f) => /^c-\d+\.json$/.test(f))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Pair);
+
+/** The body the pipeline reads for a side (the JSON article format's parser). */
+async function bodyOf(side: Side): Promise<string> {
+  const parsed = await parseArticleObject({
+    key: 'pair.json',
+    bytes: Buffer.from(JSON.stringify(side)),
+    metadata: {},
+    eventTime: '2024-01-01T00:00:00Z',
+  });
+  return parsed.body;
+}
+const bodies = await Promise.all(pairs.map(async (p) => [await bodyOf(p.a), await bodyOf(p.b)] as const));
+
+export type Score = { tp: number; fp: number; fn: number; tn: number };
+export const prf = (s: Score) => {
+  const precision = s.tp + s.fp ? s.tp / (s.tp + s.fp) : 1;
+  const recall = s.tp + s.fn ? s.tp / (s.tp + s.fn) : 1;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1 };
+};
+
+function decide(a: CopySignature, b: CopySignature, m: CopyMethod): boolean {
+  const keysA = new Set(bandKeys(a, m));
+  return bandKeys(b, m).some((k) => keysA.has(k)) && isCopy(a, b, m);
+}
+
+/** The pipeline's decisions on one half of the pairs, with `m`. */
+export function evaluate(m: CopyMethod, half: 'tune' | 'test') {
+  const score: Score = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  const byGroup = new Map<string, Score>();
+  const rows: { id: string; copy: boolean; predicted: boolean }[] = [];
+  const sigCache = new Map<string, CopySignature>();
+  const sig = (text: string) => {
+    const cached = sigCache.get(text);
+    if (cached) return cached;
+    const s = copySignatureOf(text, m);
+    sigCache.set(text, s);
+    return s;
+  };
+  pairs.forEach((p, i) => {
+    if (isTest(p.id) !== (half === 'test')) return;
+    const [a, b] = bodies[i] as readonly [string, string];
+    const predicted = decide(sig(a), sig(b), m);
+    const cell = p.copy ? (predicted ? 'tp' : 'fn') : predicted ? 'fp' : 'tn';
+    score[cell]++;
+    for (const g of [`language ${p.language}`, `kind ${p.kind}`]) {
+      const s = byGroup.get(g) ?? { tp: 0, fp: 0, fn: 0, tn: 0 };
+      s[cell]++;
+      byGroup.set(g, s);
+    }
+    rows.push({ id: p.id, copy: p.copy, predicted });
+  });
+  return { score, byGroup, rows };
+}

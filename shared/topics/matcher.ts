@@ -1,6 +1,7 @@
 import type { Sentence, Token } from '../analysis/normalise.js';
 import { groupMatchers } from '../analysis/phrase-group.js';
 import { type Match, PhraseMatcher } from '../analysis/phrase-matcher.js';
+import { type ClauseRules, otherTalks } from './clause.js';
 import type { TopicDefinition } from './schema.js';
 import { surnamesAmong } from './surnames.js';
 
@@ -21,9 +22,11 @@ type CompiledTopic = {
   readonly article: PhraseMatcher<true> | undefined;
   readonly strong: PhraseMatcher<true> | undefined;
   readonly surnames: PhraseMatcher<true> | undefined;
+  readonly clause: ClauseRules;
 };
 
 const asMatcher = (terms: readonly string[]) => PhraseMatcher.fromTerms(terms.map((t) => [t, true] as const));
+const maybeMatcher = (terms: readonly string[] | undefined) => (terms?.length ? asMatcher(terms) : undefined);
 
 /**
  * Counts topic mentions in tokenised text per the counting rules: whole words, longest term
@@ -50,10 +53,27 @@ export class TopicMatcher {
         article: def.context?.article.length ? asMatcher(def.context.article) : undefined,
         strong: def.context?.strong.length ? asMatcher(def.context.strong) : undefined,
         surnames: def.surnames.length > 0 ? asMatcher(def.surnames) : undefined,
+        clause: {
+          cues: maybeMatcher(def.context?.partners),
+          sure: maybeMatcher(def.context?.parties),
+          objects: maybeMatcher(def.context?.objects),
+          within: def.context?.clause ?? 6,
+        },
       };
       // A topic's matchers read the same tokens: one look-up a token for all of them.
-      const { terms, exclude, context, avoid, article, strong, surnames } = topic;
-      groupMatchers([terms, exclude, context, avoid, article, strong, surnames]);
+      const { terms, exclude, context, avoid, article, strong, surnames, clause } = topic;
+      groupMatchers([
+        terms,
+        exclude,
+        context,
+        avoid,
+        article,
+        strong,
+        surnames,
+        clause.cues,
+        clause.sure,
+        clause.objects,
+      ]);
       return topic;
     });
   }
@@ -64,6 +84,7 @@ export class TopicMatcher {
 
   match(text: string, tokens: readonly Token[], sentences: readonly Sentence[]): Map<string, TopicHit> {
     const sentenceOf = sentenceIndexer(tokens, sentences);
+    const sentenceEnd = sentenceEnder(tokens.length, sentenceOf);
     const hits = new Map<string, TopicHit>();
     for (const topic of this.topics) {
       let matches = topic.terms.match(tokens);
@@ -91,7 +112,14 @@ export class TopicMatcher {
       }
       if (topic.article && topic.article.match(tokens).length === 0) continue;
       if (topic.context && topic.def.context) {
-        const contextSentences = new Set(topic.context.match(tokens).map((m) => sentenceOf(m.first)));
+        const contextMatches = topic.context.match(tokens);
+        const contextSentences = new Set(contextMatches.map((m) => sentenceOf(m.first)));
+        const war = new Set(
+          [contextMatches, topic.article?.match(tokens) ?? [], topic.strong?.match(tokens) ?? []].flatMap(
+            (l) => l.map((m) => m.first),
+          ),
+        );
+        const other = otherTalks(topic.clause, text, tokens, matches, war, sentenceEnd);
         const avoidSentences = new Set((topic.avoid?.match(tokens) ?? []).map((m) => sentenceOf(m.first)));
         const { scope, before, chain, articleShare } = topic.def.context;
         const aboutContext = articleShare < 1 && contextSentences.size >= articleShare * sentences.length;
@@ -108,7 +136,7 @@ export class TopicMatcher {
           // agreement followed."): it continues that, not the war.
           const continuesOther =
             !contextSentences.has(s) && avoidSentences.has(s - 1) && !contextSentences.has(s - 1);
-          if (avoidSentences.has(s) || continuesOther) {
+          if (avoidSentences.has(s) || continuesOther || other.has(m.first)) {
             rejected.push(m.first);
             return false;
           }
@@ -160,4 +188,12 @@ function sentenceIndexer(
     index[i] = s;
   }
   return (token) => index[token] ?? 0;
+}
+
+/** Maps a token index to the index of the first token after its sentence. */
+function sentenceEnder(count: number, sentenceOf: (token: number) => number): (token: number) => number {
+  const end = new Int32Array(count);
+  for (let i = count - 1; i >= 0; i--)
+    end[i] = i + 1 < count && sentenceOf(i + 1) === sentenceOf(i) ? (end[i + 1] as number) : i + 1;
+  return (token) => end[token] ?? count;
 }

@@ -81,6 +81,41 @@ describe('negotiations: the talks must be the war’s in their own sentence', ()
   });
 });
 
+describe('negotiations: the clause after the term shows other talks (rules: "wage, contract, trade or other wars\' talks do not count")', () => {
+  it('does not count talks with a partner when the rest of the sentence names nothing of the war', () => {
+    const cases = [
+      'Russia is also in talks with China about a wider tiger reserve.',
+      'Россия также ведёт переговоры с Китаем о новом заповеднике.',
+      'In Kherson, the city council is in talks with bus companies about new routes.',
+      'Kyiv said the uneasy truce between the club and its supporters was over.',
+      'Le gouvernement ukrainien a aussi conclu des négociations avec Bruxelles sur les quotas.',
+    ];
+    for (const body of cases) expect(count(body, 'negotiations'), body).toBe(0);
+  });
+  it('counts talks with a war party, a pronoun, the enemy or the two sides', () => {
+    const cases = [
+      'Kyiv has refused to negotiate with Vladimir Putin.',
+      'У Кремлі заявили, що не бачать підстав для переговорів з Києвом.',
+      'Putin said talks with them could begin.',
+      'Zelensky ruled out any ceasefire with the aggressor.',
+      'The UAE said it had conducted the negotiations between the two sides over weeks after Russia asked.',
+      'Путин приказал ввести режим прекращения огня с полудня 6 января.',
+      'The prisoner swap with Russia, negotiated with help from the UAE, was the largest.',
+      // "settlement is" after "a": the deal, not the village ("the settlement is" stays excluded)
+      'Peskov said any talk about a settlement is impossible without Russia.',
+    ];
+    for (const body of cases) expect(count(body, 'negotiations'), body).toBe(1);
+  });
+  it('does not count bargaining over a price or a discount', () => {
+    const cases = [
+      'In liberated Kherson, traders again negotiate the price of apples.',
+      'À Kherson, personne ne négocie plus le prix des pommes depuis la guerre.',
+      'A piano tuner from Odesa negotiated a discount for the school during the war.',
+    ];
+    for (const body of cases) expect(count(body, 'negotiations'), body).toBe(0);
+  });
+});
+
 describe('kherson: surnames built on the place name', () => {
   it('does not count a transliterated surname, with or without a given name before it', () => {
     const body =

@@ -116,6 +116,27 @@ describe('negotiations: the clause after the term shows other talks (rules: "wag
   });
 });
 
+describe('negotiations: переговори and перемовини are nouns, not every word that starts alike', () => {
+  it('does not count a verb, an intercom or a meeting room, nor intercepted radio talk', () => {
+    const cases = [
+      'Під час обстрілу Херсона сусіди ще встигли переговорити.',
+      'Під час війни вони перемовлялися пошепки.',
+      'На херсонском направлении ВСУ используют трофейные рации и переговорные устройства.',
+      'Служба безпеки України оприлюднила перехоплені переговори російських військових.',
+      'Совещание о войне прошло в переговорной.',
+    ];
+    for (const body of cases) expect(count(body, 'negotiations'), body).toBe(0);
+  });
+  it('counts the nouns, the negotiators and the adjective of negotiations', () => {
+    const cases = [
+      'Путин напомнил о договорённостях, согласованных переговорщиками России и Украины.',
+      'Переговорна позиція України залежатиме від допомоги.',
+      'Київ готовий до перемовин з Росією.',
+    ];
+    for (const body of cases) expect(count(body, 'negotiations'), body).toBe(1);
+  });
+});
+
 describe('kherson: surnames built on the place name', () => {
   it('does not count a transliterated surname, with or without a given name before it', () => {
     const body =

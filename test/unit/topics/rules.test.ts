@@ -137,6 +137,16 @@ describe('negotiations: переговори and перемовини are nouns,
   });
 });
 
+describe("negotiations: other wars' truces and talks do not count", () => {
+  it("does not count the Korean War's truce, nor talks on Iran's nuclear programme, next to the war", () => {
+    const cases = [
+      'У Києві нагадують, що корейське перемир’я 1953 року так і не переросло в мирний договір.',
+      "Les pourparlers entre la Russie et l'Ukraine ont repris. À Vienne, les pourparlers sur le programme nucléaire iranien sont suspendus.",
+    ];
+    for (const body of cases) expect(count(body, 'negotiations'), body).toBe(body.startsWith('Les') ? 1 : 0);
+  });
+});
+
 describe('kherson: surnames built on the place name', () => {
   it('does not count a transliterated surname, with or without a given name before it', () => {
     const body =

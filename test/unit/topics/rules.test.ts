@@ -147,6 +147,18 @@ describe("negotiations: other wars' truces and talks do not count", () => {
   });
 });
 
+describe('negotiations: "talks" the verb (rules: "not the verb \'he talks to\'")', () => {
+  it('does not count talks after a singular person or body, nor the phrasal "talks up"', () => {
+    const cases = [
+      'In Kherson, the command talks to these units every hour.',
+      'Peskov said the Russian president talks about a basis for peace in Ukraine.',
+      'Saldo, the Russian-installed governor in Kherson, talks up the situation.',
+    ];
+    for (const body of cases) expect(count(body, 'negotiations'), body).toBe(0);
+    expect(count('Putin said the presidents’ talks with Kyiv could start.', 'negotiations')).toBe(1);
+  });
+});
+
 describe('kherson: surnames built on the place name', () => {
   it('does not count a transliterated surname, with or without a given name before it', () => {
     const body =

@@ -33,8 +33,10 @@ const maybeMatcher = (terms: readonly string[] | undefined) => (terms?.length ? 
  * first, overlapping terms once, two adjacent matches that form one phrase ("ceasefire talks")
  * once; a match overlapped by an exclusion is dropped; with `context`, a match counts only when a
  * context term appears in its sentence (or the `before` sentences preceding it) or the article,
- * or a counted mention lies at most `chain` sentences before it, or the article is about the
- * context (`articleShare`) and no rejected candidate lies at most `chain` sentences before it;
+ * or a counted mention lies at most `chain` sentences before it or later in its own sentence, or
+ * the article is about the context (`articleShare`) and no rejected candidate lies at most `chain`
+ * sentences before it; never when the clause after it names another partner or a price
+ * (clause.ts);
  * never when its own sentence holds an `avoid` term, or when it has no context and the sentence
  * before holds an `avoid` term and no context; never in an article without an `article` term;
  * never a person's surname (`surnames`).
@@ -129,7 +131,9 @@ export class TopicMatcher {
         const continuesRejected = (first: number, s: number) =>
           rejected.some((r) => r < first && s - sentenceOf(r) <= chain);
         let lastCounted = Number.NEGATIVE_INFINITY;
-        matches = matches.filter((m) => {
+        /** Candidates without context: a mention counted later in their own sentence still carries them. */
+        const withoutContext: Match<true>[] = [];
+        const kept = matches.filter((m) => {
           const s = sentenceOf(m.first);
           // Its own sentence is about something else, or it has no context and the sentence
           // before is about something else ("Fighting there stopped at Panmunjom. No peace
@@ -146,8 +150,14 @@ export class TopicMatcher {
           for (let k = s - before; k <= s && !ok; k++) if (contextSentences.has(k)) ok = true;
           if (!ok && aboutContext) ok = !continuesRejected(m.first, s);
           if (ok) lastCounted = s;
+          else withoutContext.push(m);
           return ok;
         });
+        // "Про переговори чи перемир'я": the truce counts, and so the talks before it in its sentence.
+        const counted = new Set(kept.map((m) => sentenceOf(m.first)));
+        matches = [...kept, ...withoutContext.filter((m) => counted.has(sentenceOf(m.first)))].sort(
+          (a, b) => a.first - b.first,
+        );
       }
       const merged = mergeAdjacent(text, matches);
       if (merged.length === 0) continue;

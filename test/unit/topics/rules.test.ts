@@ -159,6 +159,15 @@ describe('negotiations: "talks" the verb (rules: "not the verb \'he talks to\'")
   });
 });
 
+describe('negotiations: a counted mention carries the others of its sentence', () => {
+  it('counts talks before a truce in the same sentence (two terms joined by "or" are two mentions)', () => {
+    const body =
+      'Російський дрон атакував Херсон. Світла немає. Води немає. Крамниці зачинені. Школи працюють онлайн. ' +
+      'Люди ховаються в підвалах. Про переговори чи перемир’я тут говорять із гіркотою.';
+    expect(count(body, 'negotiations')).toBe(2);
+  });
+});
+
 describe('kherson: surnames built on the place name', () => {
   it('does not count a transliterated surname, with or without a given name before it', () => {
     const body =

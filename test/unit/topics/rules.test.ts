@@ -188,6 +188,11 @@ describe('kherson: surnames built on the place name', () => {
       'Дітей вивезли з Херсонської та Харківської областей.';
     expect(count(body, 'kherson')).toBe(2);
   });
+  it('does not count a surname with another ending after a given name (Khersonets, Херсонець)', () => {
+    const body =
+      'Sergeant Mykola Khersonets, a marine, was captured in the Kherson region. Сержант Микола Херсонець повернувся додому.';
+    expect(count(body, 'kherson')).toBe(1);
+  });
   it('does not count a source credit line ("Джерело: пресслужба Херсонської ОВА")', () => {
     expect(count('У Херсоні відкрили лікарню.\n\nДжерело: пресслужба Херсонської ОВА', 'kherson')).toBe(1);
   });

@@ -168,6 +168,16 @@ describe('negotiations: a counted mention carries the others of its sentence', (
   });
 });
 
+describe('negotiations: budget talks and court hearings are other proceedings', () => {
+  it('does not count budget talks in any language, nor a Verhandlung that is a trial', () => {
+    const cases = [
+      'Tras enviar material a Ucrania, la ministra habló de las negociaciones de los Presupuestos.',
+      'In Russland begann vor einem Militärgericht die Verhandlung gegen zwei Kriegsgefangene.',
+    ];
+    for (const body of cases) expect(count(body, 'negotiations'), body).toBe(0);
+  });
+});
+
 describe('kherson: surnames built on the place name', () => {
   it('does not count a transliterated surname, with or without a given name before it', () => {
     const body =

@@ -75,3 +75,21 @@ describe('EntityExtractor: organisations', () => {
     expect(got).toEqual([{ name: 'United Kingdom', type: 'place', mentions: 1 }]);
   });
 });
+
+// Counting rules: "organisations by canonical English name" — the full name the bodies give
+// themselves, which the annotated sets use, with the short forms as aliases.
+describe('EntityExtractor: canonical names of recurring organisations', () => {
+  it('names Congress, the Red Cross and the railway by their full canonical names', () => {
+    const got = orgs(
+      'A $61 billion aid package for Ukraine is stuck in Congress. The Red Cross brought blankets. ' +
+        'The state railway, Ukrzaliznytsia, said the line to Kherson was repaired.',
+    );
+    expect(got).toEqual(
+      expect.arrayContaining([
+        'United States Congress',
+        'International Committee of the Red Cross',
+        'Ukrzaliznytsia',
+      ]),
+    );
+  });
+});

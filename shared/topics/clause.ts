@@ -2,7 +2,7 @@ import type { Token } from '../analysis/normalise.js';
 import type { Match, PhraseMatcher } from '../analysis/phrase-matcher.js';
 
 /** Punctuation that closes a clause: a partner or an object after it belongs to another one. */
-const CLAUSE_BREAK = /[,;:.!?()[\]"«»“”—]/u;
+const CLAUSE_BREAK = /[,;:.!?()[\]"\u00ab\u00bb\u201c\u201d\u2014]/u;
 
 /** The compiled clause rules of a topic (see `context.partners` and `context.objects` in schema.ts). */
 export type ClauseRules = {

@@ -7,6 +7,7 @@ import {
   stripTitles,
 } from './entity-data.js';
 import { buildGazetteerMatcher, entityStem, isWrittenInCapitals, standsAlone } from './entity-gazetteer.js';
+import { cuedOrganisation } from './entity-cues.js';
 import { countryBodies, possessivePlace, regionalAdministrations } from './entity-orgs.js';
 import { looksEnglish, surnameRecurs, titledPeople, wordsAlone } from './entity-people.js';
 import { type Context, classify, gapOf, regionLists, runEnd, runName } from './entity-rules.js';
@@ -121,12 +122,15 @@ export class EntityExtractor {
     for (let i = 0; i < tokens.length; i++) {
       if (covered[i] || !isNameWord(word(i)) || NOT_NAMES.has((tokens[i] as Token).norm)) continue;
       if (!/\p{L}/u.test(word(i))) continue;
-      const j = runEnd(ctx, i);
+      let j = runEnd(ctx, i);
       // A known place before an organisation's name is part of it ("Kherson Regional Clinical Hospital").
       const p = placeEnds.get(i - 1);
       let from =
         p !== undefined && gapOf(ctx, i - 1, i) === ' ' && classify(ctx, p, j) === 'organization' ? p : i;
-      const type = from < i ? 'organization' : classify(ctx, i, j);
+      let type = from < i ? 'organization' : classify(ctx, i, j);
+      // "the charity Keys for Kherson", "Hyundai Rotem, the South Korean manufacturer"
+      const cuedEnd = type ? undefined : cuedOrganisation(ctx, i, j);
+      if (cuedEnd !== undefined) [type, j] = ['organization', cuedEnd];
       // "the 110th Mechanised Brigade": a unit's number is part of its name
       if (
         type === 'organization' &&

@@ -93,3 +93,29 @@ describe('EntityExtractor: canonical names of recurring organisations', () => {
     );
   });
 });
+
+describe('EntityExtractor: an organisation a common noun introduces', () => {
+  it('names the body right after a noun such as charity, firm, regulator, journal or operators', () => {
+    const got = orgs(
+      'The concert was organised by the charity Lights for Mariupol. Administrators from the accountancy ' +
+        'firm Dorne Marlow were appointed. It settled with the regulator Watrex. The results appeared in the ' +
+        'journal Cellula. Mobile operators Telvana and Orbis Ukraine restored coverage.',
+    );
+    expect(got).toEqual(
+      expect.arrayContaining([
+        'Lights for Mariupol',
+        'Dorne Marlow',
+        'Watrex',
+        'Cellula',
+        'Telvana',
+        'Orbis Ukraine',
+      ]),
+    );
+  });
+  it('names the body an apposition after it introduces', () => {
+    const got = orgs(
+      'It was in talks with Henko Rotem, the South Korean manufacturer. A grant came from Bright Kettles, a Kherson-based charity.',
+    );
+    expect(got).toEqual(expect.arrayContaining(['Henko Rotem', 'Bright Kettles']));
+  });
+});

@@ -1,3 +1,4 @@
+import { cuedOrganisation } from './entity-cues.js';
 import {
   type Entity,
   type EntityType,
@@ -7,7 +8,6 @@ import {
   stripTitles,
 } from './entity-data.js';
 import { buildGazetteerMatcher, entityStem, isWrittenInCapitals, standsAlone } from './entity-gazetteer.js';
-import { cuedOrganisation } from './entity-cues.js';
 import { countryBodies, possessivePlace, regionalAdministrations } from './entity-orgs.js';
 import { looksEnglish, surnameRecurs, titledPeople, wordsAlone } from './entity-people.js';
 import { type Context, classify, gapOf, regionLists, runEnd, runName } from './entity-rules.js';

@@ -119,3 +119,14 @@ describe('EntityExtractor: an organisation a common noun introduces', () => {
     expect(got).toEqual(expect.arrayContaining(['Henko Rotem', 'Bright Kettles']));
   });
 });
+
+describe('EntityExtractor: "and" inside an organisation’s name', () => {
+  it('joins two capitalised words by "and" when the run after it ends with an organisation head', () => {
+    const got = orgs(
+      'The Highland Fire and Rescue Service said crews had rescued dozens. She sang at the Lviv Opera and Ballet Theatre.',
+    );
+    expect(got).toEqual(
+      expect.arrayContaining(['Highland Fire and Rescue Service', 'Lviv Opera and Ballet Theatre']),
+    );
+  });
+});

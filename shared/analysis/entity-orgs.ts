@@ -96,3 +96,20 @@ export function regionalAdministrations(
     covered.fill(1, k, i + 1);
   }
 }
+
+/** Heads of bodies named with the country they serve: "Mission in Ukraine", "Delegation to Ukraine". */
+const SEATED = new Set(['mission', 'delegation', 'embassy']);
+
+/**
+ * The end of an organisation's name [_, j) with its seat: "UN Human Rights Monitoring Mission in
+ * Ukraine", "EU Delegation to Ukraine" (a known place after "in" or "to").
+ */
+export function withSeat(ctx: Context, j: number): number {
+  const { tokens } = ctx;
+  if (!SEATED.has(tokens[j - 1]?.norm ?? '') || !['in', 'to'].includes(tokens[j]?.norm ?? '')) return j;
+  const place = ctx.placeStarts.get(j + 1);
+  return place &&
+    ctx.text.slice((tokens[j - 1] as Token).end, (tokens[j + 1] as Token).start).trim().length <= 2
+    ? place.last
+    : j;
+}

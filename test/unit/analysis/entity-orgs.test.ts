@@ -130,3 +130,13 @@ describe('EntityExtractor: "and" inside an organisation’s name', () => {
     );
   });
 });
+
+describe('EntityExtractor: an acronym that opens a body’s name, and a mission’s seat', () => {
+  it('keeps "UN" in the name of a body it opens, and the country a mission serves', () => {
+    const got = orgs('The UN Human Rights Monitoring Mission in Ukraine said it would verify the toll.');
+    expect(got).toEqual(['UN Human Rights Monitoring Mission in Ukraine']);
+  });
+  it('still names the UN alone before a person or in French', () => {
+    expect(orgs('UN Secretary-General Antonio Guterres said aid would come.')).toEqual(['United Nations']);
+  });
+});

@@ -31,6 +31,13 @@ export function countryBodies(ctx: Context, add: (name: string) => void): void {
     // "the Ukrainian government", not "no Ukrainian government could accept"
     if (t.cap && ADJECTIVES.has(t.norm) && !covered[i] && tokens[i - 1]?.norm === 'the')
       adjective = ADJECTIVES.get(t.norm);
+    // "the UK government", "the US government": a country's initials as written
+    else if (
+      ctx.placeStarts.get(i)?.last === i + 1 &&
+      /^\p{Lu}{2,3}$/u.test(ctx.word(i)) &&
+      tokens[i - 1]?.norm === 'the'
+    )
+      adjective = ctx.word(i);
     else if (t.norm === 's') {
       const country = possessivePlace(ctx, i + 1);
       adjective = country === undefined ? undefined : DEMONYMS[country];

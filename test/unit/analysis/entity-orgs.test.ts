@@ -140,3 +140,9 @@ describe('EntityExtractor: an acronym that opens a body’s name, and a mission�
     expect(orgs('UN Secretary-General Antonio Guterres said aid would come.')).toEqual(['United Nations']);
   });
 });
+
+describe('EntityExtractor: a government named by its country’s initials', () => {
+  it('names "the UK government" UK Government', () => {
+    expect(orgs('The plant is backed by a grant from the UK government.')).toEqual(['UK Government']);
+  });
+});

@@ -146,3 +146,29 @@ describe('EntityExtractor: a government named by its country’s initials', () =
     expect(orgs('The plant is backed by a grant from the UK government.')).toEqual(['UK Government']);
   });
 });
+
+describe('EntityExtractor: recurring organisations of the war’s news, and endowments and forums', () => {
+  it('knows the mobile operators, aid kitchens, the army by its adjective and the Dnepr group', () => {
+    const got = orgs(
+      'Kyivstar and Vodafone Ukraine restored coverage. Volunteers of World Central Kitchen served tea after the ' +
+        'Ukrainian army retook the area. Russia said its Dnepr group of forces held the bank.',
+    );
+    expect(got).toEqual(
+      expect.arrayContaining([
+        'Kyivstar',
+        'Vodafone Ukraine',
+        'World Central Kitchen',
+        'Armed Forces of Ukraine',
+        'Dnepr Group of Forces',
+      ]),
+    );
+  });
+  it('takes an endowment or a forum as an organisation head', () => {
+    const got = orgs(
+      'Analysts at the Carnegie Endowment for International Peace disagree, and so does the Baltic Security Forum.',
+    );
+    expect(got).toEqual(
+      expect.arrayContaining(['Carnegie Endowment for International Peace', 'Baltic Security Forum']),
+    );
+  });
+});

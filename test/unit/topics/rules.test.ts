@@ -6,6 +6,10 @@ import { defaultTopics } from '#shared/topics/load.js';
 const analyser = new Analyser(defaultTopics());
 const count = (body: string, topic: 'kherson' | 'negotiations') =>
   analyser.analyse({ body }).topics[topic]?.mentions ?? 0;
+/** Each body counts `n` negotiations mentions. */
+const expectEach = (n: number, bodies: readonly string[]) => {
+  for (const body of bodies) expect(count(body, 'negotiations'), body).toBe(n);
+};
 
 describe('negotiations: the talks must be the war’s in their own sentence', () => {
   it('does not count labour or trade talks after a sentence that names the war only as a cause', () => {
@@ -83,17 +87,16 @@ describe('negotiations: the talks must be the war’s in their own sentence', ()
 
 describe('negotiations: the clause after the term shows other talks (rules: "wage, contract, trade or other wars\' talks do not count")', () => {
   it('does not count talks with a partner when the rest of the sentence names nothing of the war', () => {
-    const cases = [
+    expectEach(0, [
       'Russia is also in talks with China about a wider tiger reserve.',
       'Россия также ведёт переговоры с Китаем о новом заповеднике.',
       'In Kherson, the city council is in talks with bus companies about new routes.',
       'Kyiv said the uneasy truce between the club and its supporters was over.',
       'Le gouvernement ukrainien a aussi conclu des négociations avec Bruxelles sur les quotas.',
-    ];
-    for (const body of cases) expect(count(body, 'negotiations'), body).toBe(0);
+    ]);
   });
   it('counts talks with a war party, a pronoun, the enemy or the two sides', () => {
-    const cases = [
+    expectEach(1, [
       'Kyiv has refused to negotiate with Vladimir Putin.',
       'У Кремлі заявили, що не бачать підстав для переговорів з Києвом.',
       'Putin said talks with them could begin.',
@@ -103,37 +106,33 @@ describe('negotiations: the clause after the term shows other talks (rules: "wag
       'The prisoner swap with Russia, negotiated with help from the UAE, was the largest.',
       // "settlement is" after "a": the deal, not the village ("the settlement is" stays excluded)
       'Peskov said any talk about a settlement is impossible without Russia.',
-    ];
-    for (const body of cases) expect(count(body, 'negotiations'), body).toBe(1);
+    ]);
   });
   it('does not count bargaining over a price or a discount', () => {
-    const cases = [
+    expectEach(0, [
       'In liberated Kherson, traders again negotiate the price of apples.',
       'À Kherson, personne ne négocie plus le prix des pommes depuis la guerre.',
       'A piano tuner from Odesa negotiated a discount for the school during the war.',
-    ];
-    for (const body of cases) expect(count(body, 'negotiations'), body).toBe(0);
+    ]);
   });
 });
 
 describe('negotiations: переговори and перемовини are nouns, not every word that starts alike', () => {
   it('does not count a verb, an intercom or a meeting room, nor intercepted radio talk', () => {
-    const cases = [
+    expectEach(0, [
       'Під час обстрілу Херсона сусіди ще встигли переговорити.',
       'Під час війни вони перемовлялися пошепки.',
       'На херсонском направлении ВСУ используют трофейные рации и переговорные устройства.',
       'Служба безпеки України оприлюднила перехоплені переговори російських військових.',
       'Совещание о войне прошло в переговорной.',
-    ];
-    for (const body of cases) expect(count(body, 'negotiations'), body).toBe(0);
+    ]);
   });
   it('counts the nouns, the negotiators and the adjective of negotiations', () => {
-    const cases = [
+    expectEach(1, [
       'Путин напомнил о договорённостях, согласованных переговорщиками России и Украины.',
       'Переговорна позиція України залежатиме від допомоги.',
       'Київ готовий до перемовин з Росією.',
-    ];
-    for (const body of cases) expect(count(body, 'negotiations'), body).toBe(1);
+    ]);
   });
 });
 
@@ -149,12 +148,11 @@ describe("negotiations: other wars' truces and talks do not count", () => {
 
 describe('negotiations: "talks" the verb (rules: "not the verb \'he talks to\'")', () => {
   it('does not count talks after a singular person or body, nor the phrasal "talks up"', () => {
-    const cases = [
+    expectEach(0, [
       'In Kherson, the command talks to these units every hour.',
       'Peskov said the Russian president talks about a basis for peace in Ukraine.',
       'Saldo, the Russian-installed governor in Kherson, talks up the situation.',
-    ];
-    for (const body of cases) expect(count(body, 'negotiations'), body).toBe(0);
+    ]);
     expect(count('Putin said the presidents’ talks with Kyiv could start.', 'negotiations')).toBe(1);
   });
 });
@@ -170,11 +168,10 @@ describe('negotiations: a counted mention carries the others of its sentence', (
 
 describe('negotiations: budget talks and court hearings are other proceedings', () => {
   it('does not count budget talks in any language, nor a Verhandlung that is a trial', () => {
-    const cases = [
+    expectEach(0, [
       'Tras enviar material a Ucrania, la ministra habló de las negociaciones de los Presupuestos.',
       'In Russland begann vor einem Militärgericht die Verhandlung gegen zwei Kriegsgefangene.',
-    ];
-    for (const body of cases) expect(count(body, 'negotiations'), body).toBe(0);
+    ]);
   });
 });
 

@@ -1,6 +1,9 @@
-import { AND, isNameWord, ORG_CUES } from './entity-data.js';
-import { type Context, gapOf } from './entity-rules.js';
-import type { Token } from './normalise.js';
+import { AND, DEMONYMS, isNameWord, ORG_CUES } from './entity-data.js';
+import { ADJECTIVAL, type Context, gapOf } from './entity-rules.js';
+import { foldForMatch, type Token } from './normalise.js';
+
+/** Adjectives of nationality ("the French company"): not a name before its noun. */
+const NATIONALITIES = new Set(Object.values(DEMONYMS).map(foldForMatch));
 
 /** ", the South Korean manufacturer", ", a Kherson-based charity", ", a family firm": an apposition. */
 const APPOSITION = /^,\s+(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/u;
@@ -30,6 +33,13 @@ export function cuedOrganisation(ctx: Context, i: number, j: number): number | u
     while (k > 0 && (tokens[k - 1] as Token).cap && gapOf(ctx, k - 1, k)) k--;
     cued = (tokens[k] as Token).cap && cueBefore(ctx, k);
   }
+  // "the Community union", "a Unite union official": the name before its noun
+  const next = tokens[j];
+  if (!cued && next && !next.cap && ORG_CUES.has(next.norm) && gapOf(ctx, j - 1, j) === ' ')
+    cued =
+      ['the', 'a', 'an'].includes(tokens[i - 1]?.norm ?? '') &&
+      !ADJECTIVAL.test((tokens[j - 1] as Token).norm) &&
+      !NATIONALITIES.has((tokens[j - 1] as Token).norm);
   if (!cued) {
     const m = APPOSITION.exec(text.slice((tokens[j - 1] as Token).end, (tokens[j - 1] as Token).end + 60));
     cued = m !== null && (m[1] as string).split(/\s+/).some((w) => ORG_CUES.has(w.toLowerCase()));

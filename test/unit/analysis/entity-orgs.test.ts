@@ -172,3 +172,10 @@ describe('EntityExtractor: recurring organisations of the war’s news, and endo
     );
   });
 });
+
+describe('EntityExtractor: a name before its common noun', () => {
+  it('names "the Forward union", not "the French company"', () => {
+    const got = orgs('Alun Davies of the Forward union said so. The French company disagreed.');
+    expect(got).toEqual(['Forward']);
+  });
+});

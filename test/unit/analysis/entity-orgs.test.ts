@@ -9,6 +9,9 @@ const orgs = (body: string) =>
     .analyse({ body, language: 'en' })
     .entities.filter((e) => e.type === 'organization')
     .map((e) => e.name);
+/** The text names at least these organisations. */
+const expectOrgs = (body: string, names: readonly string[]) =>
+  expect(orgs(body)).toEqual(expect.arrayContaining([...names]));
 
 describe('EntityExtractor: organisations', () => {
   it('names a body whose head word is followed by a link, whatever its first and last words', () => {
@@ -80,53 +83,36 @@ describe('EntityExtractor: organisations', () => {
 // themselves, which the annotated sets use, with the short forms as aliases.
 describe('EntityExtractor: canonical names of recurring organisations', () => {
   it('names Congress, the Red Cross and the railway by their full canonical names', () => {
-    const got = orgs(
+    expectOrgs(
       'A $61 billion aid package for Ukraine is stuck in Congress. The Red Cross brought blankets. ' +
         'The state railway, Ukrzaliznytsia, said the line to Kherson was repaired.',
-    );
-    expect(got).toEqual(
-      expect.arrayContaining([
-        'United States Congress',
-        'International Committee of the Red Cross',
-        'Ukrzaliznytsia',
-      ]),
+      ['United States Congress', 'International Committee of the Red Cross', 'Ukrzaliznytsia'],
     );
   });
 });
 
 describe('EntityExtractor: an organisation a common noun introduces', () => {
   it('names the body right after a noun such as charity, firm, regulator, journal or operators', () => {
-    const got = orgs(
+    expectOrgs(
       'The concert was organised by the charity Lights for Mariupol. Administrators from the accountancy ' +
         'firm Dorne Marlow were appointed. It settled with the regulator Watrex. The results appeared in the ' +
         'journal Cellula. Mobile operators Telvana and Orbis Ukraine restored coverage.',
-    );
-    expect(got).toEqual(
-      expect.arrayContaining([
-        'Lights for Mariupol',
-        'Dorne Marlow',
-        'Watrex',
-        'Cellula',
-        'Telvana',
-        'Orbis Ukraine',
-      ]),
+      ['Lights for Mariupol', 'Dorne Marlow', 'Watrex', 'Cellula', 'Telvana', 'Orbis Ukraine'],
     );
   });
   it('names the body an apposition after it introduces', () => {
-    const got = orgs(
+    expectOrgs(
       'It was in talks with Henko Rotem, the South Korean manufacturer. A grant came from Bright Kettles, a Kherson-based charity.',
+      ['Henko Rotem', 'Bright Kettles'],
     );
-    expect(got).toEqual(expect.arrayContaining(['Henko Rotem', 'Bright Kettles']));
   });
 });
 
 describe('EntityExtractor: "and" inside an organisation’s name', () => {
   it('joins two capitalised words by "and" when the run after it ends with an organisation head', () => {
-    const got = orgs(
+    expectOrgs(
       'The Highland Fire and Rescue Service said crews had rescued dozens. She sang at the Lviv Opera and Ballet Theatre.',
-    );
-    expect(got).toEqual(
-      expect.arrayContaining(['Highland Fire and Rescue Service', 'Lviv Opera and Ballet Theatre']),
+      ['Highland Fire and Rescue Service', 'Lviv Opera and Ballet Theatre'],
     );
   });
 });
@@ -149,26 +135,22 @@ describe('EntityExtractor: a government named by its country’s initials', () =
 
 describe('EntityExtractor: recurring organisations of the war’s news, and endowments and forums', () => {
   it('knows the mobile operators, aid kitchens, the army by its adjective and the Dnepr group', () => {
-    const got = orgs(
+    expectOrgs(
       'Kyivstar and Vodafone Ukraine restored coverage. Volunteers of World Central Kitchen served tea after the ' +
         'Ukrainian army retook the area. Russia said its Dnepr group of forces held the bank.',
-    );
-    expect(got).toEqual(
-      expect.arrayContaining([
+      [
         'Kyivstar',
         'Vodafone Ukraine',
         'World Central Kitchen',
         'Armed Forces of Ukraine',
         'Dnepr Group of Forces',
-      ]),
+      ],
     );
   });
   it('takes an endowment or a forum as an organisation head', () => {
-    const got = orgs(
+    expectOrgs(
       'Analysts at the Carnegie Endowment for International Peace disagree, and so does the Baltic Security Forum.',
-    );
-    expect(got).toEqual(
-      expect.arrayContaining(['Carnegie Endowment for International Peace', 'Baltic Security Forum']),
+      ['Carnegie Endowment for International Peace', 'Baltic Security Forum'],
     );
   });
 });

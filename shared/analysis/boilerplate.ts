@@ -25,7 +25,8 @@ const BULLET = '^\\s*[•·*>\\-–—▶►]*\\s*';
 const BULLET_OR_BRACKET = '^\\s*[•·*>\\-–—▶►([]*\\s*';
 const NAME = "\\p{Lu}[\\p{L}\\p{M}'.-]*";
 /** " in Kherson", " a Jersón", " aus Kiew": where a byline's author writes from. */
-const BYLINE_PLACE = `(,\\s*|\\s+)(in|en|à|a|aus|из|з|from)\\s+${NAME}([\\s-]${NAME})*`;
+const AT_PLACE = `(in|en|à|a|aus|из|з|from)\\s+${NAME}([\\s-]${NAME})*`;
+const BYLINE_PLACE = `(,\\s*|\\s+)${AT_PLACE}`;
 /** One author of a byline, with a place or a role and a place ("enviada especial a Jersón"). */
 const BYLINE_ENTRY = `${NAME}(\\s+(${NAME}|de|van|von|der|la|del))*(\\s*\\([^)\\n]{2,30}\\))?(${BYLINE_PLACE}|,\\s*[\\p{Ll}\\p{M} ]{3,40}?(${BYLINE_PLACE}|(?=\\s*$)))?`;
 
@@ -53,13 +54,14 @@ const BOILERPLATE_LINE: (RegExp | (() => RegExp))[] = [
   new RegExp(`${BULLET_OR_BRACKET}(${alt(cues.lineStart.credit)})${END}\\s*([:(©|/]|\\s-\\s|$)`, 'iu'),
   new RegExp(`${BULLET_OR_BRACKET}(${alt(cues.lineStart.creditBy)})${END}`, 'iu'),
   // Bylines: "By Jane Doe", "Par Claire Morel, Exemple Info", "Von Jonas Albrecht" (names only),
-  // each name with its place: "By Anna Reyes in Kherson and Tom Aldridge in Kyiv",
+  // each name with its place: "By Anna Reyes in Kherson and Tom Aldridge in Kyiv", or one name
+  // with two places: "Par Julie Morin, à Kherson et à Mykolaïv",
   // "Por Marta Ruiz, enviada especial a Jersón". Built when a line first starts like a byline:
   // its ~20 Unicode classes cost ~10 ms to parse (and more to compile), which a container whose
   // texts have no byline never pays.
   () =>
     new RegExp(
-      `${BYLINE_CUE}:?\\s+${BYLINE_ENTRY}((\\s*,)?\\s*(and|et|und|y|и|і|та|/)\\s+${BYLINE_ENTRY}|\\s*,\\s*${BYLINE_ENTRY})*\\s*[.]?\\s*$`,
+      `${BYLINE_CUE}:?\\s+${BYLINE_ENTRY}((\\s*,)?\\s*(and|et|und|y|и|і|та|/)\\s+(${BYLINE_ENTRY}|${AT_PLACE})|\\s*,\\s*${BYLINE_ENTRY})*\\s*[.]?\\s*$`,
       'u',
     ),
   // A wire credit alone on a line

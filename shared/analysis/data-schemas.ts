@@ -44,6 +44,7 @@ export const NameCues = z.object({
   demonyms: z.record(z.string(), z.string()),
   orgSuffixes: z.array(z.string()),
   eventHeads: z.array(z.string()),
+  orgCues: z.array(z.string()),
 });
 export type NameCues = z.infer<typeof NameCues>;
 

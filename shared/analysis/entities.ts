@@ -1,3 +1,4 @@
+import { cuedOrganisation } from './entity-cues.js';
 import {
   type Entity,
   type EntityType,
@@ -7,7 +8,7 @@ import {
   stripTitles,
 } from './entity-data.js';
 import { buildGazetteerMatcher, entityStem, isWrittenInCapitals, standsAlone } from './entity-gazetteer.js';
-import { countryBodies, possessivePlace, regionalAdministrations } from './entity-orgs.js';
+import { countryBodies, possessivePlace, regionalAdministrations, withSeat } from './entity-orgs.js';
 import { looksEnglish, surnameRecurs, titledPeople, wordsAlone } from './entity-people.js';
 import { type Context, classify, gapOf, regionLists, runEnd, runName } from './entity-rules.js';
 import { markSkipped } from './entity-skip.js';
@@ -78,6 +79,8 @@ export class EntityExtractor {
       covered[i] = 1;
     }
     const matches = this.gazetteer.match(stemmed);
+    /** Acronyms of bodies that may open a longer name, by token index, with the body's name. */
+    const prefixes = new Map<number, string>();
     for (let n = 0; n < matches.length; n++) {
       const m = matches[n] as (typeof matches)[number];
       if (covered[m.first] || (m.last - m.first === 1 && listed.has(m.first))) continue;
@@ -89,6 +92,13 @@ export class EntityExtractor {
       covered.fill(1, m.first, m.last);
       if (m.value.acronym && m.value.type === 'organization' && next?.value.type === 'organization')
         if (next.first === m.last && text.slice(m.end, next.start) === ' ') continue;
+      // "the UN Human Rights Monitoring Mission": the acronym may open a body the gazetteer does not know
+      if (m.value.acronym && m.value.type === 'organization' && next?.first !== m.last)
+        if ((tokens[m.last] as Token | undefined)?.cap && text.slice(m.end, tokens[m.last]?.start) === ' ') {
+          covered.fill(0, m.first, m.last);
+          prefixes.set(m.first, m.value.name);
+          continue;
+        }
       // "the Minsk agreements", "the Budapest Memorandum": a document, not the place
       if (m.value.type === 'place' && NOT_AFTER_PLACE.has(tokens[m.last]?.norm ?? '')) continue;
       add(m.value.name, m.value.type);
@@ -119,14 +129,27 @@ export class EntityExtractor {
     // "Office of the Prosecutor General", "Posad-Pokrovske", "River South Esk".
     const untyped: [number, number][] = [];
     for (let i = 0; i < tokens.length; i++) {
-      if (covered[i] || !isNameWord(word(i)) || NOT_NAMES.has((tokens[i] as Token).norm)) continue;
+      if (covered[i] || !isNameWord(word(i))) continue;
+      // ("UN" is also the French "Un")
+      if (NOT_NAMES.has((tokens[i] as Token).norm) && !prefixes.has(i)) continue;
       if (!/\p{L}/u.test(word(i))) continue;
-      const j = runEnd(ctx, i);
+      let j = runEnd(ctx, i);
+      // "UN Secretary-General Antonio Guterres": the acronym is the body alone
+      const prefix = prefixes.get(i);
+      if (prefix !== undefined && classify(ctx, i, j) !== 'organization') {
+        add(prefix, 'organization');
+        covered[i] = 1;
+        continue;
+      }
       // A known place before an organisation's name is part of it ("Kherson Regional Clinical Hospital").
       const p = placeEnds.get(i - 1);
       let from =
         p !== undefined && gapOf(ctx, i - 1, i) === ' ' && classify(ctx, p, j) === 'organization' ? p : i;
-      const type = from < i ? 'organization' : classify(ctx, i, j);
+      let type = from < i ? 'organization' : classify(ctx, i, j);
+      // "the charity Keys for Kherson", "Hyundai Rotem, the South Korean manufacturer"
+      const cuedEnd = type ? undefined : cuedOrganisation(ctx, i, j);
+      if (cuedEnd !== undefined) [type, j] = ['organization', cuedEnd];
+      if (type === 'organization') j = withSeat(ctx, j);
       // "the 110th Mechanised Brigade": a unit's number is part of its name
       if (
         type === 'organization' &&

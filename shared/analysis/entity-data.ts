@@ -25,6 +25,8 @@ export const NOT_AFTER_PLACE = fold(cues.notAfterPlace);
 export const ORG_SUFFIXES = cues.orgSuffixes.map(foldForMatch);
 /** The last word of an event's name (Championships, Cup, Games): not an organisation. */
 export const EVENT_HEADS = fold(cues.eventHeads);
+/** Common nouns that introduce an organisation's name: "the charity …", "…, the South Korean manufacturer". */
+export const ORG_CUES = fold(cues.orgCues);
 /** The adjective of a country, by the country's canonical name: Ukraine → Ukrainian. */
 export const DEMONYMS: Readonly<Record<string, string>> = cues.demonyms;
 

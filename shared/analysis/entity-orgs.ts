@@ -31,6 +31,13 @@ export function countryBodies(ctx: Context, add: (name: string) => void): void {
     // "the Ukrainian government", not "no Ukrainian government could accept"
     if (t.cap && ADJECTIVES.has(t.norm) && !covered[i] && tokens[i - 1]?.norm === 'the')
       adjective = ADJECTIVES.get(t.norm);
+    // "the UK government", "the US government": a country's initials as written
+    else if (
+      ctx.placeStarts.get(i)?.last === i + 1 &&
+      /^\p{Lu}{2,3}$/u.test(ctx.word(i)) &&
+      tokens[i - 1]?.norm === 'the'
+    )
+      adjective = ctx.word(i);
     else if (t.norm === 's') {
       const country = possessivePlace(ctx, i + 1);
       adjective = country === undefined ? undefined : DEMONYMS[country];
@@ -95,4 +102,21 @@ export function regionalAdministrations(
     if (named) dropPlace(named);
     covered.fill(1, k, i + 1);
   }
+}
+
+/** Heads of bodies named with the country they serve: "Mission in Ukraine", "Delegation to Ukraine". */
+const SEATED = new Set(['mission', 'delegation', 'embassy']);
+
+/**
+ * The end of an organisation's name [_, j) with its seat: "UN Human Rights Monitoring Mission in
+ * Ukraine", "EU Delegation to Ukraine" (a known place after "in" or "to").
+ */
+export function withSeat(ctx: Context, j: number): number {
+  const { tokens } = ctx;
+  if (!SEATED.has(tokens[j - 1]?.norm ?? '') || !['in', 'to'].includes(tokens[j]?.norm ?? '')) return j;
+  const place = ctx.placeStarts.get(j + 1);
+  return place &&
+    ctx.text.slice((tokens[j - 1] as Token).end, (tokens[j + 1] as Token).start).trim().length <= 2
+    ? place.last
+    : j;
 }

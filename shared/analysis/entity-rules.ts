@@ -76,7 +76,9 @@ export function runEnd(ctx: Context, i: number): number {
       ORG_LINKS.has(norm(j)) &&
       (ORG_STARTS.has(norm(i)) ||
         ORG_HEADS.has(norm(j - 1)) ||
-        (PLACE_STARTS.has(norm(i)) && j === i + 1 && norm(j) === 'of'))
+        (PLACE_STARTS.has(norm(i)) && j === i + 1 && norm(j) === 'of') ||
+        // "Scottish Fire and Rescue Service", "Opera and Ballet Theatre": "and" before a head's run
+        (norm(j) === 'and' && isName(ctx, j + 1) && ORG_HEADS.has(norm(runEnd(ctx, j + 1) - 1))))
     ) {
       let k = j + 1;
       while (k < tokens.length && ORG_LINKS.has(norm(k))) k++;

@@ -1,6 +1,7 @@
 import type { Sentence, Token } from '../analysis/normalise.js';
 import { groupMatchers } from '../analysis/phrase-group.js';
 import { type Match, PhraseMatcher } from '../analysis/phrase-matcher.js';
+import { type ClauseRules, otherTalks } from './clause.js';
 import type { TopicDefinition } from './schema.js';
 import { surnamesAmong } from './surnames.js';
 
@@ -21,17 +22,21 @@ type CompiledTopic = {
   readonly article: PhraseMatcher<true> | undefined;
   readonly strong: PhraseMatcher<true> | undefined;
   readonly surnames: PhraseMatcher<true> | undefined;
+  readonly clause: ClauseRules;
 };
 
 const asMatcher = (terms: readonly string[]) => PhraseMatcher.fromTerms(terms.map((t) => [t, true] as const));
+const maybeMatcher = (terms: readonly string[] | undefined) => (terms?.length ? asMatcher(terms) : undefined);
 
 /**
  * Counts topic mentions in tokenised text per the counting rules: whole words, longest term
  * first, overlapping terms once, two adjacent matches that form one phrase ("ceasefire talks")
  * once; a match overlapped by an exclusion is dropped; with `context`, a match counts only when a
  * context term appears in its sentence (or the `before` sentences preceding it) or the article,
- * or a counted mention lies at most `chain` sentences before it, or the article is about the
- * context (`articleShare`) and no rejected candidate lies at most `chain` sentences before it;
+ * or a counted mention lies at most `chain` sentences before it or later in its own sentence, or
+ * the article is about the context (`articleShare`) and no rejected candidate lies at most `chain`
+ * sentences before it; never when the clause after it names another partner or a price
+ * (clause.ts);
  * never when its own sentence holds an `avoid` term, or when it has no context and the sentence
  * before holds an `avoid` term and no context; never in an article without an `article` term;
  * never a person's surname (`surnames`).
@@ -50,10 +55,27 @@ export class TopicMatcher {
         article: def.context?.article.length ? asMatcher(def.context.article) : undefined,
         strong: def.context?.strong.length ? asMatcher(def.context.strong) : undefined,
         surnames: def.surnames.length > 0 ? asMatcher(def.surnames) : undefined,
+        clause: {
+          cues: maybeMatcher(def.context?.partners),
+          sure: maybeMatcher(def.context?.parties),
+          objects: maybeMatcher(def.context?.objects),
+          within: def.context?.clause ?? 6,
+        },
       };
       // A topic's matchers read the same tokens: one look-up a token for all of them.
-      const { terms, exclude, context, avoid, article, strong, surnames } = topic;
-      groupMatchers([terms, exclude, context, avoid, article, strong, surnames]);
+      const { terms, exclude, context, avoid, article, strong, surnames, clause } = topic;
+      groupMatchers([
+        terms,
+        exclude,
+        context,
+        avoid,
+        article,
+        strong,
+        surnames,
+        clause.cues,
+        clause.sure,
+        clause.objects,
+      ]);
       return topic;
     });
   }
@@ -64,6 +86,7 @@ export class TopicMatcher {
 
   match(text: string, tokens: readonly Token[], sentences: readonly Sentence[]): Map<string, TopicHit> {
     const sentenceOf = sentenceIndexer(tokens, sentences);
+    const sentenceEnd = sentenceEnder(tokens.length, sentenceOf);
     const hits = new Map<string, TopicHit>();
     for (const topic of this.topics) {
       let matches = topic.terms.match(tokens);
@@ -91,7 +114,14 @@ export class TopicMatcher {
       }
       if (topic.article && topic.article.match(tokens).length === 0) continue;
       if (topic.context && topic.def.context) {
-        const contextSentences = new Set(topic.context.match(tokens).map((m) => sentenceOf(m.first)));
+        const contextMatches = topic.context.match(tokens);
+        const contextSentences = new Set(contextMatches.map((m) => sentenceOf(m.first)));
+        const war = new Set(
+          [contextMatches, topic.article?.match(tokens) ?? [], topic.strong?.match(tokens) ?? []].flatMap(
+            (l) => l.map((m) => m.first),
+          ),
+        );
+        const other = otherTalks(topic.clause, text, tokens, matches, war, sentenceEnd);
         const avoidSentences = new Set((topic.avoid?.match(tokens) ?? []).map((m) => sentenceOf(m.first)));
         const { scope, before, chain, articleShare } = topic.def.context;
         const aboutContext = articleShare < 1 && contextSentences.size >= articleShare * sentences.length;
@@ -101,14 +131,16 @@ export class TopicMatcher {
         const continuesRejected = (first: number, s: number) =>
           rejected.some((r) => r < first && s - sentenceOf(r) <= chain);
         let lastCounted = Number.NEGATIVE_INFINITY;
-        matches = matches.filter((m) => {
+        /** Candidates without context: a mention counted later in their own sentence still carries them. */
+        const withoutContext: Match<true>[] = [];
+        const kept = matches.filter((m) => {
           const s = sentenceOf(m.first);
           // Its own sentence is about something else, or it has no context and the sentence
           // before is about something else ("Fighting there stopped at Panmunjom. No peace
           // agreement followed."): it continues that, not the war.
           const continuesOther =
             !contextSentences.has(s) && avoidSentences.has(s - 1) && !contextSentences.has(s - 1);
-          if (avoidSentences.has(s) || continuesOther) {
+          if (avoidSentences.has(s) || continuesOther || other.has(m.first)) {
             rejected.push(m.first);
             return false;
           }
@@ -118,8 +150,14 @@ export class TopicMatcher {
           for (let k = s - before; k <= s && !ok; k++) if (contextSentences.has(k)) ok = true;
           if (!ok && aboutContext) ok = !continuesRejected(m.first, s);
           if (ok) lastCounted = s;
+          else withoutContext.push(m);
           return ok;
         });
+        // "Про переговори чи перемир'я": the truce counts, and so the talks before it in its sentence.
+        const counted = new Set(kept.map((m) => sentenceOf(m.first)));
+        matches = [...kept, ...withoutContext.filter((m) => counted.has(sentenceOf(m.first)))].sort(
+          (a, b) => a.first - b.first,
+        );
       }
       const merged = mergeAdjacent(text, matches);
       if (merged.length === 0) continue;
@@ -160,4 +198,12 @@ function sentenceIndexer(
     index[i] = s;
   }
   return (token) => index[token] ?? 0;
+}
+
+/** Maps a token index to the index of the first token after its sentence. */
+function sentenceEnder(count: number, sentenceOf: (token: number) => number): (token: number) => number {
+  const end = new Int32Array(count);
+  for (let i = count - 1; i >= 0; i--)
+    end[i] = i + 1 < count && sentenceOf(i + 1) === sentenceOf(i) ? (end[i + 1] as number) : i + 1;
+  return (token) => end[token] ?? count;
 }

@@ -61,6 +61,21 @@ export const TopicDefinition = z.object({
        * Kherson). `avoid` still applies.
        */
       strong: z.array(Term).default([]),
+      /**
+       * Words that name who talks are with or between ("with", "avec", "з", "between"): a mention
+       * followed, in its clause and within `clause` words, by one of them counts only when the
+       * rest of its sentence holds a context, article or strong term, or the partner is one of
+       * `parties` (a pronoun, "the enemy"): "talks with Hyundai Rotem", "переговоры с Китаем",
+       * "the uneasy truce between the company and its workforce" are other talks.
+       */
+      partners: z.array(Term).default([]),
+      parties: z.array(Term).default([]),
+      /**
+       * What other bargaining is about ("price", "prix", "discount"): a mention followed by one
+       * of these in its clause, within `clause` words, does not count ("négocier les prix").
+       */
+      objects: z.array(Term).default([]),
+      clause: z.number().int().min(1).max(10).default(6),
     })
     .optional(),
   /** Phrases that void a mention they overlap ("wage negotiat*", "he talks"). */

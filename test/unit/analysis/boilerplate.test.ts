@@ -25,3 +25,19 @@ describe('the boilerplate patterns behind a cheap check', () => {
     expect(author.removed).toEqual(['Anna Keller, Kiew, und Jonas Weber, Odessa']);
   });
 });
+
+// Counting rules: bylines are boilerplate, whatever places they name (issue 19 item 7).
+describe('a byline that names two places for one author', () => {
+  it('is removed, and the dateline after it with it', () => {
+    for (const line of [
+      'Par Julie Morin, à Kherson et à Mykolaïv',
+      'By Tom Ridley in Kherson and in Kyiv',
+      'Por Ana Gil, en Jersón y en Mykolaiv',
+    ])
+      expect(isBoilerplateLine(line), line).toBe(true);
+    const article = stripBoilerplate(
+      'Par Élodie Charvet, à Lyon et à Kherson\n\nKherson (Ukraine), 21 septembre 2023 - Les robinets coulent.',
+    );
+    expect(article.text.trim()).toBe('Les robinets coulent.');
+  });
+});

@@ -1,0 +1,63 @@
+import type { Token } from '../analysis/normalise.js';
+import type { Match, PhraseMatcher } from '../analysis/phrase-matcher.js';
+
+/** Punctuation that closes a clause: a partner or an object after it belongs to another one. */
+const CLAUSE_BREAK = /[,;:.!?()[\]"\u00ab\u00bb\u201c\u201d\u2014]/u;
+
+/** The compiled clause rules of a topic (see `context.partners` and `context.objects` in schema.ts). */
+export type ClauseRules = {
+  /** Words that name who the talks are with or between: with, avec, con, mit, з, с, between, entre. */
+  readonly cues: PhraseMatcher<true> | undefined;
+  /** Partners that need no war term: pronouns (with him, з ними) and the enemy (з ворогом). */
+  readonly sure: PhraseMatcher<true> | undefined;
+  /** What bargaining over a price is about: price, prix, ціну, discount. */
+  readonly objects: PhraseMatcher<true> | undefined;
+  readonly within: number;
+};
+
+/**
+ * Which candidates the clause after them shows to be other talks (the counting rules: "wage,
+ * contract, trade or other wars' talks do not count"): the object of the bargaining is a price
+ * or a discount ("négocier les prix", "negotiated a discount"), or the partner named right after
+ * the term ("talks with Hyundai Rotem", "переговоры с Китаем", "the uneasy truce between the
+ * company and its workforce") is neither a pronoun nor the enemy and the rest of the sentence
+ * holds no term of the war (`war`: token indexes where a context, article or strong term starts).
+ * A partner that is a war party always names it ("negotiate with Vladimir Putin", "переговоров с
+ * Украиной", "talks between Kyiv and Moscow").
+ */
+export function otherTalks(
+  rules: ClauseRules,
+  text: string,
+  tokens: readonly Token[],
+  candidates: readonly Match<true>[],
+  war: ReadonlySet<number>,
+  sentenceEnd: (token: number) => number,
+): Set<number> {
+  const out = new Set<number>();
+  if (!rules.cues && !rules.objects) return out;
+  const starts = (m: PhraseMatcher<true> | undefined) =>
+    new Set((m?.match(tokens) ?? []).map((x) => x.first));
+  const cues = starts(rules.cues);
+  const sure = starts(rules.sure);
+  const objects = starts(rules.objects);
+  for (const c of candidates) {
+    // An object may sit a word further than a partner: "négocie plus le prix".
+    const end = Math.min(c.last + rules.within + 1, sentenceEnd(c.first));
+    for (let k = c.last; k < end; k++) {
+      const prev = tokens[k - 1] as Token;
+      if (CLAUSE_BREAK.test(text.slice(prev.end, (tokens[k] as Token).start))) break;
+      if (objects.has(k)) {
+        out.add(c.first);
+        break;
+      }
+      if (!cues.has(k) || k >= c.last + rules.within) continue;
+      // A pronoun, the enemy, the two sides, the help of a mediator, a time ("з полудня"), a number.
+      if ([1, 2, 3].some((d) => sure.has(k + d)) || /^\d/.test(tokens[k + 1]?.norm ?? '')) break;
+      let warTerm = false;
+      for (let j = k + 1; j < sentenceEnd(c.first) && !warTerm; j++) warTerm = war.has(j);
+      if (!warTerm) out.add(c.first);
+      break;
+    }
+  }
+  return out;
+}

@@ -2,7 +2,16 @@ import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand }
 import { UnavailableError } from '../errors.js';
 import { type ArticleRecord, articleIdOf } from '../ingest/article.js';
 import { parseEntityAttribute } from '../ingest/contribution.js';
-import type { ArticleReader, EntityCount, ListingPage, RejectionPage, RejectionReader } from '../ports.js';
+import type {
+  ArticleReader,
+  BreakdownCount,
+  BreakdownReader,
+  EntityCount,
+  ListingPage,
+  RejectionPage,
+  RejectionReader,
+} from '../ports.js';
+import { type BreakdownDim, parseBreakdownAttribute } from '../trends/breakdown.js';
 import { fromArticleItem } from './article-item.js';
 import { DynamoCounterReads } from './counter-reads.js';
 import { articleKey, entityCounterPk, listingPk, REJECTIONS_PK } from './keys.js';
@@ -15,7 +24,10 @@ export type { DynamoStoreOptions } from './counter-reads.js';
  * listing entries, entity counters and rejections, by key and key range only. DynamoStore adds
  * the writes.
  */
-export class DynamoReads extends DynamoCounterReads implements ArticleReader, RejectionReader {
+export class DynamoReads
+  extends DynamoCounterReads
+  implements ArticleReader, RejectionReader, BreakdownReader
+{
   async getArticle(key: string): Promise<ArticleRecord | undefined> {
     return this.getArticleById(articleIdOf(key));
   }
@@ -96,6 +108,26 @@ export class DynamoReads extends DynamoCounterReads implements ArticleReader, Re
       }
     }
     return [...merged.values()].filter((e) => e.articles !== 0 || e.mentions !== 0);
+  }
+
+  /** A topic's breakdown of one day by source or language: the same hour items, their `b|` attributes. */
+  async breakdownDay(day: string, topic: string, dim: BreakdownDim): Promise<BreakdownCount[]> {
+    const merged = new Map<
+      string,
+      { value: string; articles: number; mentions: number; sentOffset: number }
+    >();
+    for (const item of await this.partitionItems(entityCounterPk(day))) {
+      for (const [attr, amount] of Object.entries(item)) {
+        const b = parseBreakdownAttribute(attr);
+        if (!b || b.topic !== topic || b.dim !== dim) continue;
+        const row = merged.get(b.value) ?? { value: b.value, articles: 0, mentions: 0, sentOffset: 0 };
+        if (b.field === 'a') row.articles += Number(amount);
+        else if (b.field === 'm') row.mentions += Number(amount);
+        else row.sentOffset += Number(amount);
+        merged.set(b.value, row);
+      }
+    }
+    return [...merged.values()];
   }
 
   async listRejections(limit: number, after: string | undefined): Promise<RejectionPage> {

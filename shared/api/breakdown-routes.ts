@@ -6,8 +6,8 @@ import { parseRange } from '../trends/trend.js';
 import { Breakdown } from './breakdown-schemas.js';
 import { breakdownCsv, csv } from './csv.js';
 import { decodeCursor, encodeCursor, OffsetCursor } from './cursor.js';
-import { problemResponse } from './problem.js';
-import { PageQuery, RangeParams } from './schemas.js';
+import { topicRouteProblems } from './problem.js';
+import { PageQuery, RangeParams, TopicParams } from './schemas.js';
 
 export type BreakdownRouteDeps = {
   readonly store: BreakdownReader;
@@ -30,29 +30,26 @@ const BreakdownQuery = z.object({
     .openapi({ description: 'json (default) or csv: every value of the range, limit and cursor aside.' }),
 });
 
+/** The 200: JSON by default, CSV with format=csv. */
+const BREAKDOWN_OK = {
+  content: { 'application/json': { schema: Breakdown }, 'text/csv': { schema: z.string() } },
+  description:
+    "The topic's articles, mentions and mean sentiment per outlet or language over whole days " +
+    '(UTC, at most 366), most articles first (then by value).',
+};
+
 const route = createRoute({
   method: 'get',
   path: '/topics/{id}/breakdown',
-  request: {
-    params: z.object({ id: z.string().max(100).openapi({ example: 'kherson' }) }),
-    query: BreakdownQuery,
-  },
-  responses: {
-    200: {
-      content: { 'application/json': { schema: Breakdown }, 'text/csv': { schema: z.string() } },
-      description:
-        "The topic's articles, mentions and mean sentiment per outlet or language over whole days " +
-        '(UTC, at most 366), most articles first (then by value).',
-    },
-    400: problemResponse('A parameter is invalid; the problem names it.'),
-    404: problemResponse('No such topic.'),
-  },
+  request: { params: TopicParams, query: BreakdownQuery },
+  responses: { 200: BREAKDOWN_OK, ...topicRouteProblems() },
 });
 
 /** GET /topics/{id}/breakdown: a topic by outlet or by language (shared/trends/breakdown.ts). */
 export function registerBreakdownRoutes(app: OpenAPIHono, deps: BreakdownRouteDeps): void {
   app.openapi(route, async (c) => {
-    const topic = await deps.knownTopic(c.req.valid('param').id);
+    const { id } = c.req.valid('param');
+    const topic = await deps.knownTopic(id);
     const query = c.req.valid('query');
     const range = parseRange({ from: query.from, to: query.to, granularity: 'day' }, deps.now());
     const out = { topic, by: query.by, from: isoSeconds(range.from), to: isoSeconds(range.to) };

@@ -11,8 +11,9 @@ import type {
   RejectionPage,
   RejectionReader,
 } from '../ports.js';
-import { type BreakdownDim, parseBreakdownAttribute } from '../trends/breakdown.js';
+import type { BreakdownDim } from '../trends/breakdown.js';
 import { fromArticleItem } from './article-item.js';
+import { readBreakdownTally } from './breakdown-tally.js';
 import { DynamoCounterReads } from './counter-reads.js';
 import { articleKey, entityCounterPk, listingPk, REJECTIONS_PK } from './keys.js';
 import { newestFirst } from './queries.js';
@@ -110,24 +111,19 @@ export class DynamoReads
     return [...merged.values()].filter((e) => e.articles !== 0 || e.mentions !== 0);
   }
 
-  /** A topic's breakdown of one day by source or language: the same hour items, their `b|` attributes. */
+  /**
+   * A topic's breakdown of one day by source or language: the same hour items, their breakdown
+   * tallies (breakdown-tally.ts), one row per value and part (the domain sums them).
+   */
   async breakdownDay(day: string, topic: string, dim: BreakdownDim): Promise<BreakdownCount[]> {
-    const merged = new Map<
-      string,
-      { value: string; articles: number; mentions: number; sentOffset: number }
-    >();
+    const rows: BreakdownCount[] = [];
     for (const item of await this.partitionItems(entityCounterPk(day))) {
-      for (const [attr, amount] of Object.entries(item)) {
-        const b = parseBreakdownAttribute(attr);
-        if (!b || b.topic !== topic || b.dim !== dim) continue;
-        const row = merged.get(b.value) ?? { value: b.value, articles: 0, mentions: 0, sentOffset: 0 };
-        if (b.field === 'a') row.articles += Number(amount);
-        else if (b.field === 'm') row.mentions += Number(amount);
-        else row.sentOffset += Number(amount);
-        merged.set(b.value, row);
+      for (const [name, text] of Object.entries(item)) {
+        const row = readBreakdownTally(name, text, topic, dim);
+        if (row) rows.push(row);
       }
     }
-    return [...merged.values()];
+    return rows;
   }
 
   async listRejections(limit: number, after: string | undefined): Promise<RejectionPage> {

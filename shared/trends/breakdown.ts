@@ -8,8 +8,9 @@ import { bucketKey, DAY_MS } from './time.js';
  * article adds to that one item whatever its number of topics, so a transaction keeps its bound
  * (see diffContributions) and the item's parts bound its size as they bound the entities'.
  *
- * Attribute names: `b|<field>|<dim>|<topic>|<value>`, field `a` (articles), `m` (mentions) or `s`
- * (sentiment), dim `src` or `lang`; the value last, so it may hold `|` (a topic id cannot). `s` is
+ * Amounts in a contribution: `b|<field>|<dim>|<topic>|<value>`, field `a` (articles), `m` (mentions)
+ * or `s` (sentiment), dim `src` or `lang`; the value last, so it may hold `|` (a topic id cannot).
+ * The store keeps the three as one tally attribute (shared/storage/breakdown-tally.ts). `s` is
  * the topic's sentiment score in thousandths PLUS 1000 per article (0 to 2000 an article), so that
  * what an article adds is never negative: the growth bound of a part counts positive amounts
  * only (a negative amount could otherwise create an attribute it did not count).

@@ -145,10 +145,10 @@ export function contributionOf(
       });
     }
   }
-  // An article's entities (and breakdowns) go to its hour's item (one of its parts). Per day, in shards by name,
-  // the items grew with the day's distinct entities, and DynamoDB bills an update at the item's
-  // size: ~70 KB a shard at 1 000 articles a day, 140 write units per update. Per hour they stay
-  // ~24× smaller, a live batch's articles mostly share their hour's item, and a busy hour spills
+  // An article's entities (and breakdowns) go to its hour's item (one of its parts). Per day, in
+  // shards by name, the items grew with the day's distinct entities, and DynamoDB bills an update
+  // at the item's size: ~70 KB a shard at 1 000 articles a day, 140 write units per update. Per
+  // hour they stay ~24× smaller, a live batch's articles mostly share their hour's item, and a busy hour spills
   // into further parts instead of growing one item towards DynamoDB's 400 KB limit.
   const hourKey = bucketKey(publishedAt, 'hour');
   const entityAdd: Record<string, number> = {};
@@ -196,9 +196,8 @@ const membershipId = (m: Membership) => `${m.topic}|${m.month}|${m.sortKey}`;
  * What moves the stored state from `before` to `after`: counter amounts after − before (zero
  * amounts and empty items dropped) and the listing entries that appear or disappear.
  *
- * Bounded: an article touches at most 2 × (topics + 1) topic counters + 1 hour-details item
- * (entities and breakdowns) +
- * (topics + 1) listing entries, and a change at most twice that (old and new day). With the
+ * Bounded: an article touches at most 2 × (topics + 1) topic counters + 1 hour item (entities
+ * and breakdowns) + (topics + 1) listing entries, and a change at most twice that (old and new day). With the
  * MAX_TOPICS = 14 of a topic file: 2 × (30 + 1 + 15) = 92 items, plus the article record and a
  * rejection record = 94, within DynamoDB's transaction limit of 100.
  */

@@ -16,8 +16,8 @@ const MAX_ATTEMPTS = 8;
 
 /**
  * Recounts one object key: reads its record, and if an older analysis (other topics, another
- * analyser) or older contribution rules made it, reads the object again (the version the record holds, where the bucket keeps
- * versions), analyses it and commits the new record with the difference of contributions — the
+ * analyser) or older contribution rules made it, reads the object again (the version the record
+ * holds, where the bucket keeps versions), analyses it and commits the new record with the difference of contributions — the
  * same conditional transaction as ingestion, conditioned on the record's revision. A concurrent
  * ingest or another recount of the key makes the commit fail; the record is read again and the
  * decision taken again, so every change is applied exactly once.

@@ -1,6 +1,7 @@
 import type { CopyEntry } from './copies/cluster.js';
 import type { ArticleRecord, Rejection } from './ingest/article.js';
 import type { ContributionChange } from './ingest/contribution.js';
+import type { BreakdownDim } from './trends/breakdown.js';
 import type { Granularity } from './trends/time.js';
 
 /**
@@ -135,6 +136,20 @@ export type EntityCount = {
   readonly name: string;
   readonly articles: number;
   readonly mentions: number;
+};
+
+/** One value's sums in one day's breakdown of a topic (shared/trends/breakdown.ts). */
+export type BreakdownCount = {
+  readonly value: string;
+  readonly articles: number;
+  readonly mentions: number;
+  /** Sentiment thousandths plus 1000 per article (never negative). */
+  readonly sentOffset: number;
+};
+
+/** Port: a topic's breakdown by source or language on one day (UTC), all its hours and parts together. */
+export type BreakdownReader = {
+  breakdownDay(day: string, topic: string, dim: BreakdownDim): Promise<BreakdownCount[]>;
 };
 
 export type RejectionPage = { readonly items: readonly Rejection[]; readonly next: string | undefined };

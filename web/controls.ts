@@ -1,6 +1,7 @@
 import { $, h, swatch } from './dom.js';
 import {
   addDays,
+  type BreakdownBy,
   type GranularityChoice,
   granularityOf,
   type Metric,
@@ -10,7 +11,7 @@ import {
 } from './state.js';
 import type { Topic } from './types.js';
 
-/** The form over the trends: range, presets, granularity, count, topics, and the articles' topic. */
+/** The form over the trends: range, presets, granularity, count, topics, the articles' topic and the breakdown's split. */
 
 const els = {
   from: $<HTMLInputElement>('from'),
@@ -20,6 +21,7 @@ const els = {
   toggles: $('topic-toggles'),
   presets: $('presets'),
   articlesTopic: $<HTMLSelectElement>('articles-topic'),
+  breakdownBy: $('breakdown-by'),
 };
 const GRANULARITY_NAMES = { hour: 'hourly', day: 'daily', week: 'weekly', month: 'monthly' } as const;
 
@@ -35,6 +37,9 @@ export function syncControls(state: ViewState): void {
     box.checked = state.topics.includes(box.value);
   }
   els.articlesTopic.value = state.articles;
+  for (const radio of els.breakdownBy.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
+    radio.checked = radio.value === state.breakdown;
+  }
 }
 
 /**
@@ -79,6 +84,9 @@ export function buildControls(
   );
   els.metric.addEventListener('change', () => go({ ...current(), metric: els.metric.value as Metric }));
   els.articlesTopic.addEventListener('change', () => go({ ...current(), articles: els.articlesTopic.value }));
+  for (const radio of els.breakdownBy.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
+    radio.addEventListener('change', () => go({ ...current(), breakdown: radio.value as BreakdownBy }));
+  }
   for (const b of els.presets.querySelectorAll<HTMLButtonElement>('button[data-days]')) {
     b.addEventListener('click', () => {
       const s = current();

@@ -1,5 +1,6 @@
 import { getJson, getText, query } from './api.js';
 import { renderArticle } from './article-view.js';
+import { renderBreakdown } from './breakdown-view.js';
 import { type ChartSeries, colourOf } from './chart.js';
 import { buildControls, syncControls } from './controls.js';
 import { $, fmtDay, h } from './dom.js';
@@ -9,6 +10,7 @@ import { showRecount } from './recount.js';
 import { hasSpikes } from './spikes.js';
 import {
   addDays,
+  breakdownTopic,
   entityRange,
   granularityOf,
   parseState,
@@ -20,6 +22,7 @@ import { clearChart, renderChart, resizeChart } from './trends-view.js';
 import type {
   Article,
   ArticleList,
+  Breakdown,
   EntityList,
   Granularity,
   Spikes,
@@ -46,6 +49,8 @@ const els = {
   articles: $('articles'),
   entities: $('entities'),
   entitiesTitle: $('entities-title'),
+  breakdown: $('breakdown'),
+  breakdownTitle: $('breakdown-title'),
 };
 const PAGE_TITLE = document.title;
 
@@ -137,13 +142,18 @@ async function loadTrends(s: ViewState, ctl: AbortController) {
   const range = { from: s.from, to: s.to };
   const granularity = granularityOf(s);
   const entities = entityRange(s);
-  const [trends, articles, top, spikes] = await Promise.all([
+  // The breakdown reads whole days, 366 at most, as the entities do: the same part of the range.
+  const split = breakdownTopic(s);
+  const breakdownPath = (extra: Record<string, string | number>) =>
+    `topics/${encodeURIComponent(split)}/breakdown?${query({ by: s.breakdown, ...entities, ...extra })}`;
+  const [trends, articles, top, spikes, breakdown] = await Promise.all([
     s.topics.length === 0
       ? Promise.resolve(undefined)
       : getJson<Trends>(`trends?${query({ topics: s.topics.join(','), granularity, ...range })}`, ctl.signal),
     getJson<ArticleList>(`articles?${query({ topic: s.articles, limit: 10, ...range })}`, ctl.signal),
     getJson<EntityList>(`entities?${query({ limit: 10, ...entities })}`, ctl.signal),
     spikesOf(s.topics, granularity, range, ctl.signal),
+    split ? getJson<Breakdown>(breakdownPath({ limit: 10 }), ctl.signal) : Promise.resolve(undefined),
   ]);
   if (ctl.signal.aborted) return;
   const series: ChartSeries[] = (trends?.series ?? []).map((x) => ({
@@ -177,6 +187,11 @@ async function loadTrends(s: ViewState, ctl: AbortController) {
   renderEntities(els.entities, top.entities);
   els.entitiesTitle.textContent =
     entities.from === s.from ? 'Top entities of the range' : `Top entities from ${fmtDay(entities.from)}`;
+  const splitTopic = split ? { label: labelOf(split) } : undefined;
+  renderBreakdown(els.breakdown, breakdown, splitTopic, split ? breakdownPath({ format: 'csv' }) : undefined);
+  const by = s.breakdown === 'source' ? 'by outlet' : 'by language';
+  const since = entities.from === s.from ? '' : ` from ${fmtDay(entities.from)}`;
+  els.breakdownTitle.textContent = splitTopic ? `${splitTopic.label} ${by}${since}` : 'Breakdown';
   setPhase('ready', '');
 }
 

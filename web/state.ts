@@ -4,7 +4,7 @@ import type { Granularity } from './types.js';
 /**
  * The dashboard's view state and its URL form. Pure (no DOM), so it is unit-tested in Node and
  * the page can be restored from any shared link: `?from=2022-11-01&to=2022-11-30&granularity=day
- * &metric=mentions&topics=kherson,negotiations&articles=kherson` (and `&article=<id>` while one
+ * &metric=mentions&topics=kherson,negotiations&articles=kherson&breakdown=source` (and `&article=<id>` while one
  * article is open).
  */
 
@@ -12,6 +12,8 @@ export type { Granularity };
 /** A granularity, or `auto`: the one that suits the range (see autoGranularity). */
 export type GranularityChoice = Granularity | 'auto';
 export type Metric = 'articles' | 'mentions';
+/** What the breakdown card splits its topic by: outlets or languages. */
+export type BreakdownBy = 'source' | 'language';
 
 export type ViewState = {
   readonly from: string;
@@ -22,6 +24,8 @@ export type ViewState = {
   readonly topics: readonly string[];
   /** The topic whose latest articles are listed; '' lists every article. */
   readonly articles: string;
+  /** The breakdown card's split of that topic (or of the first charted one). */
+  readonly breakdown: BreakdownBy;
   /** The id of the article shown on its own, over the trends; '' when none is. */
   readonly article: string;
 };
@@ -103,8 +107,9 @@ export function parseState(search: string, knownTopics: readonly string[], ancho
       ? articlesParam
       : (topics[0] ?? '');
   const article = q.get('article') ?? '';
+  const breakdown: BreakdownBy = q.get('breakdown') === 'language' ? 'language' : 'source';
   return {
-    ...withRange({ from, to, granularity, metric, topics, articles }, from, to),
+    ...withRange({ from, to, granularity, metric, topics, articles, breakdown }, from, to),
     article: ARTICLE_ID.test(article) ? article : '',
   };
 }
@@ -118,6 +123,7 @@ export function toSearch(s: ViewState): string {
     metric: s.metric,
     topics: s.topics.join(','),
     articles: s.articles,
+    breakdown: s.breakdown,
   });
   if (s.article) q.set('article', s.article);
   return `?${q.toString().replaceAll('%2C', ',')}`;
@@ -146,6 +152,10 @@ export function withChosenRange(s: ViewState, from: string, to: string): ViewSta
   const fits = start >= earliestFrom(end, s.granularity);
   return withRange({ ...s, granularity: fits ? s.granularity : 'auto' }, start, end);
 }
+
+/** The topic the breakdown card shows: the articles' topic, else the first charted one ('' none). */
+export const breakdownTopic = (s: Pick<ViewState, 'articles' | 'topics'>): string =>
+  s.articles || (s.topics[0] ?? '');
 
 /** The part of a range GET /entities serves (it reads a counter a day, 366 days at most): its end. */
 export function entityRange(s: Pick<ViewState, 'from' | 'to'>): { from: string; to: string } {

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { Breakdown as BreakdownSchema } from '../shared/api/breakdown-schemas.js';
 import type * as S from '../shared/api/schemas.js';
 import type { Spikes as SpikesSchema } from '../shared/api/spike-schemas.js';
 
@@ -20,3 +21,4 @@ export type Entity = EntityList['entities'][number];
 export type Recount = z.infer<typeof S.Recount>;
 export type Spikes = z.infer<typeof SpikesSchema>;
 export type Spike = Spikes['spikes'][number];
+export type Breakdown = z.infer<typeof BreakdownSchema>;

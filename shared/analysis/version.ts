@@ -1,4 +1,5 @@
 import { COPY_METHOD } from '../copies/method.js';
+import { CURRENT_CONTRIBUTION_RULES } from '../ingest/contribution.js';
 import { canonicalJson } from '../topics/canonical.js';
 import type { TopicFile } from '../topics/schema.js';
 import boilerplate from './data/boilerplate.json' with { type: 'json' };
@@ -20,8 +21,9 @@ export const ANALYSER_REVISION = 7;
 
 /**
  * Which analysis produced a record: analyser code revision, its data (lexicons, cues, gazetteer,
- * the document model) and the topic set, as `a<revision>-<digest>`. A record whose version differs
- * from the running one was analysed by an older analyser or topic set (a recount finds it so).
+ * the document model), the topic set and the version of the contribution rules, as
+ * `a<revision>-<digest>`. A record whose version differs from the running one was analysed by an
+ * older analyser or topic set, or counted by older rules (a recount finds it so).
  */
 export function analysisVersionOf(topics: TopicFile): string {
   // node:crypto is loaded here, on first use, not with the module (~5 ms of a cold start that
@@ -39,6 +41,9 @@ export function analysisVersionOf(topics: TopicFile): string {
     )
     // The topic set by content: its keys in a fixed order (DynamoDB does not keep a map's order).
     .update(canonicalJson(topics))
+    // What the counters make of an analysis: new contribution rules (say, breakdowns) are a new
+    // version, so a deploy that brings them starts the recount that moves every record to them.
+    .update(`contribution rules ${CURRENT_CONTRIBUTION_RULES.version}`)
     .digest('hex')
     .slice(0, 12);
   return `a${ANALYSER_REVISION}-${digest}`;

@@ -8,13 +8,14 @@ import { topEntities } from '../entities/top.js';
 import { BadParameterError, NotFoundError } from '../errors.js';
 import { ALL_TOPIC } from '../ingest/contribution.js';
 import type { ArticleFormats } from '../ingest/formats.js';
-import type { ArticleReader, ObjectSource, RejectionReader, TrendStore } from '../ports.js';
+import type { ArticleReader, BreakdownReader, ObjectSource, RejectionReader, TrendStore } from '../ports.js';
 import type { RecountLog } from '../recount/job.js';
 import type { LiveTopics } from '../topics/live.js';
 import type { TopicFile } from '../topics/schema.js';
 import { isoSeconds } from '../trends/time.js';
 import { parseRange, parseTime, topicTrend, topicTrends } from '../trends/trend.js';
 import { articleSummary, registerArticleRoutes } from './article-routes.js';
+import { registerBreakdownRoutes } from './breakdown-routes.js';
 import { csv, trendCsv } from './csv.js';
 import { decodeCursor, encodeCursor, ListCursor, OffsetCursor, RejectionCursor } from './cursor.js';
 import { dashboardRoutes } from './dashboard.js';
@@ -24,7 +25,7 @@ import * as S from './schemas.js';
 import { registerSpikeRoutes } from './spike-routes.js';
 import { type RecountStarter, registerTopicRoutes } from './topic-routes.js';
 
-export type ApiStore = TrendStore & ArticleReader & RejectionReader;
+export type ApiStore = TrendStore & ArticleReader & RejectionReader & BreakdownReader;
 
 export type ApiDeps = {
   readonly store: ApiStore;
@@ -228,6 +229,7 @@ export function createApp(deps: ApiDeps) {
   });
 
   registerSpikeRoutes(app, { store: deps.store, now, knownTopic });
+  registerBreakdownRoutes(app, { store: deps.store, now, knownTopic });
 
   registerRecountRoutes(app, {
     recounts: deps.recounts ?? {

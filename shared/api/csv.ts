@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { BreakdownItem } from '../trends/breakdown.js';
 import type { TrendBucket } from '../trends/trend.js';
 
 /** A CSV response body. */
@@ -23,6 +24,21 @@ export function trendCsv(series: readonly { topic: string; buckets: readonly Tre
         b.sentiment.negative,
       ].join(','),
     ),
+  );
+  return `${[header, ...rows].join('\n')}\n`;
+}
+
+/** A CSV field: quoted (quotes doubled) when it holds a comma, quote or line break (RFC 4180). */
+export const csvField = (v: string | number | null): string => {
+  const s = v === null ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+};
+
+/** A breakdown as CSV: one row per value, most articles first. */
+export function breakdownCsv(head: { topic: string; by: string }, items: readonly BreakdownItem[]): string {
+  const header = 'topic,by,value,articles,mentions,sentiment_mean';
+  const rows = items.map((i) =>
+    [head.topic, head.by, i.value, i.articles, i.mentions, i.sentiment.mean].map(csvField).join(','),
   );
   return `${[header, ...rows].join('\n')}\n`;
 }

@@ -4,6 +4,12 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { BadParameterError, NotFoundError, UnavailableError } from '../errors.js';
 
+/** The problems of a route under /topics/{id}: a bad parameter, an unknown topic. */
+export const topicRouteProblems = () => ({
+  400: problemResponse('A parameter is invalid; the problem names it.'),
+  404: problemResponse('No such topic.'),
+});
+
 /** RFC 9457 problem details. */
 export const Problem = z
   .object({

@@ -190,6 +190,8 @@ const limit = z.coerce
   .max(100)
   .optional()
   .openapi({ description: 'Page size, 1 to 100 (default 20).', type: 'integer' });
+/** The path of a route under /topics/{id}. */
+export const TopicParams = z.object({ id: z.string().max(100).openapi({ example: 'kherson' }) });
 /** The inclusive ends of a range, as every ranged route takes them. */
 export const RangeParams = { from, to };
 const cursor = z

@@ -3,8 +3,8 @@ import type { TrendStore } from '../ports.js';
 import { DEFAULT_SPIKE_METHOD, SpikeMethod, topicSpikes } from '../trends/spikes.js';
 import { isoSeconds } from '../trends/time.js';
 import { parseRange } from '../trends/trend.js';
-import { problemResponse } from './problem.js';
-import { RangeParams } from './schemas.js';
+import { topicRouteProblems } from './problem.js';
+import { RangeParams, TopicParams } from './schemas.js';
 import { Spikes } from './spike-schemas.js';
 
 export type SpikeRouteDeps = {
@@ -46,10 +46,7 @@ const SpikesQuery = z.object({
 const route = createRoute({
   method: 'get',
   path: '/topics/{id}/spikes',
-  request: {
-    params: z.object({ id: z.string().max(100).openapi({ example: 'kherson' }) }),
-    query: SpikesQuery,
-  },
+  request: { params: TopicParams, query: SpikesQuery },
   responses: {
     200: {
       content: { 'application/json': { schema: Spikes } },
@@ -57,8 +54,7 @@ const route = createRoute({
         "Buckets where the topic's article count leaves its recent band: a z-score against the same " +
         'hour (or the days) of the trailing baseline, the deviation floored at the square root of the mean.',
     },
-    400: problemResponse('A parameter is invalid; the problem names it.'),
-    404: problemResponse('No such topic.'),
+    ...topicRouteProblems(),
   },
 });
 

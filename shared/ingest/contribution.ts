@@ -1,5 +1,6 @@
 import type { ArticleAnalysis } from '../analysis/analyse.js';
 import type { SentimentLabel } from '../analysis/sentiment.js';
+import { breakdownAmounts } from '../trends/breakdown.js';
 import { bucketKey, type Granularity } from '../trends/time.js';
 
 /**
@@ -21,10 +22,12 @@ export type CounterRef =
       readonly shard: number;
     }
   /**
-   * The entity counts of one hour (`hour` = `07`), in one of its parts: an hour's entities are
+   * The details of one hour (`hour` = `07`): its entity counts and its topics' breakdowns by
+   * source and language (shared/trends/breakdown.ts), in one of its parts: an hour's details are
    * spread over as many items (`part` 0, 1, …; absent means 0) as keep each item small, and the
    * store picks the part when it writes (see shared/storage/entity-parts.ts). The part is kept
-   * in the contribution, so an overwrite or delete takes back from the item it added to.
+   * in the contribution, so an overwrite or delete takes back from the item it added to. (The
+   * kind keeps its first name, `entities`: the keys of stored items do not change.)
    */
   | { readonly kind: 'entities'; readonly day: string; readonly hour: string; readonly part?: number };
 
@@ -62,10 +65,15 @@ export type ContributionRules = {
   readonly version: number;
   /** At most this many entities of one article are counted (its most mentioned). */
   readonly maxEntities: number;
+  /** Whether the article adds to its topics' breakdowns by source and language (version 2 on). */
+  readonly breakdowns?: boolean;
 };
 
 /** Every version of the rules ever used, oldest first; the last is the one in force. */
-export const CONTRIBUTION_RULES: readonly ContributionRules[] = [{ version: 1, maxEntities: 50 }];
+export const CONTRIBUTION_RULES: readonly ContributionRules[] = [
+  { version: 1, maxEntities: 50 },
+  { version: 2, maxEntities: 50, breakdowns: true },
+];
 export const CURRENT_CONTRIBUTION_RULES = CONTRIBUTION_RULES.at(-1) as ContributionRules;
 
 /** The rules of a version, from `registry` (CONTRIBUTION_RULES unless a test brings its own). */
@@ -99,13 +107,18 @@ export function parseEntityAttribute(
   return { field, type, name: name.join('|') };
 }
 
+/** What an article's counts come from: its analysis and, for the breakdowns, its source. */
+export type CountedArticle = Pick<ArticleAnalysis, 'language' | 'topics' | 'entities'> & {
+  readonly source?: string | undefined;
+};
+
 /**
  * The contribution of an analysed article. `counterShard` spreads a hot topic-day's writes over
  * several items (see counterShardOf); its value is kept in the contribution, so the article's
  * later overwrite or delete takes back exactly from the shard it added to.
  */
 export function contributionOf(
-  analysis: ArticleAnalysis,
+  analysis: CountedArticle,
   publishedAt: string,
   id: string,
   counterShard = 0,
@@ -132,10 +145,10 @@ export function contributionOf(
       });
     }
   }
-  // An article's entities go to its hour's item (one of its parts). Per day, in shards by name,
-  // the items grew with the day's distinct entities, and DynamoDB bills an update at the item's
-  // size: ~70 KB a shard at 1 000 articles a day, 140 write units per update. Per hour they stay
-  // ~24× smaller, a live batch's articles mostly share their hour's item, and a busy hour spills
+  // An article's entities (and breakdowns) go to its hour's item (one of its parts). Per day, in
+  // shards by name, the items grew with the day's distinct entities, and DynamoDB bills an update
+  // at the item's size: ~70 KB a shard at 1 000 articles a day, 140 write units per update. Per
+  // hour they stay ~24× smaller, a live batch's articles mostly share their hour's item, and a busy hour spills
   // into further parts instead of growing one item towards DynamoDB's 400 KB limit.
   const hourKey = bucketKey(publishedAt, 'hour');
   const entityAdd: Record<string, number> = {};
@@ -143,6 +156,8 @@ export function contributionOf(
     entityAdd[entityAttribute('m', e.type, e.name)] = e.mentions;
     entityAdd[entityAttribute('a', e.type, e.name)] = 1;
   }
+  if (rules.breakdowns)
+    Object.assign(entityAdd, breakdownAmounts(analysis.topics, analysis.source, analysis.language));
   if (Object.keys(entityAdd).length > 0) {
     deltas.push({
       counter: {
@@ -181,8 +196,8 @@ const membershipId = (m: Membership) => `${m.topic}|${m.month}|${m.sortKey}`;
  * What moves the stored state from `before` to `after`: counter amounts after − before (zero
  * amounts and empty items dropped) and the listing entries that appear or disappear.
  *
- * Bounded: an article touches at most 2 × (topics + 1) topic counters + 1 entity item +
- * (topics + 1) listing entries, and a change at most twice that (old and new day). With the
+ * Bounded: an article touches at most 2 × (topics + 1) topic counters + 1 hour item (entities
+ * and breakdowns) + (topics + 1) listing entries, and a change at most twice that (old and new day). With the
  * MAX_TOPICS = 14 of a topic file: 2 × (30 + 1 + 15) = 92 items, plus the article record and a
  * rejection record = 94, within DynamoDB's transaction limit of 100.
  */

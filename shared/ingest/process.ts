@@ -172,7 +172,7 @@ export async function recordOfObject(
       topicsVersion: deps.topicsVersion,
       contributionRules: rules.version,
       contribution: contributionOf(
-        analysis,
+        { ...analysis, source: article.source },
         article.publishedAt,
         id,
         counterShardOf(base.key, base.sequencer, deps.counterShards ?? 1),

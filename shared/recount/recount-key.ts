@@ -1,4 +1,4 @@
-import { diffContributions } from '../ingest/contribution.js';
+import { CURRENT_CONTRIBUTION_RULES, diffContributions } from '../ingest/contribution.js';
 import { forgetStaleCopies } from '../ingest/copies.js';
 import { type IngestDeps, nextRevision, recordOfObject } from '../ingest/process.js';
 
@@ -17,8 +17,8 @@ const MAX_ATTEMPTS = 8;
 
 /**
  * Recounts one object key: reads its record, and if an older analysis (other topics, another
- * analyser) made it, reads the object again (the version the record holds, where the bucket keeps
- * versions), analyses it and commits the new record with the difference of contributions — the
+ * analyser) or older contribution rules made it, reads the object again (the version the record
+ * holds, where the bucket keeps versions), analyses it and commits the new record with the difference of contributions — the
  * same conditional transaction as ingestion, conditioned on the record's revision. A concurrent
  * ingest or another recount of the key makes the commit fail; the record is read again and the
  * decision taken again, so every change is applied exactly once.
@@ -27,7 +27,11 @@ export async function recountKey(bucket: string, key: string, deps: IngestDeps):
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const previous = await deps.store.getArticle(key);
     if (previous?.status !== 'active') return 'skipped';
-    if (previous.analysis === deps.analyser.version) return 'current';
+    // Current only when both made it: the running analysis AND the contribution rules in force
+    // (a record counted under older rules lacks what the new ones add, e.g. breakdowns).
+    const rules = deps.contributionRules ?? CURRENT_CONTRIBUTION_RULES;
+    if (previous.analysis === deps.analyser.version && (previous.contributionRules ?? 1) === rules.version)
+      return 'current';
     const fetched = await deps.source.getObject(previous.bucket || bucket, key, {
       versionId: previous.versionId,
       maxBytes: deps.maxArticleBytes,

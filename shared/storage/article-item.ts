@@ -60,13 +60,7 @@ function derive(
 ): Contribution | undefined {
   if (r.status !== 'active' || !r.sentiment || !r.topics || !r.entities || !r.publishedAt) return undefined;
   return contributionOf(
-    {
-      language: r.language ?? '',
-      sentiment: r.sentiment,
-      topics: r.topics,
-      entities: r.entities,
-      boilerplateLines: 0,
-    },
+    { language: r.language ?? '', topics: r.topics, entities: r.entities, source: r.source },
     r.publishedAt,
     r.id,
     shard,

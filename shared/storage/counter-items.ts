@@ -1,6 +1,7 @@
 import { ALL_TOPIC, type CounterDelta, type CounterRef } from '../ingest/contribution.js';
 import type { CounterRow } from '../ports.js';
 import { DAY_MS, type Granularity, hourStartIso } from '../trends/time.js';
+import { storedBreakdown } from './breakdown-tally.js';
 import { entityCounterPk, topicCounterPk } from './keys.js';
 
 /**
@@ -86,7 +87,8 @@ const sum = (a: number | bigint | undefined, b: number | bigint): number | bigin
   typeof b === 'bigint' ? BigInt(a ?? 0n) + b : Number(a ?? 0) + b;
 
 function storedAttributes(d: CounterDelta): [string, number | bigint][] {
-  if (d.counter.kind === 'entities') return Object.entries(d.add);
+  if (d.counter.kind === 'entities')
+    return Object.entries(d.add).map(([attr, amount]) => storedBreakdown(attr, amount) ?? [attr, amount]);
   const { add } = d;
   const { slot } = counterSlot(d.counter.bucket, d.counter.granularity);
   const unknown = Object.keys(add).filter(

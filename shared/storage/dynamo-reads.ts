@@ -2,8 +2,18 @@ import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand }
 import { UnavailableError } from '../errors.js';
 import { type ArticleRecord, articleIdOf } from '../ingest/article.js';
 import { parseEntityAttribute } from '../ingest/contribution.js';
-import type { ArticleReader, EntityCount, ListingPage, RejectionPage, RejectionReader } from '../ports.js';
+import type {
+  ArticleReader,
+  BreakdownCount,
+  BreakdownReader,
+  EntityCount,
+  ListingPage,
+  RejectionPage,
+  RejectionReader,
+} from '../ports.js';
+import type { BreakdownDim } from '../trends/breakdown.js';
 import { fromArticleItem } from './article-item.js';
+import { readBreakdownTally } from './breakdown-tally.js';
 import { DynamoCounterReads } from './counter-reads.js';
 import { articleKey, entityCounterPk, listingPk, REJECTIONS_PK } from './keys.js';
 import { newestFirst } from './queries.js';
@@ -15,7 +25,10 @@ export type { DynamoStoreOptions } from './counter-reads.js';
  * listing entries, entity counters and rejections, by key and key range only. DynamoStore adds
  * the writes.
  */
-export class DynamoReads extends DynamoCounterReads implements ArticleReader, RejectionReader {
+export class DynamoReads
+  extends DynamoCounterReads
+  implements ArticleReader, RejectionReader, BreakdownReader
+{
   async getArticle(key: string): Promise<ArticleRecord | undefined> {
     return this.getArticleById(articleIdOf(key));
   }
@@ -96,6 +109,21 @@ export class DynamoReads extends DynamoCounterReads implements ArticleReader, Re
       }
     }
     return [...merged.values()].filter((e) => e.articles !== 0 || e.mentions !== 0);
+  }
+
+  /**
+   * A topic's breakdown of one day by source or language: the same hour items, their breakdown
+   * tallies (breakdown-tally.ts), one row per value and part (the domain sums them).
+   */
+  async breakdownDay(day: string, topic: string, dim: BreakdownDim): Promise<BreakdownCount[]> {
+    const rows: BreakdownCount[] = [];
+    for (const item of await this.partitionItems(entityCounterPk(day))) {
+      for (const [name, text] of Object.entries(item)) {
+        const row = readBreakdownTally(name, text, topic, dim);
+        if (row) rows.push(row);
+      }
+    }
+    return rows;
   }
 
   async listRejections(limit: number, after: string | undefined): Promise<RejectionPage> {

@@ -205,6 +205,24 @@ describe('HTTP API on articles ingested through the real path', () => {
     expect(names).toContain('Volodymyr Zelensky');
   });
 
+  it('breaks a topic down by outlet and by language: every article of its trend in each, the seed under (unknown)', async () => {
+    const q = 'from=2022-11-01&to=2022-11-30';
+    const trend = await get(`/topics/kherson/trend?${q}`);
+    const articles = trend.body.buckets.reduce((n: number, b: Json) => n + b.articles, 0);
+    expect(articles).toBeGreaterThan(0);
+    for (const by of ['source', 'language']) {
+      const { body } = await get(`/topics/kherson/breakdown?by=${by}&${q}&limit=100`);
+      expect(
+        body.items.reduce((n: number, i: Json) => n + i.articles, 0),
+        by,
+      ).toBe(articles);
+      const counts = body.items.map((i: Json) => i.articles);
+      expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+    }
+    const { body } = await get(`/topics/kherson/breakdown?by=source&from=2022-11-10&to=2022-11-10&limit=100`);
+    expect(body.items.map((i: Json) => i.value)).toContain('(unknown)');
+  });
+
   it('lists rejections newest first with their reasons, one page at a time', async () => {
     const first = await get('/rejections?limit=2');
     expect(first.body.items).toHaveLength(2);
@@ -225,7 +243,8 @@ describe('HTTP API on articles ingested through the real path', () => {
       const route = path
         .split('?')[0]
         ?.replace(/\/articles\/[0-9a-f]{24}$/, '/articles/{id}')
-        .replace(/\/topics\/[^/]+\/trend$/, '/topics/{id}/trend') as string;
+        .replace(/\/topics\/[^/]+\/trend$/, '/topics/{id}/trend')
+        .replace(/\/topics\/[^/]+\/breakdown$/, '/topics/{id}/breakdown') as string;
       const type = status === 200 ? 'application/json' : 'application/problem+json';
       const schema = doc.paths[route].get.responses[String(status)].content[type].schema;
       const ok = ajv.validate(
@@ -245,6 +264,8 @@ describe('HTTP API on articles ingested through the real path', () => {
       '/articles?limit=5',
       `/articles/${seedId}`,
       '/entities?from=2022-11-01&to=2022-11-30',
+      '/topics/kherson/breakdown?by=source&from=2022-11-01&to=2022-11-30',
+      '/topics/kherson/breakdown?by=language&from=2022-11-01&to=2022-11-30&limit=1',
       '/rejections',
     ]) {
       await validate(path);
@@ -259,13 +280,26 @@ describe('HTTP API on articles ingested through the real path', () => {
     const paths = [
       '/topics',
       '/topics/kherson/trend',
+      '/topics/kherson/breakdown',
       '/trends',
       '/articles',
       '/entities',
       '/rejections',
       '/health',
     ];
-    const names = ['from', 'to', 'granularity', 'format', 'topics', 'topic', 'limit', 'cursor', 'type', 'id'];
+    const names = [
+      'from',
+      'to',
+      'granularity',
+      'format',
+      'topics',
+      'topic',
+      'limit',
+      'cursor',
+      'type',
+      'id',
+      'by',
+    ];
     const nasty = fc.oneof(
       fc.string(),
       fc.string({ unit: 'grapheme', maxLength: 50 }),

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { Analyser } from '#shared/analysis/analyse.js';
 import { articleIdOf } from '#shared/ingest/article.js';
-import { type ContributionRules, contributionOf, entityAttribute } from '#shared/ingest/contribution.js';
+import {
+  CONTRIBUTION_RULES,
+  type ContributionRules,
+  CURRENT_CONTRIBUTION_RULES,
+  contributionOf,
+  entityAttribute,
+} from '#shared/ingest/contribution.js';
 import { ingestObjectEvent } from '#shared/ingest/process.js';
 import type { FetchedObject, ObjectSource } from '#shared/ports.js';
+import { recountKey } from '#shared/recount/recount-key.js';
 import { DynamoStore } from '#shared/storage/dynamo-store.js';
 import { defaultTopics } from '#shared/topics/load.js';
+import { topicBreakdown } from '#shared/trends/breakdown.js';
 import { useDynamoLocal } from '../support/dynamo-local.js';
 
 /** The shipped rules, and a later version that counts only an article's 3 most mentioned entities. */
@@ -19,7 +27,7 @@ const OTHER = 'Rishi Sunak visited Odesa with Ursula von der Leyen and Kaja Kall
 const TIME = '2022-11-10T10:00:00Z';
 
 describe('A change of the contribution rules after ingestion (DynamoDB Local)', () => {
-  const local = useDynamoLocal(['rules']);
+  const local = useDynamoLocal(['rules', 'recounted']);
 
   it('takes back what the old rules added when an old article is overwritten or deleted', async () => {
     // The code before the change knows V1 only; after it, CONTRIBUTION_RULES holds both.
@@ -85,5 +93,53 @@ describe('A change of the contribution rules after ingestion (DynamoDB Local)', 
     expect(day).toEqual(expected);
     expect(Object.keys(day)).not.toContain(entityAttribute('a', 'person', 'Jens Stoltenberg'));
     expect((await store.totals('kherson')).articles).toBe(2);
+  });
+  it('a recount brings records counted under version 1 (no breakdowns) into the breakdowns', async () => {
+    const db = local.db();
+    const [first, current] = [CONTRIBUTION_RULES[0], CURRENT_CONTRIBUTION_RULES] as [
+      ContributionRules,
+      ContributionRules,
+    ];
+    expect(first.breakdowns).toBeFalsy();
+    expect(current.breakdowns).toBe(true);
+    const store = new DynamoStore(db, 'recounted');
+    const analyser = new Analyser(defaultTopics());
+    const bodies: Record<string, { body: string; source?: string }> = {
+      'x.txt': { body: CROWDED, source: 'Reuters' },
+      'y.txt': { body: OTHER, source: 'AP' },
+      'z.txt': { body: OTHER },
+    };
+    const source: ObjectSource = {
+      async getObject(_b, key): Promise<FetchedObject | 'missing'> {
+        const o = bodies[key];
+        if (!o) return 'missing';
+        const metadata: Record<string, string> = { 'published-at': '2022-12-01T10:00:00Z' };
+        if (o.source) metadata.source = o.source;
+        return { bytes: new TextEncoder().encode(o.body), metadata };
+      },
+    };
+    const deps = { store, source, analyser, maxArticleBytes: 1 << 20 };
+    for (const key of Object.keys(bodies)) {
+      await ingestObjectEvent(
+        { kind: 'created', bucket: 'articles', key, sequencer: '01', eventTime: TIME },
+        { ...deps, contributionRules: first },
+      );
+    }
+    const range = { from: Date.parse('2022-12-01T00:00:00Z'), to: Date.parse('2022-12-01T00:00:00Z') };
+    expect(await topicBreakdown(store, 'kherson', 'source', range)).toEqual([]);
+    // The same analysis, older rules: the recount does not take the record as current.
+    expect((await store.getArticle('x.txt'))?.analysis).toBe(analyser.version);
+    for (const key of Object.keys(bodies)) expect(await recountKey('articles', key, deps)).toBe('recounted');
+    for (const key of Object.keys(bodies)) expect(await recountKey('articles', key, deps)).toBe('current');
+    expect((await store.getArticle('z.txt'))?.contributionRules).toBe(current.version);
+    const bySource = await topicBreakdown(store, 'kherson', 'source', range);
+    expect(bySource.map((i) => [i.value, i.articles])).toEqual([
+      ['(unknown)', 1],
+      ['AP', 1],
+      ['Reuters', 1],
+    ]);
+    const byLanguage = await topicBreakdown(store, 'kherson', 'language', range);
+    expect(byLanguage.map((i) => [i.value, i.articles])).toEqual([['en', 3]]);
+    expect((await store.totals('kherson')).articles).toBe(3);
   });
 });

@@ -8,7 +8,7 @@ import { CommitGroup } from '#shared/ingest/commit-group.js';
 import { ALL_TOPIC, contributionOf, counterId } from '#shared/ingest/contribution.js';
 import type { ObjectEvent } from '#shared/ingest/events.js';
 import { ingestObjectEvent } from '#shared/ingest/process.js';
-import type { FetchedObject, ObjectSource } from '#shared/ports.js';
+import type { BreakdownCount, FetchedObject, ObjectSource } from '#shared/ports.js';
 import { recountKey } from '#shared/recount/recount-key.js';
 import { createDynamoClient } from '#shared/storage/clients.js';
 import { DynamoStore } from '#shared/storage/dynamo-store.js';
@@ -16,6 +16,12 @@ import { DynamoTopicStore } from '#shared/storage/topic-store.js';
 import { applyTopicFile, LiveTopics, TopicsChangedError } from '#shared/topics/live.js';
 import { defaultTopics } from '#shared/topics/load.js';
 import type { TopicFile } from '#shared/topics/schema.js';
+import {
+  BREAKDOWN_BY,
+  parseBreakdownAttribute,
+  sumBreakdown,
+  topicBreakdown,
+} from '#shared/trends/breakdown.js';
 import { type DynamoLocal, ensureTable, startDynamoLocal } from '../../local/dynamodb.js';
 import { freePort } from '../../local/ports.js';
 import { counterRows } from '../support/counters.js';
@@ -35,40 +41,90 @@ const BODIES = [
   '', // rejected: empty
 ];
 const TIMES = ['2022-11-10T10:00:00.000Z', '2022-11-11T23:30:00.000Z'];
+/** Outlets (one with the separator of attribute names, one missing) and languages (one detected). */
+const SOURCES = ['Reuters', 'AP | wire', undefined];
+const LANGUAGES = [undefined, 'uk'];
 
-type Op = { key: string; kind: 'put' | 'delete' | 'topics'; body: number; time: number };
+type Op = {
+  key: string;
+  kind: 'put' | 'delete' | 'topics';
+  body: number;
+  time: number;
+  source: number;
+  language: number;
+};
 const opArb: fc.Arbitrary<Op> = fc.record({
   key: fc.constantFrom(...KEYS),
   kind: fc.constantFrom('put', 'put', 'put', 'delete', 'topics'),
   body: fc.nat(BODIES.length - 1),
   time: fc.nat(TIMES.length - 1),
+  source: fc.nat(SOURCES.length - 1),
+  language: fc.nat(LANGUAGES.length - 1),
 });
+
+type Stored = { body: string; time: string; source: string | undefined; language: string | undefined };
 
 /** A bucket whose GetObject answers with the content current at the time of the call. */
 class Bucket implements ObjectSource {
-  objects = new Map<string, { body: string; time: string }>();
+  objects = new Map<string, Stored>();
   async getObject(_b: string, key: string): Promise<FetchedObject | 'missing'> {
     await new Promise((r) => setImmediate(r)); // a network hop: lets the other worker run
     const o = this.objects.get(key);
-    return o ? { bytes: new TextEncoder().encode(o.body), metadata: { 'published-at': o.time } } : 'missing';
+    if (!o) return 'missing';
+    const metadata: Record<string, string> = { 'published-at': o.time };
+    if (o.source) metadata.source = o.source;
+    if (o.language) metadata.language = o.language;
+    return { bytes: new TextEncoder().encode(o.body), metadata };
   }
 }
 
-/** What one clean pass over the bucket's current objects gives: counter amounts by counter id. */
-function referenceCounters(bucket: Bucket, topics: TopicFile): Map<string, Record<string, number>> {
+/** What one clean pass gives an object: its analysis under `analyser`, with its source. */
+const counted = (analyser: Analyser, o: Stored) => ({
+  ...analyser.analyse({ body: o.body, language: o.language }),
+  source: o.source,
+});
+
+/**
+ * What one clean pass over the bucket's current objects gives: counter amounts by counter id, and
+ * the breakdowns' amounts by `<day>|<attribute>`.
+ */
+function referenceCounters(
+  bucket: Bucket,
+  topics: TopicFile,
+): { totals: Map<string, Record<string, number>>; breakdowns: Map<string, number> } {
   const analyser = new Analyser(topics);
   const totals = new Map<string, Record<string, number>>();
+  const breakdowns = new Map<string, number>();
   for (const [key, o] of bucket.objects) {
     if (o.body.trim() === '') continue; // rejected, never counted
-    const c = contributionOf(analyser.analyse({ body: o.body }), o.time, articleIdOf(key));
+    const c = contributionOf(counted(analyser, o), o.time, articleIdOf(key));
     for (const d of c.counters) {
+      if (d.counter.kind === 'entities') {
+        for (const [attr, v] of Object.entries(d.add)) {
+          const id = `${d.counter.day}|${attr}`;
+          if (attr.startsWith('b|')) breakdowns.set(id, (breakdowns.get(id) ?? 0) + v);
+        }
+      }
       if (d.counter.kind !== 'topic') continue;
       const row = totals.get(counterId(d.counter)) ?? {};
       for (const [k, v] of Object.entries(d.add)) row[k] = (row[k] ?? 0) + v;
       totals.set(counterId(d.counter), row);
     }
   }
-  return totals;
+  return { totals, breakdowns };
+}
+
+/** The reference breakdown of a topic over the test's days, summed as the API sums it. */
+function referenceBreakdown(breakdowns: Map<string, number>, topic: string, dim: string) {
+  const counts = new Map<string, BreakdownCount>();
+  for (const [id, v] of breakdowns) {
+    const b = parseBreakdownAttribute(id.slice(id.indexOf('|') + 1));
+    if (!b || b.topic !== topic || b.dim !== dim) continue;
+    const row = counts.get(b.value) ?? { value: b.value, articles: 0, mentions: 0, sentOffset: 0 };
+    const field = b.field === 'a' ? 'articles' : b.field === 'm' ? 'mentions' : 'sentOffset';
+    counts.set(b.value, { ...row, [field]: row[field] + v });
+  }
+  return sumBreakdown(counts.values());
 }
 
 describe('Exactly-once counting (property)', () => {
@@ -160,7 +216,12 @@ describe('Exactly-once counting (property)', () => {
             }
             const sequencer = (0x1000 + i).toString(16).toUpperCase().padStart(18, '0');
             if (op.kind === 'put')
-              bucket.objects.set(op.key, { body: BODIES[op.body] as string, time: TIMES[op.time] as string });
+              bucket.objects.set(op.key, {
+                body: BODIES[op.body] as string,
+                time: TIMES[op.time] as string,
+                source: SOURCES[op.source],
+                language: LANGUAGES[op.language],
+              });
             else bucket.objects.delete(op.key);
             pending.push({
               kind: op.kind === 'put' ? 'created' : 'removed',
@@ -174,7 +235,8 @@ describe('Exactly-once counting (property)', () => {
           await Promise.all([deliverSome(true), ...recounts]);
           await deliverSome(true); // events a topic change sent back
 
-          const expected = referenceCounters(bucket, TOPIC_SETS[topicSet] as TopicFile);
+          const reference = referenceCounters(bucket, TOPIC_SETS[topicSet] as TopicFile);
+          const expected = reference.totals;
           for (const topic of [ALL_TOPIC, 'kherson', 'negotiations', 'grain']) {
             for (const g of ['day', 'hour'] as const) {
               const rows = await counterRows(store, topic, g, '2022-11-10', '2022-11-12');
@@ -206,6 +268,23 @@ describe('Exactly-once counting (property)', () => {
                 if (t === topic && gran === g && (want.articles ?? 0) > 0)
                   expect(seen.has(b as string)).toBe(true);
               }
+            }
+          }
+          // Breakdowns by outlet and language: what the API reads equals the clean pass's, and
+          // every article counted for a topic is in both of its breakdowns.
+          const days = { from: Date.parse('2022-11-10T00:00:00Z'), to: Date.parse('2022-11-12T00:00:00Z') };
+          for (const topic of ['kherson', 'negotiations', 'grain']) {
+            const articles = [...expected]
+              .filter(([id]) => id.startsWith(`t|${topic}|day|`))
+              .reduce((n, [, want]) => n + (want.articles ?? 0), 0);
+            for (const by of ['source', 'language'] as const) {
+              const got = await topicBreakdown(store, topic, by, days);
+              expect({ topic, by, got }).toEqual({
+                topic,
+                by,
+                got: referenceBreakdown(reference.breakdowns, topic, BREAKDOWN_BY[by]),
+              });
+              expect(got.reduce((n, i) => n + i.articles, 0)).toBe(articles);
             }
           }
           const listed = await listArticles(store, { topic: ALL_TOPIC, limit: 100 });

@@ -22,6 +22,7 @@ const empty = {
   dayBounds: async () => undefined,
   activeMonths: async () => [],
   entityDay: async () => [],
+  breakdownDay: async () => [],
   listRejections: async () => ({ items: [], next: undefined }),
 };
 const store: ApiStore = {

@@ -8,6 +8,7 @@ import { MAX_BUCKETS, periodCount, periodStart } from '#shared/trends/periods.js
 import { buildDashboard, GENERATED } from '../../../scripts/build-dashboard.js';
 import {
   autoGranularity,
+  breakdownTopic,
   earliestFrom,
   entityRange,
   granularityOf,
@@ -90,6 +91,7 @@ describe('dashboard view state in the URL', () => {
       metric: 'mentions',
       topics,
       articles: 'kherson',
+      breakdown: 'source',
       article: '',
     });
   });
@@ -102,12 +104,21 @@ describe('dashboard view state in the URL', () => {
       metric: 'articles' as const,
       topics: ['negotiations'],
       articles: '',
+      breakdown: 'language' as const,
       article: '',
     };
     expect(toSearch(s)).toBe(
-      '?from=2022-11-01&to=2022-11-07&granularity=hour&metric=articles&topics=negotiations&articles=',
+      '?from=2022-11-01&to=2022-11-07&granularity=hour&metric=articles&topics=negotiations&articles=&breakdown=language',
     );
     expect(parseState(toSearch(s), topics, '2030-01-01')).toEqual(s);
+  });
+
+  it('keeps the breakdown split (outlet unless the URL says language) and the topic it shows', () => {
+    expect(parseState('?breakdown=language', topics, '2022-11-16').breakdown).toBe('language');
+    expect(parseState('?breakdown=planet', topics, '2022-11-16').breakdown).toBe('source');
+    expect(breakdownTopic({ articles: 'negotiations', topics })).toBe('negotiations');
+    expect(breakdownTopic({ articles: '', topics: ['negotiations'] })).toBe('negotiations');
+    expect(breakdownTopic({ articles: '', topics: [] })).toBe('');
   });
 
   it('drops unknown topics and bad dates, orders a reversed range, shortens one the API refuses', () => {

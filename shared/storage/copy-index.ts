@@ -1,4 +1,9 @@
-import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
+  type DynamoDBDocumentClient,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { COPY_WINDOW_DAYS, type CopyEntry } from '../copies/cluster.js';
 import { decodeSignature, encodeSignature } from '../copies/signature.js';
 import type { CopyIndex } from '../ports.js';
@@ -7,6 +12,8 @@ import { copyEntryKey, copyKeyPk } from './keys.js';
 /** A key shared by more articles of a fortnight than this is a common passage: the rest are not read. */
 const MAX_CANDIDATES_PER_KEY = 50;
 const DAY_MS = 86_400_000;
+const MAX_BATCH_ATTEMPTS = 8;
+type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
 
 /**
  * The copy index: one item per article and LSH key, `COPY#<key>` / `<publishedAt>#<id>`, holding
@@ -46,15 +53,10 @@ export class DynamoCopyIndex implements CopyIndex {
 
   async put(keys: readonly string[], entry: CopyEntry): Promise<void> {
     const attributes = { id: entry.id, cluster: entry.cluster, signature: encodeSignature(entry.signature) };
-    await Promise.all(
-      keys.map((key) =>
-        this.db.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: { ...copyEntryKey(key, entry.publishedAt, entry.id), ...attributes },
-          }),
-        ),
-      ),
+    await this.write(
+      keys.map((key) => ({
+        PutRequest: { Item: { ...copyEntryKey(key, entry.publishedAt, entry.id), ...attributes } },
+      })),
     );
   }
 
@@ -62,16 +64,25 @@ export class DynamoCopyIndex implements CopyIndex {
     keys: readonly string[],
     entry: { readonly id: string; readonly publishedAt: string },
   ): Promise<void> {
-    await Promise.all(
-      keys.map((key) =>
-        this.db.send(
-          new DeleteCommand({
-            TableName: this.tableName,
-            Key: copyEntryKey(key, entry.publishedAt, entry.id),
-          }),
-        ),
-      ),
+    await this.write(
+      keys.map((key) => ({ DeleteRequest: { Key: copyEntryKey(key, entry.publishedAt, entry.id) } })),
     );
+  }
+
+  /**
+   * One BatchWriteItem for an article's entries (at most 25; an article has four) instead of a
+   * request each. Items DynamoDB leaves unprocessed (throttling) are sent again after a pause that
+   * doubles: they are idempotent puts and deletes.
+   */
+  private async write(requests: WriteRequest[]): Promise<void> {
+    let pending = requests;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= MAX_BATCH_ATTEMPTS)
+        throw new Error(`copy index: ${pending.length} entries still unprocessed after ${attempt} attempts`);
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+      const res = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+      pending = res.UnprocessedItems?.[this.tableName] ?? [];
+    }
   }
 }
 

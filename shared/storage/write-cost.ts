@@ -78,11 +78,15 @@ export function watchWriteCost(client: DynamoDBDocumentClient, tableName?: strin
 
 type SingleItemInput = {
   TableName?: string;
+  RequestItems?: Record<
+    string,
+    { PutRequest?: { Item?: Record<string, unknown> }; DeleteRequest?: { Key?: Record<string, unknown> } }[]
+  >;
   Item?: Record<string, unknown>;
   Key?: Record<string, unknown>;
 };
 
-/** A put or delete of one item (1 unit per started KB), or a query (the read units reported). */
+/** Puts and deletes outside transactions (1 unit per started KB each), or a query (the read units reported). */
 async function single<R extends { output: unknown }>(
   command: string | undefined,
   input: SingleItemInput,
@@ -90,6 +94,22 @@ async function single<R extends { output: unknown }>(
   cost: WriteCost,
   send: (input: SingleItemInput) => Promise<R>,
 ): Promise<R> {
+  if (command === 'BatchWriteItemCommand') {
+    const res = await send(input);
+    const unprocessed =
+      (res.output as { UnprocessedItems?: Record<string, unknown[]> }).UnprocessedItems ?? {};
+    for (const [table, requests] of Object.entries(input.RequestItems ?? {})) {
+      if (tableName && table !== tableName) continue;
+      for (const r of requests.slice(0, requests.length - (unprocessed[table]?.length ?? 0))) {
+        cost.itemWrites++;
+        cost.itemWriteUnits += Math.max(
+          1,
+          Math.ceil(itemBytes(r.PutRequest?.Item ?? r.DeleteRequest?.Key ?? {}) / 1024),
+        );
+      }
+    }
+    return res;
+  }
   if (tableName && input.TableName !== tableName) return send(input);
   if (command === 'QueryCommand') {
     const res = await send({ ...input, ReturnConsumedCapacity: 'TOTAL' } as SingleItemInput);

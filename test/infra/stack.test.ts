@@ -306,6 +306,7 @@ describe('TrendwireStack, default settings', () => {
         { Action: 's3:ListBucket', Resource: arn(articlesId) },
         {
           Action: [
+            'dynamodb:BatchWriteItem',
             'dynamodb:ConditionCheckItem',
             'dynamodb:DeleteItem',
             'dynamodb:GetItem',

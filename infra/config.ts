@@ -107,6 +107,12 @@ export const StackConfig = z
     /** Browser origins allowed to call the API (CORS). Empty: none, same-origin only. */
     corsAllowOrigins: list(Origin).default([]),
     alarmEmail: z.email().optional(),
+    /**
+     * Syndicated copies found and clustered at ingest (docs/how-it-works.md, "Copies"). Off
+     * (`-c copyDetection=false`) saves the copy index's four writes and queries per article
+     * (docs/cost.md); `cluster` is then null.
+     */
+    copyDetection: z.union([z.boolean(), z.stringbool()]).default(true),
     /** Spike detection (docs/spikes.md): the score a bucket must reach, the baseline, the articles it needs. */
     spikeThreshold: SpikeMethod.shape.threshold,
     spikeBaselineDays: SpikeMethod.shape.baselineDays,

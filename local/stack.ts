@@ -31,6 +31,8 @@ export type LocalStackOptions = {
   readonly maxArticleBytes: number;
   /** Items each topic counter is spread over; 1 (no sharding) by default. */
   readonly counterShards?: number;
+  /** Find and cluster syndicated copies (default on; TRENDWIRE_COPY_DETECTION=off). */
+  readonly copyDetection?: boolean;
   /** Article suffixes and the default time zone (default: DEFAULT_ARTICLE_FORMATS). */
   readonly formats?: ArticleFormats;
   readonly fresh?: boolean;
@@ -103,6 +105,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
         tableName: o.tableName,
         maxArticleBytes: o.maxArticleBytes,
         counterShards: o.counterShards ?? 1,
+        copyDetection: o.copyDetection ?? true,
         formats: o.formats ?? DEFAULT_ARTICLE_FORMATS,
         s3Endpoint,
         dynamoEndpoint,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { DEFAULT_MAX_ARTICLE_BYTES, intFromEnv } from '#shared/config.js';
+import { DEFAULT_MAX_ARTICLE_BYTES, intFromEnv, switchFromEnv } from '#shared/config.js';
 import { ConfigError } from '#shared/errors.js';
 import { articleFormatsFromEnv } from '#shared/ingest/formats.js';
 import { loadTopicFile, TopicFileError } from '#shared/topics/load.js';
@@ -54,6 +54,7 @@ async function main() {
     maxArticleBytes,
     formats,
     counterShards: intFromEnv('TRENDWIRE_COUNTER_SHARDS', 1),
+    copyDetection: switchFromEnv('TRENDWIRE_COPY_DETECTION', true),
     fresh,
     corsOrigins: (env.TRENDWIRE_CORS_ORIGINS ?? '')
       .split(',')

@@ -20,5 +20,14 @@ export function intFromEnv(name: string, fallback: number, env: Env = process.en
   return value;
 }
 
+/** A switch: `on`/`true`/`1` or `off`/`false`/`0` (any case); unset or empty is `fallback`. */
+export function switchFromEnv(name: string, fallback: boolean, env: Env = process.env): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['on', 'true', '1'].includes(raw)) return true;
+  if (['off', 'false', '0'].includes(raw)) return false;
+  throw new ConfigError(`environment variable ${name} must be on or off, got "${env[name]}"`);
+}
+
 /** Default size limit of one article object (design.md: 1 MiB). */
 export const DEFAULT_MAX_ARTICLE_BYTES = 1024 * 1024;

@@ -1,5 +1,5 @@
 import { Analyser } from '#shared/analysis/analyse.js';
-import { DEFAULT_MAX_ARTICLE_BYTES, intFromEnv, requireEnv } from '#shared/config.js';
+import { DEFAULT_MAX_ARTICLE_BYTES, intFromEnv, requireEnv, switchFromEnv } from '#shared/config.js';
 import { articleFormatsFromEnv } from '#shared/ingest/formats.js';
 import type { IngestSettings } from '#shared/ingest/process.js';
 import { createDynamoClient, createS3Client } from '#shared/storage/clients.js';
@@ -11,6 +11,8 @@ import type { TopicFile } from '#shared/topics/schema.js';
 /** Settings of both functions, read once at cold start; a missing one throws. */
 export type RuntimeConfig = Required<IngestSettings> & {
   readonly tableName: string;
+  /** Whether copies are found and clustered (COPY_DETECTION, on by default). */
+  readonly copyDetection?: boolean | undefined;
   readonly s3Endpoint?: string | undefined;
   readonly dynamoEndpoint?: string | undefined;
 };
@@ -20,6 +22,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     tableName: requireEnv('TABLE_NAME', env),
     maxArticleBytes: intFromEnv('MAX_ARTICLE_BYTES', DEFAULT_MAX_ARTICLE_BYTES, env),
     counterShards: intFromEnv('COUNTER_SHARDS', 1, env),
+    copyDetection: switchFromEnv('COPY_DETECTION', true, env),
     formats: articleFormatsFromEnv(env, { suffixes: 'ARTICLE_SUFFIXES', timeZone: 'DEFAULT_TIMEZONE' }),
     s3Endpoint: env.S3_ENDPOINT || undefined,
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
@@ -43,7 +46,7 @@ export function createIngestRuntime(config: RuntimeConfig, topics: TopicFile) {
   const api = createApiRuntime(config);
   return {
     ...api,
-    copies: new DynamoCopyIndex(api.db, config.tableName),
+    copies: config.copyDetection === false ? undefined : new DynamoCopyIndex(api.db, config.tableName),
     analyser: new Analyser(topics),
     maxArticleBytes: config.maxArticleBytes,
     counterShards: config.counterShards,

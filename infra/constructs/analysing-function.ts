@@ -61,6 +61,7 @@ export function analysingFunction(
       TABLE_NAME: table.tableName,
       MAX_ARTICLE_BYTES: String(config.maxArticleBytes),
       ...articleFormatEnvironment(config),
+      COPY_DETECTION: config.copyDetection ? 'on' : 'off',
       COUNTER_SHARDS: String(config.counterShards),
     },
   });

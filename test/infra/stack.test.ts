@@ -21,11 +21,12 @@ const only = (resources: Resources): [string, Json] => {
   return entries[0] as [string, Json];
 };
 
-type Which = 'ingest' | 'api' | 'spikes';
+type Which = 'ingest' | 'api' | 'spikes' | 'recount';
 const DESCRIPTIONS: Record<Which, string> = {
   ingest: '^Analyses',
   api: '^Serves',
   spikes: '^Hourly: announces',
+  recount: '^Steps of the recount',
 };
 
 /** The Lambda function whose description matches, with its logical id. */
@@ -258,6 +259,7 @@ describe('TrendwireStack, default settings', () => {
             NODE_OPTIONS: '--enable-source-maps',
             POWERTOOLS_SERVICE_NAME: `trendwire-${which}`,
             TABLE_NAME: { Ref: tableId },
+            ...(which === 'ingest' ? { COPY_DETECTION: 'on' } : {}),
           }),
         },
       });
@@ -645,6 +647,13 @@ describe('TrendwireStack, locked down for production', () => {
       Endpoint: 'ops@example.org',
       TopicArn: { Ref: topicId },
     });
+  });
+
+  it('turns copy detection off for the functions that ingest and recount (-c copyDetection=false)', () => {
+    for (const which of ['ingest', 'recount'] as const) {
+      const [, fn] = functionOf(template, which);
+      expect(fn.Properties.Environment.Variables.COPY_DETECTION).toBe('off');
+    }
   });
 
   it('sends topic spikes to the alarm topic too, with the spike method of the context', () => {

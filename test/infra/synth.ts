@@ -49,4 +49,5 @@ export const lockedDown = {
   alarmEmail: 'ops@example.org',
   spikeThreshold: '4',
   spikeMinArticles: '5',
+  copyDetection: 'false',
 } as const;

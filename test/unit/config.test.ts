@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intFromEnv, requireEnv } from '#shared/config.js';
+import { intFromEnv, requireEnv, switchFromEnv } from '#shared/config.js';
 import { ConfigError } from '#shared/errors.js';
 
 describe('requireEnv', () => {
@@ -9,6 +9,21 @@ describe('requireEnv', () => {
       expect(() => requireEnv('TABLE_NAME', env)).toThrow(ConfigError);
       expect(() => requireEnv('TABLE_NAME', env)).toThrow(/TABLE_NAME is not set/);
     }
+  });
+});
+
+describe('switchFromEnv', () => {
+  it('reads on and off in their usual spellings, and the fallback when unset or empty', () => {
+    expect(switchFromEnv('COPY_DETECTION', true, {})).toBe(true);
+    expect(switchFromEnv('COPY_DETECTION', false, { COPY_DETECTION: '' })).toBe(false);
+    for (const on of ['on', 'TRUE', '1', ' On ']) expect(switchFromEnv('X', false, { X: on }), on).toBe(true);
+    for (const off of ['off', 'False', '0']) expect(switchFromEnv('X', true, { X: off }), off).toBe(false);
+  });
+
+  it('refuses anything else, naming the variable', () => {
+    expect(() => switchFromEnv('COPY_DETECTION', true, { COPY_DETECTION: 'maybe' })).toThrow(
+      /COPY_DETECTION must be on or off, got "maybe"/,
+    );
   });
 });
 

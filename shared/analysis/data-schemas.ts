@@ -32,6 +32,7 @@ export const NameCues = z.object({
   firstNamesCyrillic: z.array(z.string()),
   titles: z.array(z.string()),
   orgHeads: z.array(z.string()),
+  orgCues: z.array(z.string()),
   orgLinks: z.array(z.string()),
   orgStarts: z.array(z.string()),
   placeSuffixes: z.array(z.string()),
@@ -44,7 +45,6 @@ export const NameCues = z.object({
   demonyms: z.record(z.string(), z.string()),
   orgSuffixes: z.array(z.string()),
   eventHeads: z.array(z.string()),
-  orgCues: z.array(z.string()),
 });
 export type NameCues = z.infer<typeof NameCues>;
 

@@ -29,11 +29,15 @@ export type ArticleFindings = {
   readonly sentiment?: Sentiment | undefined;
   readonly topics?: Readonly<Record<string, { mentions: number; sentiment: Sentiment }>> | undefined;
   readonly entities?: readonly Entity[] | undefined;
-  /** SHA-256 of the normalised body: finds syndicated copies later. */
-  readonly fingerprint?: string | undefined;
-  readonly bytes?: number | undefined;
   /** The analysis that made this record (Analyser.version): code revision, data and topic set. */
   readonly analysis?: string | undefined;
+};
+
+/** What the text itself is: its digest, size and cluster of copies; absent like the findings. */
+export type ArticleText = {
+  /** SHA-256 of the normalised body: the evidence shows matches only while the text is this one. */
+  readonly fingerprint?: string | undefined;
+  readonly bytes?: number | undefined;
   /** Its cluster of syndicated copies and the copy-index keys it is found by (shared/copies). */
   readonly copy?: CopyPlace | undefined;
 };
@@ -58,6 +62,7 @@ export type RecordVersions = {
 export type ArticleRecord = ArticleMetadata &
   ObjectVersion &
   ArticleFindings &
+  ArticleText &
   RecordVersions & {
     readonly id: string;
     readonly status: ArticleStatus;

@@ -105,6 +105,12 @@ export class Analyser {
     return this.analyseRead(input, this.read(input)).analysis;
   }
 
+  /** The analysis and the text it read (normalised, boilerplate removed): ingest signs that text for copies. */
+  analyseText(input: AnalysisInput): { analysis: ArticleAnalysis; text: string } {
+    const read = this.read(input);
+    return { analysis: this.analyseRead(input, read).analysis, text: read.text };
+  }
+
   /** The analysis with the text it read and where each counted mention lies (in that text and the input). */
   explain(input: AnalysisInput): ExplainedAnalysis {
     const source = normaliseMapped(input.body);

@@ -1,23 +1,27 @@
 import { stripBoilerplate } from '../analysis/boilerplate.js';
+import { normaliseText } from '../analysis/normalise.js';
 import { type CopyPlace, clusterOf, staleCopyKeys } from '../copies/cluster.js';
 import { COPY_METHOD } from '../copies/method.js';
 import { bandKeys, type CopyMethod, type CopySignature, signatureOf } from '../copies/signature.js';
 import type { CopyIndex } from '../ports.js';
 
-/** The signature of an article body: its text without boilerplate, as the analysis reads it. */
+/** The text the analysis reads of a body: normalised, boilerplate removed (Analyser.analyseText gives it too). */
+export const copyText = (body: string): string => stripBoilerplate(normaliseText(body)).text;
+
+/** The signature of an article body (the evaluation's; ingest signs the text the analysis read). */
 export const copySignatureOf = (body: string, method: CopyMethod = COPY_METHOD): CopySignature =>
-  signatureOf(stripBoilerplate(body).text, method);
+  signatureOf(copyText(body), method);
 
 /**
- * Finds an article's cluster and indexes it under its keys, before its commit (a retry indexes
+ * Finds an article's cluster from the text the analysis read, and indexes it under its keys, before its commit (a retry indexes
  * it again, to the same items). A text with no words has no copies and no keys.
  */
 export async function placeCopy(
-  article: { readonly id: string; readonly body: string; readonly publishedAt: string },
+  article: { readonly id: string; readonly text: string; readonly publishedAt: string },
   index: CopyIndex,
   method: CopyMethod = COPY_METHOD,
 ): Promise<CopyPlace> {
-  const signature = copySignatureOf(article.body, method);
+  const signature = signatureOf(article.text, method);
   if (signature.shingles === 0) return { cluster: article.id, keys: [] };
   const keys = bandKeys(signature, method);
   const cluster = clusterOf(article.id, signature, await index.candidates(keys, article.publishedAt), method);

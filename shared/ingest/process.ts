@@ -146,12 +146,13 @@ export async function recordOfObject(
       },
       deps.formats,
     );
-    const analysis = deps.analyser.analyse({
+    const { analysis, text } = deps.analyser.analyseText({
       body: article.body,
       title: article.title,
       language: article.language,
     });
-    const copy = deps.copies && (await placeCopy({ id, ...article }, deps.copies));
+    const copy =
+      deps.copies && (await placeCopy({ id, text, publishedAt: article.publishedAt }, deps.copies));
     const record: ArticleRecord = {
       ...base,
       versionId: fetched.versionId ?? versionId,

@@ -10,9 +10,18 @@ const dir = resolve(import.meta.dirname, '..', '..', 'test', 'fixtures', 'copies
 type Side = { title?: string; body: string; publishedAt?: string; source?: string; language?: string };
 export type Pair = { id: string; language: string; copy: boolean; kind: string; a: Side; b: Side };
 
-const split = JSON.parse(readFileSync(join(dir, 'split.json'), 'utf8')) as { testFirstHexDigits: string };
-export const isTest = (id: string) =>
-  split.testFirstHexDigits.includes(createHash('sha256').update(id).digest('hex')[0] as string);
+const split = JSON.parse(readFileSync(join(dir, 'split.json'), 'utf8')) as {
+  testFirstHexDigits: string;
+  freshFrom: number;
+};
+export type Half = 'tune' | 'test' | 'fresh';
+/** The half of a pair: the fresh round (c-121 on, all held out), else test or tune by hash. */
+export const halfOf = (id: string): Half =>
+  Number(id.slice(2)) >= split.freshFrom
+    ? 'fresh'
+    : split.testFirstHexDigits.includes(createHash('sha256').update(id).digest('hex')[0] as string)
+      ? 'test'
+      : 'tune';
 export const pairs = readdirSync(dir)
   .filter((f) => /^c-\d+\.json$/.test(f))
   .sort()
@@ -44,7 +53,7 @@ function decide(a: CopySignature, b: CopySignature, m: CopyMethod): boolean {
 }
 
 /** The pipeline's decisions on one half of the pairs, with `m`. */
-export function evaluate(m: CopyMethod, half: 'tune' | 'test') {
+export function evaluate(m: CopyMethod, half: Half) {
   const score: Score = { tp: 0, fp: 0, fn: 0, tn: 0 };
   const byGroup = new Map<string, Score>();
   const rows: { id: string; copy: boolean; predicted: boolean }[] = [];
@@ -57,7 +66,7 @@ export function evaluate(m: CopyMethod, half: 'tune' | 'test') {
     return s;
   };
   pairs.forEach((p, i) => {
-    if (isTest(p.id) !== (half === 'test')) return;
+    if (halfOf(p.id) !== half) return;
     const [a, b] = bodies[i] as readonly [string, string];
     const predicted = decide(sig(a), sig(b), m);
     const cell = p.copy ? (predicted ? 'tp' : 'fn') : predicted ? 'fp' : 'tn';

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { COPY_METHOD } from '#shared/copies/method.js';
 import type { CopyMethod } from '#shared/copies/signature.js';
-import { evaluate, pairs, prf, type Score } from './copies-score.js';
+import { evaluate, halfOf, pairs, prf, type Score } from './copies-score.js';
 
 /**
  * `npx tsx scripts/eval/copies.ts [--grid]` (part of `npm run eval`): precision and recall of
@@ -46,7 +46,8 @@ if (process.argv.includes('--grid')) {
 }
 
 const out: Record<string, unknown> = { method: COPY_METHOD };
-for (const half of ['tune', 'test'] as const) {
+for (const half of ['tune', 'test', 'fresh'] as const) {
+  if (half === 'fresh' && !pairs.some((p) => halfOf(p.id) === 'fresh')) continue;
   const { score, byGroup, rows } = evaluate(COPY_METHOD, half);
   console.log(`copies, ${half} half (${rows.length} pairs): ${line(score)}`);
   if (half === 'tune') for (const [g, s] of [...byGroup].sort()) console.log(`  ${g.padEnd(30)} ${line(s)}`);

@@ -2,6 +2,7 @@ import type { CopyEntry } from './copies/cluster.js';
 import type { ArticleRecord, Rejection } from './ingest/article.js';
 import type { ContributionChange } from './ingest/contribution.js';
 import type { BreakdownDim } from './trends/breakdown.js';
+import type { PeriodGranularity } from './trends/periods.js';
 import type { Granularity } from './trends/time.js';
 
 /**
@@ -89,19 +90,24 @@ export type CounterRow = {
   readonly positive: number;
   readonly neutral: number;
   readonly negative: number;
+  /** Distinct copy clusters among the articles (shared/ingest/unique.ts). */
+  readonly unique: number;
 };
 
 /** Port: reads counter items by key (never a scan). */
 export type TrendStore = {
   /**
    * The counter rows of several topics between two bucket keys (inclusive), in one read where the
-   * store can: a trend needs its topic and `_all`, `/trends` several topics and `_all`.
+   * store can: a trend needs its topic and `_all`, `/trends` several topics and `_all`. With
+   * `period`, day rows come with the unique counts of the weeks or months they touch, as rows of
+   * their own (`week:<Monday>`, `month:<yyyy-mm>`; see PERIOD_ROW in shared/storage/counter-items.ts).
    */
   countersOf(
     topics: readonly string[],
     granularity: Granularity,
     from: string,
     to: string,
+    period?: PeriodGranularity,
   ): Promise<Map<string, CounterRow[]>>;
   totals(topic: string): Promise<{ articles: number; mentions: number }>;
 };

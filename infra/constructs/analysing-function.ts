@@ -18,9 +18,11 @@ export type AnalysisResources = {
 
 /**
  * What an ingest commit does: read the record, find the article's copies (one query per LSH key
- * of the copy index) and index it (one batch write), then one transaction. A recount also queries its log.
+ * of the copy index) and index it (one batch write), read its copy clusters' items (one batch
+ * read, for unique counts), then one transaction. A recount also queries its log.
  */
 const COMMIT_ACTIONS = [
+  'dynamodb:BatchGetItem',
   'dynamodb:BatchWriteItem',
   'dynamodb:GetItem',
   'dynamodb:Query',

@@ -9,7 +9,7 @@ export function csv(c: Context, body: string) {
 
 /** Trend series as CSV: one row per topic and bucket. */
 export function trendCsv(series: readonly { topic: string; buckets: readonly TrendBucket[] }[]): string {
-  const header = 'topic,start,articles,mentions,share,sentiment_mean,positive,neutral,negative';
+  const header = 'topic,start,articles,mentions,share,sentiment_mean,positive,neutral,negative,unique';
   const rows = series.flatMap(({ topic, buckets }) =>
     buckets.map((b) =>
       [
@@ -22,6 +22,7 @@ export function trendCsv(series: readonly { topic: string; buckets: readonly Tre
         b.sentiment.positive,
         b.sentiment.neutral,
         b.sentiment.negative,
+        b.unique,
       ].join(','),
     ),
   );

@@ -37,6 +37,10 @@ export const Bucket = z
     share: z.number().nullable().openapi({
       description: "The topic's articles over all articles of the bucket; null when it has none.",
     }),
+    unique: z.number().int().openapi({
+      description:
+        "Distinct stories among the bucket's articles: syndicated copies of one story (one copy cluster) count once. A week's or month's unique counts each story once in that period, so it is not the sum of its days'. Counts articles ingested or recounted since unique counts were added (contribution rules 3).",
+    }),
     sentiment: z.object({
       mean: z
         .number()

@@ -2,6 +2,7 @@ import type { ArticleAnalysis } from '../analysis/analyse.js';
 import type { SentimentLabel } from '../analysis/sentiment.js';
 import { breakdownAmounts } from '../trends/breakdown.js';
 import { bucketKey, type Granularity } from '../trends/time.js';
+import { diffPresence, OWN_UNIQUE, type PresenceDelta } from './unique.js';
 
 /**
  * What one article adds to the counters: a list of (item, attribute → amount). Storing it on the
@@ -41,15 +42,25 @@ export type Membership = { readonly topic: string; readonly month: string; reado
 export type Contribution = {
   readonly counters: readonly CounterDelta[];
   readonly memberships: readonly Membership[];
+  /**
+   * The copy cluster the article counts in for unique counts (rules version 3 on; shared/ingest/unique.ts):
+   * its presence in the cluster is one per topic counter it adds to. Absent: the article is a
+   * cluster of its own, and its unique amounts are among its counter amounts.
+   */
+  readonly cluster?: string;
 };
 
 export const EMPTY_CONTRIBUTION: Contribution = { counters: [], memberships: [] };
 
-/** What a change writes: counter amounts to ADD, listing entries to put and to delete. */
+/**
+ * What a change writes: counter amounts to ADD, listing entries to put and to delete, and the
+ * cluster presences that come and go (the store turns them into unique amounts).
+ */
 export type ContributionChange = {
   readonly counters: readonly CounterDelta[];
   readonly put: readonly Membership[];
   readonly remove: readonly Membership[];
+  readonly presence: readonly PresenceDelta[];
 };
 
 /** The pseudo-topic that counts every ingested article: the denominator of `share`. */
@@ -67,12 +78,15 @@ export type ContributionRules = {
   readonly maxEntities: number;
   /** Whether the article adds to its topics' breakdowns by source and language (version 2 on). */
   readonly breakdowns?: boolean;
+  /** Whether the article counts in its topics' unique counts (version 3 on). */
+  readonly unique?: boolean;
 };
 
 /** Every version of the rules ever used, oldest first; the last is the one in force. */
 export const CONTRIBUTION_RULES: readonly ContributionRules[] = [
   { version: 1, maxEntities: 50 },
   { version: 2, maxEntities: 50, breakdowns: true },
+  { version: 3, maxEntities: 50, breakdowns: true, unique: true },
 ];
 export const CURRENT_CONTRIBUTION_RULES = CONTRIBUTION_RULES.at(-1) as ContributionRules;
 
@@ -107,9 +121,13 @@ export function parseEntityAttribute(
   return { field, type, name: name.join('|') };
 }
 
-/** What an article's counts come from: its analysis and, for the breakdowns, its source. */
+/**
+ * What an article's counts come from: its analysis, its source (for the breakdowns) and its copy
+ * cluster (for unique counts; none when copy detection is off).
+ */
 export type CountedArticle = Pick<ArticleAnalysis, 'language' | 'topics' | 'entities'> & {
   readonly source?: string | undefined;
+  readonly cluster?: string | undefined;
 };
 
 /**
@@ -126,6 +144,8 @@ export function contributionOf(
   entityPart = 0,
 ): Contribution {
   const deltas: CounterDelta[] = [];
+  // An article with no cluster is a cluster of its own: its unique amounts are its own.
+  const ownUnique = rules.unique && !analysis.cluster;
   for (const granularity of ['day', 'hour'] as const) {
     const bucket = bucketKey(publishedAt, granularity);
     // `_all` is the denominator of share: it counts articles, nothing else.
@@ -141,6 +161,7 @@ export function contributionOf(
           mentions: t.mentions,
           sentMilli: Math.round(t.sentiment.score * 1000),
           [labelField(t.sentiment.label)]: 1,
+          ...(ownUnique ? OWN_UNIQUE[granularity] : {}),
         },
       });
     }
@@ -176,7 +197,11 @@ export function contributionOf(
     month,
     sortKey,
   }));
-  return { counters: deltas, memberships };
+  return {
+    counters: deltas,
+    memberships,
+    ...(rules.unique && analysis.cluster ? { cluster: analysis.cluster } : {}),
+  };
 }
 
 /**
@@ -199,7 +224,8 @@ const membershipId = (m: Membership) => `${m.topic}|${m.month}|${m.sortKey}`;
  * Bounded: an article touches at most 2 × (topics + 1) topic counters + 1 hour item (entities
  * and breakdowns) + (topics + 1) listing entries, and a change at most twice that (old and new day). With the
  * MAX_TOPICS = 14 of a topic file: 2 × (30 + 1 + 15) = 92 items, plus the article record and a
- * rejection record = 94, within DynamoDB's transaction limit of 100.
+ * rejection record = 94, plus the items of its old and new copy cluster (unique counts: their
+ * amounts go to counters already named) = 96, within DynamoDB's transaction limit of 100.
  */
 export function diffContributions(before: Contribution, after: Contribution): ContributionChange {
   const merged = new Map<string, { counter: CounterRef; add: Record<string, number> }>();
@@ -225,5 +251,6 @@ export function diffContributions(before: Contribution, after: Contribution): Co
     counters,
     put: after.memberships.filter((m) => !had.has(membershipId(m))),
     remove: before.memberships.filter((m) => !has.has(membershipId(m))),
+    presence: diffPresence(before, after),
   };
 }

@@ -173,7 +173,7 @@ export async function recordOfObject(
       topicsVersion: deps.topicsVersion,
       contributionRules: rules.version,
       contribution: contributionOf(
-        { ...analysis, source: article.source },
+        { ...analysis, source: article.source, cluster: copy?.cluster },
         article.publishedAt,
         id,
         counterShardOf(base.key, base.sequencer, deps.counterShards ?? 1),

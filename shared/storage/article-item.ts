@@ -60,7 +60,13 @@ function derive(
 ): Contribution | undefined {
   if (r.status !== 'active' || !r.sentiment || !r.topics || !r.entities || !r.publishedAt) return undefined;
   return contributionOf(
-    { language: r.language ?? '', topics: r.topics, entities: r.entities, source: r.source },
+    {
+      language: r.language ?? '',
+      topics: r.topics,
+      entities: r.entities,
+      source: r.source,
+      cluster: r.copy?.cluster,
+    },
     r.publishedAt,
     r.id,
     shard,

@@ -1,5 +1,6 @@
 import { ALL_TOPIC, type CounterDelta, type CounterRef } from '../ingest/contribution.js';
 import type { CounterRow } from '../ports.js';
+import { isoWeekOf, mondayOfWeekInMonth, type PeriodGranularity } from '../trends/periods.js';
 import { DAY_MS, type Granularity, hourStartIso } from '../trends/time.js';
 import { storedBreakdown } from './breakdown-tally.js';
 import { entityCounterPk, topicCounterPk } from './keys.js';
@@ -91,12 +92,12 @@ function storedAttributes(d: CounterDelta): [string, number | bigint][] {
     return Object.entries(d.add).map(([attr, amount]) => storedBreakdown(attr, amount) ?? [attr, amount]);
   const { add } = d;
   const { slot } = counterSlot(d.counter.bucket, d.counter.granularity);
-  const unknown = Object.keys(add).filter(
-    (field) =>
-      !(d.counter.kind === 'topic' && d.counter.topic === ALL_TOPIC ? ['articles'] : FIELDS).includes(field),
-  );
+  const allowed =
+    d.counter.topic === ALL_TOPIC ? ['articles'] : d.counter.granularity === 'day' ? DAY_FIELDS : FIELDS;
+  const unknown = Object.keys(add).filter((field) => !allowed.includes(field));
   if (unknown.length > 0) throw new Error(`counter ${d.counter.topic}: unknown fields ${unknown.join(', ')}`);
   if (d.counter.topic === ALL_TOPIC) return add.articles ? [[`a${slot}`, add.articles]] : [];
+  const unique = uniqueAttributes(d.counter.bucket, d.counter.granularity, add);
   const labelled = (add.pos ?? 0) + (add.neu ?? 0) + (add.neg ?? 0);
   if ((add.articles ?? 0) !== labelled) {
     throw new Error(`counter delta of ${d.counter.topic}: articles ${add.articles} ≠ labels ${labelled}`);
@@ -108,10 +109,29 @@ function storedAttributes(d: CounterDelta): [string, number | bigint][] {
     tally += BigInt(amounts[field] ?? 0) * weight;
     weight *= radix;
   }
-  return tally === 0n ? [] : [[`t${slot}`, tally]];
+  return tally === 0n ? unique : [[`t${slot}`, tally], ...unique];
 }
 
-const FIELDS = ['articles', 'sentMilli', ...TALLY_FIELDS];
+const FIELDS = ['articles', 'sentMilli', ...TALLY_FIELDS, 'unique'];
+const DAY_FIELDS = [...FIELDS, 'uniqueWeek', 'uniqueMonth'];
+
+/**
+ * Unique counts (shared/ingest/unique.ts), beside the tally: a bucket's `u<slot>`; in a day
+ * counter's month item also the month's `u00` (no day is 00) and its weeks' `w<ISO week number>`
+ * — a week that spans two months is counted in both months' items, and its unique is the sum of
+ * the two (each ±1 goes to the item of the day that moved it).
+ */
+function uniqueAttributes(
+  bucket: string,
+  g: Granularity,
+  add: Readonly<Record<string, number>>,
+): [string, number][] {
+  const out: [string, number][] = [];
+  if (add.unique) out.push([`u${counterSlot(bucket, g).slot}`, add.unique]);
+  if (add.uniqueMonth) out.push(['u00', add.uniqueMonth]);
+  if (add.uniqueWeek) out.push([`w${String(isoWeekOf(bucket).number).padStart(2, '0')}`, add.uniqueWeek]);
+  return out;
+}
 
 /** The tally's decimal digits, least significant field last: widths of the bounded fields. */
 const TALLY_DIGITS = TALLY.slice(0, -1).reduce((n, { radix }) => n + radix.toString().length - 1, 0);
@@ -178,6 +198,7 @@ export function unpackCounterItem(
   g: Granularity,
   from: string,
   to: string,
+  period?: PeriodGranularity,
 ): CounterRow[] {
   const sk = String(item.sk);
   // One row per attribute: a topic's bucket is its tally `t`, an `_all` bucket its count `a`
@@ -185,12 +206,20 @@ export function unpackCounterItem(
   const rows: CounterRow[] = [];
   for (const name in item) {
     const kind = name[0];
-    if ((kind !== 't' && kind !== 'a') || name.length !== 3) continue;
+    if ((kind !== 't' && kind !== 'a' && kind !== 'u' && kind !== 'w') || name.length !== 3) continue;
+    if (kind === 'w' || (kind === 'u' && g === 'day' && name === 'u00')) {
+      // A week's or the month's unique count: a period row (see PERIOD_ROW), when asked for.
+      if (period !== (kind === 'w' ? 'week' : 'month')) continue;
+      const row = kind === 'u' ? periodRow('month', sk) : weekRow(sk, Number(name.slice(1)));
+      if (row && row.first <= to && row.last >= from)
+        rows.push({ ...EMPTY_ROW, bucket: row.bucket, unique: Number(item[name]) });
+      continue;
+    }
     const bucket = bucketOf(sk, name.slice(1), g);
     if (bucket < from || bucket > to) continue;
-    if (kind === 'a') {
-      const articles = Number(item[name]);
-      rows.push({ bucket, articles, mentions: 0, sentMilli: 0, positive: 0, neutral: 0, negative: 0 });
+    if (kind === 'a' || kind === 'u') {
+      const n = Number(item[name]);
+      rows.push({ ...EMPTY_ROW, bucket, ...(kind === 'a' ? { articles: n } : { unique: n }) });
       continue;
     }
     const t = untally(item[name]);
@@ -202,7 +231,29 @@ export function unpackCounterItem(
       positive: t.pos,
       neutral: t.neu,
       negative: t.neg,
+      unique: 0,
     });
   }
   return rows;
+}
+
+const EMPTY_ROW = { articles: 0, mentions: 0, sentMilli: 0, positive: 0, neutral: 0, negative: 0, unique: 0 };
+
+/**
+ * The bucket of a period row: `week:<its Monday>` or `month:<yyyy-mm>`, with the period's first
+ * and last day, to keep it when it overlaps the days read. Only its `unique` is set: the other
+ * figures of weeks and months are sums of their days.
+ */
+export const PERIOD_ROW = { week: 'week:', month: 'month:' } as const;
+
+function periodRow(kind: 'week' | 'month', start: string) {
+  const first = kind === 'month' ? `${start}-01` : start;
+  const end = Date.parse(`${first}T00:00:00Z`) + (kind === 'week' ? 6 * DAY_MS : 0);
+  const last = kind === 'month' ? `${start}-31` : new Date(end).toISOString().slice(0, 10);
+  return { bucket: `${PERIOD_ROW[kind]}${start}`, first, last };
+}
+
+function weekRow(month: string, number: number) {
+  const monday = mondayOfWeekInMonth(month, number);
+  return monday ? periodRow('week', monday) : undefined;
 }

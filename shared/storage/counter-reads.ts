@@ -8,6 +8,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CONTRIBUTION_RULES, type ContributionRules } from '../ingest/contribution.js';
 import type { CounterRow, TrendStore } from '../ports.js';
 import { sumCounterRows } from '../trends/counter-rows.js';
+import type { PeriodGranularity } from '../trends/periods.js';
 import type { Granularity } from '../trends/time.js';
 import { counterItemSks, unpackCounterItem } from './counter-items.js';
 import { topicCounterPk } from './keys.js';
@@ -47,6 +48,7 @@ export class DynamoCounterReads implements TrendStore {
     granularity: Granularity,
     from: string,
     to: string,
+    period?: PeriodGranularity,
   ): Promise<Map<string, CounterRow[]>> {
     const sks = counterItemSks(from, to, granularity);
     const keys: { topic: string; pk: string; sk: string }[] = [];
@@ -63,7 +65,8 @@ export class DynamoCounterReads implements TrendStore {
     const rows = new Map<string, CounterRow[]>(topics.map((t) => [t, []]));
     for (const item of items) {
       const topic = topicOfPk.get(item.pk ?? '');
-      if (topic !== undefined) rows.get(topic)?.push(...unpackCounterItem(item, granularity, from, to));
+      if (topic !== undefined)
+        rows.get(topic)?.push(...unpackCounterItem(item, granularity, from, to, period));
     }
     return new Map([...rows].map(([topic, list]) => [topic, sumByBucket(list)]));
   }

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ArticleRecord, Rejection } from '../ingest/article.js';
 import type { ContributionChange } from '../ingest/contribution.js';
+import { StalePresenceError } from '../ingest/unique.js';
 import type { ArticleCommit, GroupIngestStore } from '../ports.js';
 import { TopicsChangedError } from '../topics/live.js';
 import { toArticleItem } from './article-item.js';
+import { type ClusterState, clusterWrites, readClusters } from './cluster-items.js';
 import { counterItemUpdates } from './counter-items.js';
 import { DynamoReads } from './dynamo-reads.js';
 import {
@@ -16,6 +18,7 @@ import {
 } from './entity-parts.js';
 import { membershipKey, rejectionKey, replacedRejection, TOPICS_VERSION_KEY } from './keys.js';
 import {
+  CLUSTER_STALE,
   conditionFailures,
   ENTITY_PART_FULL,
   failedAt,
@@ -28,6 +31,10 @@ import {
 } from './transactions.js';
 
 export type { DynamoStoreOptions } from './dynamo-reads.js';
+
+/** Rounds of a group whose cluster items changed under it before its articles report lost races. */
+const MAX_CLUSTER_RETRIES = 4;
+
 export { MAX_UPDATE_ATTRIBUTES, planTransactions } from './transactions.js';
 
 /**
@@ -61,7 +68,10 @@ export class DynamoStore extends DynamoReads implements GroupIngestStore {
    * never costs the others their commit. A second commit of an article already in this call is a
    * lost race (false): the caller re-reads and decides again.
    */
-  async commitArticles(given: readonly ArticleCommit[]): Promise<PromiseSettledResult<boolean>[]> {
+  async commitArticles(
+    given: readonly ArticleCommit[],
+    clusterRetries = 0,
+  ): Promise<PromiseSettledResult<boolean>[]> {
     const commits = given.map((c) => placeEntities(c, this.openEntityParts));
     const results: PromiseSettledResult<boolean>[] = commits.map(() => ({
       status: 'fulfilled',
@@ -69,12 +79,36 @@ export class DynamoStore extends DynamoReads implements GroupIngestStore {
     }));
     for (const group of planTransactions(commits)) {
       const members = group.map((i) => commits[i] as ArticleCommit);
-      const { items, owners, entityParts } = this.transaction(members);
+      const presence = members.flatMap((c) => c.change.presence);
+      const clusters = presence.length
+        ? await readClusters(this.db, this.tableName, [...new Set(presence.map((d) => d.cluster))])
+        : new Map<string, ClusterState>();
+      let built: ReturnType<typeof this.transaction>;
+      try {
+        built = this.transaction(members, clusters);
+      } catch (err) {
+        if (!(err instanceof StalePresenceError)) throw err;
+        // Some record changed since its caller read it: alone, that commit is a lost race (its
+        // caller re-reads); the others of its group are committed one by one.
+        if (group.length > 1) await this.commitAlone(commits, group, results);
+        continue;
+      }
+      const { items, owners, entityParts } = built;
       try {
         await this.send(items);
         for (const i of group) results[i] = { status: 'fulfilled', value: true };
         continue;
       } catch (err) {
+        // A cluster changed since it was read: the same articles again, from a fresh read (after
+        // a few rounds, a lost race each: their callers re-read their records too).
+        if (failedAt(err, owners, CLUSTER_STALE) && clusterRetries < MAX_CLUSTER_RETRIES) {
+          const again = await this.commitArticles(members, clusterRetries + 1);
+          group.forEach((i, j) => {
+            const r = again[j];
+            if (r) results[i] = r;
+          });
+          continue;
+        }
         // An hour's entity part is full: its articles go to the next part, all together again.
         const full = fullEntityParts(err, owners, entityParts);
         if (full.length > 0) {
@@ -114,19 +148,31 @@ export class DynamoStore extends DynamoReads implements GroupIngestStore {
       }
       // Anything else (a conflict on a shared item, an item DynamoDB refuses, throttling): one by
       // one, so that one article's problem never costs the others their commit.
-      for (const i of group) {
-        const [alone] = await this.commitArticles([commits[i] as ArticleCommit]);
-        if (alone) results[i] = alone;
-      }
+      await this.commitAlone(commits, group, results);
     }
     return results;
+  }
+
+  /** Commits each of a group's commits in a transaction of its own, into `results`. */
+  private async commitAlone(
+    commits: readonly ArticleCommit[],
+    group: readonly number[],
+    results: PromiseSettledResult<boolean>[],
+  ): Promise<void> {
+    for (const i of group) {
+      const [alone] = await this.commitArticles([commits[i] as ArticleCommit]);
+      if (alone) results[i] = alone;
+    }
   }
 
   /**
    * The transaction of some commits, and for each of its items the commit it belongs to (-1:
    * shared; ENTITY_PART_FULL: an entity part whose growth condition may fail, in `entityParts`).
    */
-  private transaction(commits: readonly ArticleCommit[]): {
+  private transaction(
+    commits: readonly ArticleCommit[],
+    clusters: ReadonlyMap<string, ClusterState>,
+  ): {
     items: TransactItem[];
     owners: number[];
     entityParts: Map<number, { hour: string; part: number }>;
@@ -171,7 +217,18 @@ export class DynamoStore extends DynamoReads implements GroupIngestStore {
         },
       });
     }
-    for (const u of counterItemUpdates(commits.flatMap((c) => c.change.counters))) {
+    // Unique counts: the clusters' items, each on the condition that it is the one read, and the
+    // unique amounts their changes make (cluster-items.ts).
+    const unique = clusterWrites(
+      TableName,
+      commits.flatMap((c) => c.change.presence),
+      clusters,
+    );
+    for (const item of unique.items) {
+      owners.push(CLUSTER_STALE);
+      items.push(item);
+    }
+    for (const u of counterItemUpdates([...commits.flatMap((c) => c.change.counters), ...unique.counters])) {
       const entries = Object.entries(u.add);
       // An entity part that grows takes the condition that it is not full yet.
       const growth =

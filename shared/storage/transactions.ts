@@ -1,6 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { ArticleRecord } from '../ingest/article.js';
+import { OWN_UNIQUE } from '../ingest/unique.js';
 import type { ArticleCommit } from '../ports.js';
 import { counterItemUpdates } from './counter-items.js';
 import { itemBytes } from './item-size.js';
@@ -71,10 +72,17 @@ export function planTransactions(commits: readonly ArticleCommit[]): number[][] 
       c.change.put.length +
       c.change.remove.length +
       (c.rejection ? 1 : 0) +
-      (replacedRejection(c.previous, c.next) ? 1 : 0);
+      (replacedRejection(c.previous, c.next) ? 1 : 0) +
+      new Set(c.change.presence.map((d) => d.cluster)).size;
     const adds = new Map<string, string[]>();
-    for (const u of counterItemUpdates(c.change.counters)) {
-      adds.set(`${u.key.pk}\u0000${u.key.sk}`, Object.keys(u.add));
+    // Unique amounts land on the counters of its presence changes: every one they may add.
+    const unique = c.change.presence.map((d) => ({
+      counter: d.counter,
+      add: d.counter.granularity === 'day' ? OWN_UNIQUE.day : OWN_UNIQUE.hour,
+    }));
+    for (const u of [...counterItemUpdates(c.change.counters), ...counterItemUpdates(unique)]) {
+      const key = `${u.key.pk}\u0000${u.key.sk}`;
+      adds.set(key, [...new Set([...(adds.get(key) ?? []), ...Object.keys(u.add)])]);
     }
     const size = itemBytes(c.next) + 200 * (own + adds.size);
     if (group.length > 0 && !fits(own, size, adds)) {
@@ -122,6 +130,8 @@ export function conditionFailures(err: unknown, owners: readonly number[]): Set<
 export const TOPICS_GUARD = -2;
 /** An owner of transaction items that is an entity part's growth condition (entity-parts.ts). */
 export const ENTITY_PART_FULL = -3;
+/** An owner of transaction items that is a cluster item, conditional on its revision (cluster-items.ts). */
+export const CLUSTER_STALE = -4;
 
 /** Whether the transaction was cancelled by a failed condition on an item of `owner`. */
 export function failedAt(err: unknown, owners: readonly number[], owner: number): boolean {

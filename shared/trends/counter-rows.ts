@@ -23,6 +23,7 @@ export function sumCounterRows(
             positive: s.positive + r.positive,
             neutral: s.neutral + r.neutral,
             negative: s.negative + r.negative,
+            unique: s.unique + r.unique,
           }
         : { ...r, bucket },
     );

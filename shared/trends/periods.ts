@@ -7,6 +7,8 @@ import { bucketStart, DAY_MS, type Granularity, stepOf } from './time.js';
 /** Plain data, not a zod enum: the dashboard imports this module and should not bundle zod. */
 export const TREND_GRANULARITIES = ['day', 'hour', 'week', 'month'] as const;
 export type TrendGranularity = (typeof TREND_GRANULARITIES)[number];
+/** The granularities summed from days (their unique counts are stored apart: shared/ingest/unique.ts). */
+export type PeriodGranularity = Exclude<TrendGranularity, 'day' | 'hour'>;
 
 /**
  * At most this many buckets a response: a year of days, a month of hours, ~5 years of weeks, 20
@@ -42,4 +44,29 @@ export function periodCount(first: number, last: number, g: TrendGranularity): n
     return (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth() + 1;
   }
   return Math.round((last - first) / (g === 'week' ? 7 * DAY_MS : stepOf(g))) + 1;
+}
+
+/**
+ * The ISO week of a day (`2022-11-10`): its Monday (`2022-11-07`) and its number (1–53, counted in
+ * the year of its Thursday). Within one calendar month the weeks it touches have distinct numbers,
+ * which is what names a week's unique count in the month's counter item.
+ */
+export function isoWeekOf(day: string): { monday: string; number: number } {
+  const monday = periodStart(Date.parse(`${day}T00:00:00Z`), 'week');
+  const thursday = new Date(monday + 3 * DAY_MS);
+  const jan1 = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  return {
+    monday: new Date(monday).toISOString().slice(0, 10),
+    number: Math.floor((thursday.getTime() - jan1) / (7 * DAY_MS)) + 1,
+  };
+}
+
+/** The Monday (`yyyy-mm-dd`) of the week numbered `number` that touches the month `yyyy-mm`. */
+export function mondayOfWeekInMonth(month: string, number: number): string | undefined {
+  const first = Date.parse(`${month}-01T00:00:00Z`);
+  for (let t = periodStart(first, 'week'); t < nextPeriod(first, 'month'); t += 7 * DAY_MS) {
+    const week = isoWeekOf(new Date(t).toISOString().slice(0, 10));
+    if (week.number === number) return week.monday;
+  }
+  return undefined;
 }

@@ -18,6 +18,8 @@ export type TrendBucket = {
   mentions: number;
   /** The topic's articles over all articles of the bucket; null when the bucket has none. */
   share: number | null;
+  /** Distinct copy clusters among the articles: a story and its reprints count once. */
+  unique: number;
   sentiment: { mean: number | null; positive: number; neutral: number; negative: number };
 };
 
@@ -115,6 +117,7 @@ export async function topicTrends(
     stored,
     bucketKey(range.from, stored),
     bucketKey(isStoredGranularity(g) ? range.to : lastDay, stored),
+    isStoredGranularity(g) ? undefined : g,
   );
   const rowsOf = (topic: string) => {
     const rows = counters.get(topic) ?? [];
@@ -124,9 +127,25 @@ export async function topicTrends(
   return topics.map((topic) => buildBuckets(rowsOf(topic), allByBucket, range));
 }
 
-/** Day rows summed into the week or month that holds each day; `bucket` is the period's start. */
+/** Rows that carry a week's or month's unique count (`week:<Monday>`, `month:<yyyy-mm>`). */
+const isPeriodRow = (r: CounterRow) => r.bucket.startsWith('week:') || r.bucket.startsWith('month:');
+
+/**
+ * Day rows summed into the week or month that holds each day; `bucket` is the period's start. A
+ * period's unique count is its own (its period row): distinct clusters are not a sum of days'.
+ */
 function sumByPeriod(rows: readonly CounterRow[], g: TrendGranularity): CounterRow[] {
-  return sumCounterRows(rows, (r) => hourStartIso(periodStart(Date.parse(`${r.bucket}T00:00:00Z`), g)));
+  const periodStartOf = (day: string) => hourStartIso(periodStart(Date.parse(`${day}T00:00:00Z`), g));
+  const unique = new Map<string, number>();
+  for (const r of rows) {
+    if (!r.bucket.startsWith(`${g}:`)) continue;
+    const start = periodStartOf(g === 'month' ? `${r.bucket.slice(6)}-01` : r.bucket.slice(5));
+    unique.set(start, (unique.get(start) ?? 0) + r.unique);
+  }
+  return sumCounterRows(
+    rows.filter((r) => !isPeriodRow(r)),
+    (r) => periodStartOf(r.bucket),
+  ).map((r) => ({ ...r, unique: unique.get(r.bucket) ?? 0 }));
 }
 
 function buildBuckets(
@@ -150,6 +169,7 @@ function buildBuckets(
       articles,
       mentions: row?.mentions ?? 0,
       share: all > 0 ? round4(articles / all) : null,
+      unique: row?.unique ?? 0,
       sentiment: {
         mean: articles > 0 && row ? round4(row.sentMilli / 1000 / articles) : null,
         positive: row?.positive ?? 0,

@@ -11,6 +11,7 @@ import { ingestObjectEvent } from '#shared/ingest/process.js';
 import type { BreakdownCount, FetchedObject, ObjectSource } from '#shared/ports.js';
 import { recountKey } from '#shared/recount/recount-key.js';
 import { createDynamoClient } from '#shared/storage/clients.js';
+import { DynamoCopyIndex } from '#shared/storage/copy-index.js';
 import { DynamoStore } from '#shared/storage/dynamo-store.js';
 import { DynamoTopicStore } from '#shared/storage/topic-store.js';
 import { applyTopicFile, LiveTopics, TopicsChangedError } from '#shared/topics/live.js';
@@ -22,8 +23,12 @@ import {
   sumBreakdown,
   topicBreakdown,
 } from '#shared/trends/breakdown.js';
+import { periodStart, TREND_GRANULARITIES } from '#shared/trends/periods.js';
+import { hourStartIso } from '#shared/trends/time.js';
+import { topicTrends } from '#shared/trends/trend.js';
 import { type DynamoLocal, ensureTable, startDynamoLocal } from '../../local/dynamodb.js';
 import { freePort } from '../../local/ports.js';
+import { story } from '../support/copy-texts.js';
 import { counterRows } from '../support/counters.js';
 
 const analyser = new Analyser(defaultTopics());
@@ -39,8 +44,12 @@ const BODIES = [
   'Kherson and the Kherson region. Peace talks between Kyiv and Moscow stalled.',
   'Nothing about the war here, only the weather in Lisbon.',
   '', // rejected: empty
+  // A wire story and a reprint of it (a byline, the last paragraph cut): one copy cluster.
+  story.join('\n\n'),
+  ['By Staff Reporter', ...story.slice(0, 4)].join('\n\n'),
 ];
-const TIMES = ['2022-11-10T10:00:00.000Z', '2022-11-11T23:30:00.000Z'];
+/** Two days of one ISO week, and the Monday of the week before, which starts in October. */
+const TIMES = ['2022-11-10T10:00:00.000Z', '2022-11-11T23:30:00.000Z', '2022-10-31T08:00:00.000Z'];
 /** Outlets (one with the separator of attribute names, one missing) and languages (one detected). */
 const SOURCES = ['Reuters', 'AP | wire', undefined];
 const LANGUAGES = [undefined, 'uk'];
@@ -131,6 +140,8 @@ describe('Exactly-once counting (property)', () => {
   let dynamo: DynamoLocal;
   let db: ReturnType<typeof createDynamoClient>;
   let runs = 0;
+  /** Articles counted for a topic in a cluster of several, over all runs: the property must meet some. */
+  let sharedClusters = 0;
   beforeAll(async () => {
     const port = await freePort();
     dynamo = await startDynamoLocal(port, undefined);
@@ -157,7 +168,14 @@ describe('Exactly-once counting (property)', () => {
           // Every worker reads the topic set at each batch, as the ingest handler does.
           const live = new LiveTopics(topicStore, () => analyser, { maxAgeMs: 0 });
           const bucket = new Bucket();
-          const deps = { store, source: bucket, analyser, maxArticleBytes: 1 << 20, counterShards: shards };
+          const deps = {
+            store,
+            source: bucket,
+            analyser,
+            maxArticleBytes: 1 << 20,
+            counterShards: shards,
+            copies: new DynamoCopyIndex(db, table),
+          };
           const pending: ObjectEvent[] = [];
           const recounts: Promise<void>[] = [];
           let choice = 0;
@@ -239,7 +257,7 @@ describe('Exactly-once counting (property)', () => {
           const expected = reference.totals;
           for (const topic of [ALL_TOPIC, 'kherson', 'negotiations', 'grain']) {
             for (const g of ['day', 'hour'] as const) {
-              const rows = await counterRows(store, topic, g, '2022-11-10', '2022-11-12');
+              const rows = await counterRows(store, topic, g, '2022-10-31', '2022-11-12');
               for (const row of rows) {
                 const want =
                   expected.get(
@@ -272,7 +290,7 @@ describe('Exactly-once counting (property)', () => {
           }
           // Breakdowns by outlet and language: what the API reads equals the clean pass's, and
           // every article counted for a topic is in both of its breakdowns.
-          const days = { from: Date.parse('2022-11-10T00:00:00Z'), to: Date.parse('2022-11-12T00:00:00Z') };
+          const days = { from: Date.parse('2022-10-31T00:00:00Z'), to: Date.parse('2022-11-12T00:00:00Z') };
           for (const topic of ['kherson', 'negotiations', 'grain']) {
             const articles = [...expected]
               .filter(([id]) => id.startsWith(`t|${topic}|day|`))
@@ -287,6 +305,48 @@ describe('Exactly-once counting (property)', () => {
               expect(got.reduce((n, i) => n + i.articles, 0)).toBe(articles);
             }
           }
+          // Unique counts: in every day, hour, ISO week and month, the distinct copy clusters among
+          // the topic's articles as stored, whatever order the copies came and went in.
+          const records = (
+            await Promise.all([...bucket.objects.keys()].map((k) => store.getArticle(k)))
+          ).filter((r) => r?.status === 'active');
+          const clusters = new Map<string, Set<string>>();
+          for (const r of records) {
+            for (const topic of Object.keys(r?.topics ?? {})) {
+              const at = Date.parse(r?.publishedAt ?? '');
+              for (const g of TREND_GRANULARITIES) {
+                const id = `${topic}|${g}|${hourStartIso(periodStart(at, g))}`;
+                clusters.set(id, (clusters.get(id) ?? new Set()).add(r?.copy?.cluster ?? ''));
+              }
+            }
+            const size = records.filter((o) => o?.copy?.cluster === r?.copy?.cluster).length;
+            if (size > 1 && Object.keys(r?.topics ?? {}).length > 0) sharedClusters++;
+          }
+          for (const g of TREND_GRANULARITIES) {
+            const range = {
+              from: Date.parse('2022-10-31T00:00:00Z'),
+              to: Date.parse('2022-11-11T23:00:00Z'),
+              granularity: g,
+            };
+            const topics = ['kherson', 'negotiations', 'grain'];
+            const trends = await topicTrends(store, topics, {
+              ...range,
+              from: periodStart(range.from, g),
+              to: periodStart(range.to, g),
+            });
+            topics.forEach((topic, i) => {
+              for (const b of trends[i] ?? []) {
+                const want = clusters.get(`${topic}|${g}|${b.start}`)?.size ?? 0;
+                expect({ topic, g, start: b.start, unique: b.unique }).toEqual({
+                  topic,
+                  g,
+                  start: b.start,
+                  unique: want,
+                });
+                expect(b.unique).toBeLessThanOrEqual(b.articles);
+              }
+            });
+          }
           const listed = await listArticles(store, { topic: ALL_TOPIC, limit: 100 });
           const counted = [...bucket.objects]
             .filter(([, o]) => o.body.trim() !== '')
@@ -295,8 +355,9 @@ describe('Exactly-once counting (property)', () => {
           await db.send(new DeleteTableCommand({ TableName: table }));
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 60, endOnFailure: true },
     );
+    expect(sharedClusters).toBeGreaterThan(0);
     // 60 sequences of real DynamoDB Local transactions: ~30 s on a quiet 2-core machine.
   }, 300_000);
 });

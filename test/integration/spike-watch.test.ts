@@ -17,7 +17,16 @@ const counters: TrendStore = {
       const bucket = new Date(t).toISOString().slice(0, 13);
       if (bucket < from || bucket > to) continue;
       const articles = t === SPIKE_HOUR ? 30 : 2;
-      rows.push({ bucket, articles, mentions: articles, sentMilli: 0, positive: 0, neutral: 0, negative: 0 });
+      rows.push({
+        bucket,
+        articles,
+        mentions: articles,
+        sentMilli: 0,
+        positive: 0,
+        neutral: 0,
+        negative: 0,
+        unique: 0,
+      });
     }
     return new Map(topics.map((t) => [t, t === 'kherson' && g === 'hour' ? rows : []]));
   },

@@ -9,10 +9,28 @@ import { readJson } from '../../support/json.js';
 /** A trend store over fixed rows: these tests are about HTTP behaviour, not storage. */
 const rows: Record<string, CounterRow[]> = {
   'kherson|day': [
-    { bucket: '2022-11-10', articles: 2, mentions: 9, sentMilli: -800, positive: 0, neutral: 0, negative: 2 },
+    {
+      bucket: '2022-11-10',
+      articles: 2,
+      mentions: 9,
+      sentMilli: -800,
+      positive: 0,
+      neutral: 0,
+      negative: 2,
+      unique: 2,
+    },
   ],
   '_all|day': [
-    { bucket: '2022-11-10', articles: 4, mentions: 0, sentMilli: 0, positive: 1, neutral: 1, negative: 2 },
+    {
+      bucket: '2022-11-10',
+      articles: 4,
+      mentions: 0,
+      sentMilli: 0,
+      positive: 1,
+      neutral: 1,
+      negative: 2,
+      unique: 0,
+    },
   ],
 };
 const empty = {
@@ -79,6 +97,7 @@ describe('API', () => {
         mentions: 0,
         share: null,
         sentiment: { mean: null, positive: 0, neutral: 0, negative: 0 },
+        unique: 0,
       },
       {
         start: '2022-11-10T00:00:00Z',
@@ -86,6 +105,7 @@ describe('API', () => {
         mentions: 9,
         share: 0.5,
         sentiment: { mean: -0.4, positive: 0, neutral: 0, negative: 2 },
+        unique: 2,
       },
       {
         start: '2022-11-11T00:00:00Z',
@@ -93,6 +113,7 @@ describe('API', () => {
         mentions: 0,
         share: null,
         sentiment: { mean: null, positive: 0, neutral: 0, negative: 0 },
+        unique: 0,
       },
     ]);
   });
@@ -113,7 +134,7 @@ describe('API', () => {
     const res = await get('/topics/kherson/trend?from=2022-11-10&to=2022-11-10&format=csv');
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(await res.text()).toBe(
-      'topic,start,articles,mentions,share,sentiment_mean,positive,neutral,negative\nkherson,2022-11-10T00:00:00Z,2,9,0.5,-0.4,0,0,2\n',
+      'topic,start,articles,mentions,share,sentiment_mean,positive,neutral,negative,unique\nkherson,2022-11-10T00:00:00Z,2,9,0.5,-0.4,0,0,2,2\n',
     );
   });
 

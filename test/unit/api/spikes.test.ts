@@ -10,6 +10,7 @@ const rows: CounterRow[] = Array.from({ length: 45 }, (_, d) => ({
   bucket: day(d),
   articles: day(d) === '2022-11-11' ? 40 : 5 + (d % 3),
   mentions: 0,
+  unique: 0,
   sentMilli: 0,
   positive: 0,
   neutral: 0,

@@ -13,7 +13,7 @@ const record = (id: string): ArticleRecord => ({
   updatedAt: '2022-11-10T00:00:00.000Z',
   contribution: EMPTY_CONTRIBUTION,
 });
-const noChange = { counters: [], put: [], remove: [] };
+const noChange = { counters: [], put: [], remove: [], presence: [] };
 
 /** Records each call's article ids; answers with `answer(id)` (true, false, or an Error to throw). */
 function recordingStore(answer: (id: string) => boolean | Error = () => true) {

@@ -175,7 +175,7 @@ describe('contributions', () => {
 
   it('diffs to nothing when the contribution does not change', () => {
     const c = contributionOf(analysis, '2022-11-10T12:30:00Z', 'a1');
-    expect(diffContributions(c, c)).toEqual({ counters: [], put: [], remove: [] });
+    expect(diffContributions(c, c)).toEqual({ counters: [], put: [], remove: [], presence: [] });
   });
 
   it('moves counts between days when the publication time changes', () => {

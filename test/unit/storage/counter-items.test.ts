@@ -88,6 +88,7 @@ describe('packed counter items', () => {
         positive: 1,
         neutral: 0,
         negative: 1,
+        unique: 0,
       },
     ]);
     // A small tally comes back as a number (mentions only, after a label moved away).
@@ -100,6 +101,7 @@ describe('packed counter items', () => {
         positive: 0,
         neutral: 0,
         negative: 0,
+        unique: 0,
       },
     ]);
     // The bounds: a million negative articles at -1.0, with ten million minus one mentions.
@@ -115,6 +117,7 @@ describe('packed counter items', () => {
         positive: 0,
         neutral: 0,
         negative: 999_999,
+        unique: 0,
       },
     ]);
     expect(unpackCounterItem({ pk: 'CNT#_all#h', sk: '2022-11-10', a05: 7 }, 'hour', '', '\uffff')).toEqual([
@@ -126,6 +129,7 @@ describe('packed counter items', () => {
         positive: 0,
         neutral: 0,
         negative: 0,
+        unique: 0,
       },
     ]);
   });
@@ -152,3 +156,57 @@ describe('packed counter items', () => {
     expect(counterItemSks('2023-01-01', '2022-12-31', 'day')).toEqual([]);
   });
 });
+
+describe('unique counts in packed counter items', () => {
+  it("stores a day's unique as u<dd>, its month's as u00 and its ISO week's as w<number> in the month's item", () => {
+    const [update] = counterItemUpdates([
+      day('2022-11-01', { unique: 1, uniqueWeek: 1, uniqueMonth: 1 }),
+      day('2022-11-10', { unique: 2, uniqueWeek: 1 }),
+    ]);
+    // 2022-11-01 is in ISO week 44 (Monday 2022-10-31), 2022-11-10 in week 45.
+    expect(update?.add).toEqual({ u01: 1, u00: 1, w44: 1, u10: 2, w45: 1 });
+    expect(() => counterItemUpdates([hourOf('2022-11-10T07', { uniqueWeek: 1 })])).toThrow(
+      /unknown fields uniqueWeek/,
+    );
+  });
+
+  it('reads them back: day rows with their unique, and rows for the weeks and the month they touch', () => {
+    const item = {
+      pk: 'CNT#kherson#d',
+      sk: '2022-11',
+      t01: 10n ** 29n + 1000n,
+      u01: 1,
+      u00: 3,
+      w44: 1,
+      w45: 2,
+    };
+    const rows = (period?: 'week' | 'month') =>
+      unpackCounterItem(item, 'day', '2022-10-31', '2022-11-30', period).map((r) => [
+        r.bucket,
+        r.articles,
+        r.unique,
+      ]);
+    expect(rows()).toEqual([
+      ['2022-11-01', 1, 0],
+      ['2022-11-01', 0, 1],
+    ]);
+    expect(rows('month').slice(2)).toEqual([['month:2022-11', 0, 3]]);
+    expect(rows('week').slice(2)).toEqual([
+      ['week:2022-10-31', 0, 1],
+      ['week:2022-11-07', 0, 2],
+    ]);
+    // A week that starts before the days read is left out; so is a month that ends before them.
+    expect(
+      unpackCounterItem(item, 'day', '2022-11-07', '2022-11-30', 'week').map((r) => r.bucket),
+    ).not.toContain('week:2022-10-31');
+    expect(unpackCounterItem(item, 'day', '2022-12-01', '2022-12-31', 'month')).toEqual([]);
+    // In an hour item, u00 is the hour 00.
+    expect(unpackCounterItem({ pk: 'x', sk: '2022-11-10', u00: 2 }, 'hour', '', '\uffff')).toEqual([
+      expect.objectContaining({ bucket: '2022-11-10T00', unique: 2 }),
+    ]);
+  });
+});
+
+function hourOf(bucket: string, add: Record<string, number>): CounterDelta {
+  return { counter: { kind: 'topic', topic: 'kherson', granularity: 'hour', bucket, shard: 0 }, add };
+}

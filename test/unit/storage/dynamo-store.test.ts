@@ -23,7 +23,7 @@ const record: ArticleRecord = {
   updatedAt: '2022-11-10T00:00:00.000Z',
   contribution: EMPTY_CONTRIBUTION,
 };
-const noChange = { counters: [], put: [], remove: [] };
+const noChange = { counters: [], put: [], remove: [], presence: [] };
 const canceled = (...codes: string[]) =>
   new TransactionCanceledException({
     message: 'Transaction cancelled',

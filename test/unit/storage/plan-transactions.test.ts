@@ -20,7 +20,12 @@ function commit(id: string, entities: number): ArticleCommit {
     status: 'active',
     updatedAt: 'x',
   } as ArticleRecord;
-  return { next, previous: undefined, change: { counters, put: [], remove: [] }, rejection: undefined };
+  return {
+    next,
+    previous: undefined,
+    change: { counters, put: [], remove: [], presence: [] },
+    rejection: undefined,
+  };
 }
 
 describe('planTransactions', () => {

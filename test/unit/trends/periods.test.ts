@@ -40,6 +40,7 @@ describe('weeks and months', () => {
       positive: articles,
       neutral: 0,
       negative: 0,
+      unique: articles,
     });
     const rows: Record<string, CounterRow[]> = {
       kherson: [row('2022-11-06', 1, 500), row('2022-11-07', 2, 200), row('2022-11-13', 1, -500)],

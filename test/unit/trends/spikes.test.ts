@@ -81,6 +81,7 @@ describe('topicSpikes', () => {
           bucket: new Date(T0 + i * DAY_MS).toISOString().slice(0, 10),
           articles: i === 30 ? 40 : v,
           mentions: 0,
+          unique: 0,
           sentMilli: 0,
           positive: 0,
           neutral: 0,

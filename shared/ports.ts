@@ -136,6 +136,14 @@ export type ArticleReader = {
   entityDay(day: string): Promise<EntityCount[]>;
 };
 
+/** Port: copy clusters as stored (shared/ingest/unique.ts, shared/copies). */
+export type ClusterReader = {
+  /** A cluster's presences: its articles per topic day and hour (`h|2022-11-10T07|kherson` → 2). */
+  clusterPresence(cluster: string): Promise<ReadonlyMap<string, number>>;
+  /** The articles indexed under copy-index keys within the copy window of `publishedAt`. */
+  copiesNear(keys: readonly string[], publishedAt: string): Promise<CopyEntry[]>;
+};
+
 /** How many articles named an entity and how often, over some period. */
 export type EntityCount = {
   readonly type: string;

@@ -3,12 +3,20 @@ import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { Analyser } from '../analysis/analyse.js';
 import { listArticles } from '../articles/list.js';
+import { listUniqueArticles } from '../articles/unique-list.js';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../config.js';
 import { topEntities } from '../entities/top.js';
 import { BadParameterError, NotFoundError } from '../errors.js';
 import { ALL_TOPIC } from '../ingest/contribution.js';
 import type { ArticleFormats } from '../ingest/formats.js';
-import type { ArticleReader, BreakdownReader, ObjectSource, RejectionReader, TrendStore } from '../ports.js';
+import type {
+  ArticleReader,
+  BreakdownReader,
+  ClusterReader,
+  ObjectSource,
+  RejectionReader,
+  TrendStore,
+} from '../ports.js';
 import type { RecountLog } from '../recount/job.js';
 import type { LiveTopics } from '../topics/live.js';
 import type { TopicFile } from '../topics/schema.js';
@@ -25,7 +33,7 @@ import * as S from './schemas.js';
 import { registerSpikeRoutes } from './spike-routes.js';
 import { type RecountStarter, registerTopicRoutes } from './topic-routes.js';
 
-export type ApiStore = TrendStore & ArticleReader & RejectionReader & BreakdownReader;
+export type ApiStore = TrendStore & ArticleReader & RejectionReader & BreakdownReader & ClusterReader;
 
 export type ApiDeps = {
   readonly store: ApiStore;
@@ -199,9 +207,12 @@ export function createApp(deps: ApiDeps) {
     const to = query.to === undefined ? undefined : parseTime(query.to, 'to', 'end');
     if (from !== undefined && to !== undefined && from > to)
       throw new BadParameterError('from', 'is after to');
-    const cursorQuery = { route: 'articles', topic, from, to };
+    const unique = query.unique === 'true';
+    if (unique && topic === ALL_TOPIC)
+      throw new BadParameterError('unique', 'unique=true lists one article per story of a topic: give topic');
+    const cursorQuery = { route: 'articles', topic, from, to, ...(unique ? { unique } : {}) };
     const position = query.cursor ? decodeCursor(query.cursor, cursorQuery, ListCursor).p : undefined;
-    const page = await listArticles(deps.store, {
+    const page = await (unique ? listUniqueArticles : listArticles)(deps.store, {
       topic,
       from,
       to,

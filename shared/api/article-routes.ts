@@ -5,13 +5,13 @@ import { type EvidenceDeps, evidenceOf } from '../articles/evidence.js';
 import { NotFoundError } from '../errors.js';
 import type { ArticleRecord } from '../ingest/article.js';
 import type { ArticleFormats } from '../ingest/formats.js';
-import type { ArticleReader, ObjectSource } from '../ports.js';
+import type { ArticleReader, ClusterReader, ObjectSource } from '../ports.js';
 import { TopicFile } from '../topics/schema.js';
 import { ProblemError, problem, problemResponse } from './problem.js';
 import * as S from './schemas.js';
 
 export type ArticleRouteDeps = {
-  readonly store: ArticleReader;
+  readonly store: ArticleReader & ClusterReader;
   /** The configured analyser, built on first use: POST /analyse runs it, matches are found with it. */
   readonly analyser: () => Promise<Analyser>;
   readonly maxArticleBytes: number;
@@ -80,9 +80,26 @@ export function registerArticleRoutes(app: OpenAPIHono, deps: ArticleRouteDeps):
 
   app.openapi(routes.article, async (c) => {
     const record = await active(c.req.valid('param').id);
-    const shown = await evidence(record);
-    return c.json(articleDetail(record, shown.ok ? shown.located : shown.why), 200);
+    const [shown, copies] = await Promise.all([evidence(record), copiesOf(record)]);
+    return c.json(
+      {
+        ...articleDetail(record, shown.ok ? shown.located : shown.why),
+        clusterSize: record.copy ? copies.length + 1 : null,
+        copies,
+      },
+      200,
+    );
   });
+
+  /** The other articles of its cluster found through its copy-index keys, newest first. */
+  const copiesOf = async (r: ArticleRecord) => {
+    if (!r.copy || r.copy.keys.length === 0 || !r.publishedAt) return [];
+    const near = await deps.store.copiesNear(r.copy.keys, r.publishedAt);
+    return near
+      .filter((e) => e.cluster === r.copy?.cluster && e.id !== r.id)
+      .map((e) => ({ id: e.id, publishedAt: e.publishedAt }))
+      .sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0));
+  };
 
   app.openapi(routes.text, async (c) => {
     const record = await active(c.req.valid('param').id);

@@ -128,6 +128,13 @@ export const ArticleDetail = ArticleSummary.extend({
     description:
       'Its cluster of syndicated copies: the id of the article that founded it (its own id when no earlier copy was found); null for an article analysed before copies were detected, until the next recount.',
   }),
+  clusterSize: z.number().int().nullable().openapi({
+    description:
+      'How many articles of its cluster are found through its copy-index keys within 7 days of it, itself included (a copy that shares none of its keys is not counted); null when it has no cluster.',
+  }),
+  copies: z.array(z.object({ id: z.string(), publishedAt: z.string() })).openapi({
+    description: 'Those other articles of its cluster, newest first.',
+  }),
   updatedAt: z.string(),
   analysis: z
     .string()
@@ -223,6 +230,10 @@ export const TrendsQuery = TrendQuery.extend({
 
 export const ArticleQuery = z.object({
   topic: z.string().max(100).optional().openapi({ description: 'Only articles that mention this topic.' }),
+  unique: z.enum(['true', 'false']).optional().openapi({
+    description:
+      'true: one article per story (copy cluster), its newest in the range; needs topic. The count of such articles in a bucket is its `unique`.',
+  }),
   from,
   to,
   limit,

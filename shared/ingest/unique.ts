@@ -34,7 +34,7 @@ export const OWN_UNIQUE = {
 export const presenceKey = (c: TopicCounter): string =>
   `${c.granularity === 'day' ? 'd' : 'h'}|${c.bucket}|${c.topic}`;
 
-function parsePresenceKey(key: string): { g: string; bucket: string; topic: string } | undefined {
+export function parsePresenceKey(key: string): { g: string; bucket: string; topic: string } | undefined {
   const [g, bucket, ...topic] = key.split('|');
   return g && bucket && topic.length > 0 ? { g, bucket, topic: topic.join('|') } : undefined;
 }

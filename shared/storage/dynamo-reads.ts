@@ -1,4 +1,5 @@
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { CopyEntry } from '../copies/cluster.js';
 import { UnavailableError } from '../errors.js';
 import { type ArticleRecord, articleIdOf } from '../ingest/article.js';
 import { parseEntityAttribute } from '../ingest/contribution.js';
@@ -6,6 +7,7 @@ import type {
   ArticleReader,
   BreakdownCount,
   BreakdownReader,
+  ClusterReader,
   EntityCount,
   ListingPage,
   RejectionPage,
@@ -14,6 +16,8 @@ import type {
 import type { BreakdownDim } from '../trends/breakdown.js';
 import { fromArticleItem } from './article-item.js';
 import { readBreakdownTally } from './breakdown-tally.js';
+import { clusterKey } from './cluster-items.js';
+import { DynamoCopyIndex } from './copy-index.js';
 import { DynamoCounterReads } from './counter-reads.js';
 import { articleKey, entityCounterPk, listingPk, REJECTIONS_PK } from './keys.js';
 import { newestFirst } from './queries.js';
@@ -27,8 +31,18 @@ export type { DynamoStoreOptions } from './counter-reads.js';
  */
 export class DynamoReads
   extends DynamoCounterReads
-  implements ArticleReader, RejectionReader, BreakdownReader
+  implements ArticleReader, RejectionReader, BreakdownReader, ClusterReader
 {
+  async clusterPresence(cluster: string): Promise<ReadonlyMap<string, number>> {
+    const res = await this.db.send(new GetCommand({ TableName: this.tableName, Key: clusterKey(cluster) }));
+    const { pk: _pk, sk: _sk, rev: _rev, ...presence } = res.Item ?? {};
+    return new Map(Object.entries(presence).map(([k, v]) => [k, Number(v)]));
+  }
+
+  copiesNear(keys: readonly string[], publishedAt: string): Promise<CopyEntry[]> {
+    return new DynamoCopyIndex(this.db, this.tableName).candidates(keys, publishedAt);
+  }
+
   async getArticle(key: string): Promise<ArticleRecord | undefined> {
     return this.getArticleById(articleIdOf(key));
   }

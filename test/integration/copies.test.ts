@@ -71,11 +71,52 @@ describe('copy clusters', () => {
     expect(stack.writeCost.itemWriteUnits).toBeGreaterThanOrEqual(stack.writeCost.itemWrites);
   });
 
+  it('counts the story once in unique, shows its cluster size, and lists one article per story', async () => {
+    const trend = await readJson(
+      await fetch(`${stack.apiUrl}/topics/kherson/trend?from=2024-03-05&to=2024-03-05`),
+    );
+    expect(trend.buckets[0]).toMatchObject({ articles: 3, unique: 2 });
+    const week = await readJson(
+      await fetch(`${stack.apiUrl}/topics/kherson/trend?from=2024-03-04&to=2024-03-10&granularity=week`),
+    );
+    expect(week.buckets[0]).toMatchObject({ articles: 3, unique: 2 });
+    const story = await readJson(await fetch(`${stack.apiUrl}/articles/${articleIdOf('wire/story.json')}`));
+    expect(story).toMatchObject({
+      clusterSize: 2,
+      copies: [{ id: articleIdOf('outlet/reprint.json'), publishedAt: '2024-03-05T11:30:00.000Z' }],
+    });
+    const own = await readJson(await fetch(`${stack.apiUrl}/articles/${articleIdOf('outlet/own.json')}`));
+    expect(own).toMatchObject({ clusterSize: 1, copies: [] });
+    const listed = async (query: string) =>
+      (await readJson(await fetch(`${stack.apiUrl}/articles?topic=kherson&${query}`))).items.map(
+        (a: { id: string }) => a.id,
+      );
+    expect(await listed('unique=true')).toEqual(
+      ['outlet/own.json', 'outlet/reprint.json'].map((k) => articleIdOf(k)),
+    );
+    expect(await listed('unique=false')).toHaveLength(3);
+    const bad = await fetch(`${stack.apiUrl}/articles?unique=true`);
+    expect(bad.status).toBe(400);
+    expect((await readJson(bad)).detail).toMatch(/unique/);
+  });
+
   it("keeps a story's cluster when its founder is deleted: a later copy joins it through another copy", async () => {
     await remove('wire/story.json');
     expect(await indexEntries('wire/story.json')).toEqual([]);
     await put('late/copy.json', 'Kherson: two killed in shelling', story.slice(0, 4), '2024-03-06T08:00:00Z');
     expect(await clusterOf('late/copy.json')).toBe(articleIdOf('wire/story.json'));
+    // The story still runs on the 5th (the reprint) and now on the 6th: once each day, once that week.
+    const days = await readJson(
+      await fetch(`${stack.apiUrl}/topics/kherson/trend?from=2024-03-05&to=2024-03-06`),
+    );
+    expect(days.buckets.map((b: { articles: number; unique: number }) => [b.articles, b.unique])).toEqual([
+      [2, 2],
+      [1, 1],
+    ]);
+    const week = await readJson(
+      await fetch(`${stack.apiUrl}/topics/kherson/trend?from=2024-03-04&to=2024-03-10&granularity=week`),
+    );
+    expect(week.buckets[0]).toMatchObject({ articles: 3, unique: 2 });
   });
 
   it('moves an overwritten article out of the cluster and out of the index under its old text', async () => {

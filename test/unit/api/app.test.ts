@@ -42,6 +42,8 @@ const empty = {
   entityDay: async () => [],
   breakdownDay: async () => [],
   listRejections: async () => ({ items: [], next: undefined }),
+  clusterPresence: async () => new Map(),
+  copiesNear: async () => [],
 };
 const store: ApiStore = {
   ...empty,

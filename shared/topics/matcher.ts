@@ -116,17 +116,22 @@ export class TopicMatcher {
       if (topic.context && topic.def.context) {
         const contextMatches = topic.context.match(tokens);
         const contextSentences = new Set(contextMatches.map((m) => sentenceOf(m.first)));
+        const articleMatches = topic.article?.match(tokens) ?? [];
         const war = new Set(
-          [contextMatches, topic.article?.match(tokens) ?? [], topic.strong?.match(tokens) ?? []].flatMap(
-            (l) => l.map((m) => m.first),
+          [contextMatches, articleMatches, topic.strong?.match(tokens) ?? []].flatMap((l) =>
+            l.map((m) => m.first),
           ),
         );
         const other = otherTalks(topic.clause, text, tokens, matches, war, sentenceEnd);
         const avoidSentences = new Set((topic.avoid?.match(tokens) ?? []).map((m) => sentenceOf(m.first)));
-        const { scope, before, chain, articleShare } = topic.def.context;
+        const { scope, before, chain, articleShare, strongSentences } = topic.def.context;
         const aboutContext = articleShare < 1 && contextSentences.size >= articleShare * sentences.length;
-        // Strong terms need only the article's context (checked above); by their first token.
-        const strongAt = new Set((topic.strong?.match(tokens) ?? []).map((m) => m.first));
+        // Strong terms need only the article's context (checked above) when it names the war in
+        // `strongSentences` sentences or more; by their first token.
+        const warSentences = new Set(articleMatches.map((m) => sentenceOf(m.first))).size;
+        const strongAt = new Set(
+          warSentences >= strongSentences ? (topic.strong?.match(tokens) ?? []).map((m) => m.first) : [],
+        );
         // "These talks" right after rejected wage or trade talks continues them, whatever the article.
         const continuesRejected = (first: number, s: number) =>
           rejected.some((r) => r < first && s - sentenceOf(r) <= chain);

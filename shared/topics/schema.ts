@@ -62,6 +62,14 @@ export const TopicDefinition = z.object({
        */
       strong: z.array(Term).default([]),
       /**
+       * How many sentences must name the war (hold an `article` term) for a `strong` term to need
+       * no context of its own: a report from the war names it throughout, while an economy or
+       * sport story that names it once in passing ("since the invasion of Ukraine") is not about
+       * it, and its "truce" in a price war or between two fans is not the war's (the counting
+       * rules: only where the sentence, or the one before it, is about the war).
+       */
+      strongSentences: z.number().int().min(1).max(20).default(1),
+      /**
        * Words that name who talks are with or between ("with", "avec", "з", "between"): a mention
        * followed, in its clause and within `clause` words, by one of them counts only when the
        * rest of its sentence holds a context, article or strong term, or the partner is one of

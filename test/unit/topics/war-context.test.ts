@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { Analyser } from '#shared/analysis/analyse.js';
+import { defaultTopics } from '#shared/topics/load.js';
+
+/**
+ * Session 9's counting rules (issue 19, item 7): which talks and truces are the war's, per the
+ * counting rules' "only where the sentence, or the one before it, is about the Russia–Ukraine war"
+ * and "wage, contract, trade or other wars' talks do not count".
+ */
+const analyser = new Analyser(defaultTopics());
+const count = (body: string, topic: 'kherson' | 'negotiations' = 'negotiations') =>
+  analyser.analyse({ body }).topics[topic]?.mentions ?? 0;
+
+describe('a truce needs an article about the war, not one that names it in passing', () => {
+  it('does not count a figurative truce in a story that names the war once', () => {
+    const bodies = [
+      'The club lost two sponsors after Russia’s invasion of Ukraine. The season started badly. ' +
+        'Fans boycotted home games all autumn. In December they declared a truce and returned to the stands. ' +
+        'The team won its last six games.',
+      'Болельщики весь сезон бойкотировали матчи. Спонсор ушёл из-за войны в Украине. Команда проиграла пять игр. ' +
+        'Осенью болельщики объявили перемирие и вернулись на трибуны.',
+    ];
+    for (const body of bodies) expect(count(body), body).toBe(0);
+  });
+  it('still counts a ceasefire without a context term of its own in a report about the war', () => {
+    const body =
+      'Russian drones struck Kherson overnight. Ukraine’s air force said it shot down 20 of them. ' +
+      'Cafés and schools have reopened in the centre. Hardly anyone here believes in a ceasefire.';
+    expect(count(body)).toBe(1);
+  });
+});
+
+describe('a price war or a trade war is another war', () => {
+  it('does not count a truce in a price war, even where "war" is a context word', () => {
+    const bodies = [
+      'Prices rose after the invasion of Ukraine. Kyiv exports less. Retailers agreed a truce in the price war that hurt them.',
+      'Les prix ont augmenté depuis la guerre en Ukraine. Kyiv exporte moins. Le marché a profité d’une trêve dans la guerre des prix.',
+      'Los precios subieron tras la invasión de Ucrania. Kiev exporta menos. El sector pide una tregua en plena guerra de precios.',
+    ];
+    for (const body of bodies) expect(count(body), body).toBe(0);
+  });
+});

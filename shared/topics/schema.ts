@@ -79,8 +79,9 @@ export const TopicDefinition = z.object({
       partners: z.array(Term).default([]),
       parties: z.array(Term).default([]),
       /**
-       * What other bargaining is about ("price", "prix", "discount"): a mention followed by one
-       * of these in its clause, within `clause` words, does not count ("négocier les prix").
+       * What other bargaining is about ("price", "prix", "discount", "trade", "accession"): a
+       * mention followed by one of these in its clause, within `clause` words, does not count
+       * ("négocier les prix", "переговоры о расширении торговли", "Verhandlungen über den EU-Beitritt").
        */
       objects: z.array(Term).default([]),
       clause: z.number().int().min(1).max(10).default(6),

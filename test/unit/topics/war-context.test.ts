@@ -40,3 +40,16 @@ describe('a price war or a trade war is another war', () => {
     for (const body of bodies) expect(count(body), body).toBe(0);
   });
 });
+
+describe('talks about trade or accession are other talks, whatever else the sentence names', () => {
+  it('does not count talks whose object, right after them, is trade or accession', () => {
+    const war = 'Russia shelled Kherson again. Kyiv asked for air defence. ';
+    const bodies = [
+      'The sides continue negotiations on expanding trade in national currencies.',
+      'Москва и Дели продолжают переговоры о расширении торговли в национальных валютах.',
+      'Brüssel verweist darauf, dass die Verhandlungen über den EU-Beitritt der Ukraine begonnen haben.',
+    ];
+    for (const body of bodies) expect(count(war + body), body).toBe(0);
+    expect(count(`${war}Kyiv said negotiations on a ceasefire could start in spring.`)).toBe(2);
+  });
+});

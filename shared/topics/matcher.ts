@@ -1,9 +1,9 @@
-import type { Sentence, Token } from '../analysis/normalise.js';
+import { foldForMatch, type Sentence, type Token } from '../analysis/normalise.js';
 import { groupMatchers } from '../analysis/phrase-group.js';
 import { type Match, PhraseMatcher } from '../analysis/phrase-matcher.js';
 import { type ClauseRules, otherTalks } from './clause.js';
 import type { TopicDefinition } from './schema.js';
-import { surnamesAmong } from './surnames.js';
+import { builtOnStems, surnamesAmong } from './surnames.js';
 
 export type TopicHit = {
   readonly mentions: number;
@@ -22,6 +22,8 @@ type CompiledTopic = {
   readonly article: PhraseMatcher<true> | undefined;
   readonly strong: PhraseMatcher<true> | undefined;
   readonly surnames: PhraseMatcher<true> | undefined;
+  /** The one-word stems of the terms (`kherson*` gives "kherson"), folded. */
+  readonly stems: readonly string[];
   readonly clause: ClauseRules;
 };
 
@@ -55,6 +57,7 @@ export class TopicMatcher {
         article: def.context?.article.length ? asMatcher(def.context.article) : undefined,
         strong: def.context?.strong.length ? asMatcher(def.context.strong) : undefined,
         surnames: def.surnames.length > 0 ? asMatcher(def.surnames) : undefined,
+        stems: def.terms.filter((t) => /^[^ *]+\*$/u.test(t)).map((t) => foldForMatch(t.slice(0, -1))),
         clause: {
           cues: maybeMatcher(def.context?.partners),
           sure: maybeMatcher(def.context?.parties),
@@ -102,10 +105,12 @@ export class TopicMatcher {
         });
       }
       if (topic.surnames) {
+        const shaped = topic.surnames.match(tokens).map((m) => m.first);
+        const built = builtOnStems(topic.stems, tokens, matches);
         const people = surnamesAmong(
           text,
           tokens,
-          topic.surnames.match(tokens).map((m) => m.first),
+          [...new Set([...shaped, ...built])].sort((a, b) => a - b),
         );
         matches = matches.filter((m) => {
           if (people.has(m.first)) rejected.push(m.first);

@@ -93,6 +93,8 @@ export const TopicDefinition = z.object({
    * Words built on a term that can be people's surnames (`khersonsk*`: Khersonsky, Khersonska):
    * such a word is not a mention right after a given name or a title ("Andriy Khersonsky",
    * "Mr Khersonsky"), nor where it repeats a surname found so earlier ("Khersonsky said").
+   * With any surnames given, so is a word built on a term's stem with three letters or more past
+   * it right after a given name ("Dmytro Khersoniuk", "Olena Khersonova"), and that word again.
    */
   surnames: z.array(Term).default([]),
 });

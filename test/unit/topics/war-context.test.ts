@@ -53,3 +53,20 @@ describe('talks about trade or accession are other talks, whatever else the sent
     expect(count(`${war}Kyiv said negotiations on a ceasefire could start in spring.`)).toBe(2);
   });
 });
+
+describe('kherson: any surname built on the place name, after a given name', () => {
+  it('does not count Khersoniuk or Khersonova after a given name, nor the same surname again', () => {
+    expect(
+      count(
+        'Ukrainian winger Dmytro Khersoniuk scored twice. Khersoniuk, 24, came to England in 2022.',
+        'kherson',
+      ),
+    ).toBe(0);
+    expect(
+      count(
+        'Les Khersonais parlent d’un safari humain. La photographe Olena Khersonova documente les attaques à Kherson.',
+        'kherson',
+      ),
+    ).toBe(2);
+  });
+});

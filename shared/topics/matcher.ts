@@ -1,7 +1,7 @@
 import { foldForMatch, type Sentence, type Token } from '../analysis/normalise.js';
 import { groupMatchers } from '../analysis/phrase-group.js';
 import { type Match, PhraseMatcher } from '../analysis/phrase-matcher.js';
-import { type ClauseRules, otherTalks } from './clause.js';
+import { type ClauseRules, otherTalks, partiesBefore } from './clause.js';
 import type { TopicDefinition } from './schema.js';
 import { builtOnStems, surnamesAmong } from './surnames.js';
 
@@ -62,6 +62,7 @@ export class TopicMatcher {
           cues: maybeMatcher(def.context?.partners),
           sure: maybeMatcher(def.context?.parties),
           objects: maybeMatcher(def.context?.objects),
+          between: maybeMatcher(def.context?.between),
           within: def.context?.clause ?? 6,
         },
       };
@@ -78,6 +79,7 @@ export class TopicMatcher {
         clause.cues,
         clause.sure,
         clause.objects,
+        clause.between,
       ]);
       return topic;
     });
@@ -128,6 +130,8 @@ export class TopicMatcher {
           ),
         );
         const other = otherTalks(topic.clause, text, tokens, matches, war, sentenceEnd);
+        const named = new Set([...contextMatches, ...articleMatches].map((m) => m.first));
+        for (const c of partiesBefore(topic.clause, tokens, matches, named, sentenceEnd)) other.add(c);
         const avoidSentences = new Set((topic.avoid?.match(tokens) ?? []).map((m) => sentenceOf(m.first)));
         const { scope, before, chain, articleShare, strongSentences } = topic.def.context;
         const aboutContext = articleShare < 1 && contextSentences.size >= articleShare * sentences.length;

@@ -84,6 +84,12 @@ export const TopicDefinition = z.object({
        * ("négocier les prix", "переговоры о расширении торговли", "Verhandlungen über den EU-Beitritt").
        */
       objects: z.array(Term).default([]),
+      /**
+       * Words that name both parties before a mention ("between", "zwischen", "між"): in a
+       * sentence that, like the one before it, holds no context or article term, such a mention
+       * is another truce ("Zwischen den beiden herrscht … ein stabiler Waffenstillstand").
+       */
+      between: z.array(Term).default([]),
       clause: z.number().int().min(1).max(10).default(6),
     })
     .optional(),

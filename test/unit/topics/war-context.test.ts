@@ -70,3 +70,19 @@ describe('kherson: any surname built on the place name, after a given name', () 
     ).toBe(2);
   });
 });
+
+describe('a truce between parties named before it, with no war near, is another truce', () => {
+  const war = 'Russian drones hit Kherson again. Kyiv asked for air defence. The old man lost his house. ';
+  it('does not count it when neither its sentence nor the one before names the war', () => {
+    const bodies = [
+      'His neighbour keeps a cat and a dog. Between them, she smiles, there has long been a truce.',
+      'У сусідки живуть кіт і собака. Між ними, усміхається жінка, давно перемир’я.',
+      'Die Töchter gehen aufs Gymnasium. Zwischen den beiden herrscht ein stabiler Waffenstillstand.',
+    ];
+    for (const body of bodies) expect(count(war + body), body).toBe(0);
+  });
+  it('counts it when the war is named there', () => {
+    expect(count(`${war}Between Russia and Ukraine there is no truce in sight.`)).toBe(1);
+    expect(count(`${war}Moscow and Kyiv traded blame. Between them, a truce looks far off.`)).toBe(1);
+  });
+});

@@ -133,14 +133,12 @@ export class TopicMatcher {
         const named = new Set([...contextMatches, ...articleMatches].map((m) => m.first));
         for (const c of partiesBefore(topic.clause, tokens, matches, named, sentenceEnd)) other.add(c);
         const avoidSentences = new Set((topic.avoid?.match(tokens) ?? []).map((m) => sentenceOf(m.first)));
-        const { scope, before, chain, articleShare, strongSentences } = topic.def.context;
+        const { scope, before, beforeInWar, chain, articleShare, strongSentences } = topic.def.context;
         const aboutContext = articleShare < 1 && contextSentences.size >= articleShare * sentences.length;
         // Strong terms need only the article's context (checked above) when it names the war in
         // `strongSentences` sentences or more; by their first token.
-        const warSentences = new Set(articleMatches.map((m) => sentenceOf(m.first))).size;
-        const strongAt = new Set(
-          warSentences >= strongSentences ? (topic.strong?.match(tokens) ?? []).map((m) => m.first) : [],
-        );
+        const aboutWar = new Set(articleMatches.map((m) => sentenceOf(m.first))).size >= strongSentences;
+        const strongAt = new Set(aboutWar ? (topic.strong?.match(tokens) ?? []).map((m) => m.first) : []);
         // "These talks" right after rejected wage or trade talks continues them, whatever the article.
         const continuesRejected = (first: number, s: number) =>
           rejected.some((r) => r < first && s - sentenceOf(r) <= chain);
@@ -161,7 +159,10 @@ export class TopicMatcher {
           let ok =
             (topic.article !== undefined && strongAt.has(m.first)) ||
             (scope === 'article' ? contextSentences.size > 0 : s - lastCounted <= chain);
-          for (let k = s - before; k <= s && !ok; k++) if (contextSentences.has(k)) ok = true;
+          // In an article about the war the sentence before carries context too (`beforeInWar`),
+          // unless it is about something else (an `avoid` term: "… talks at Panmunjom. Those talks").
+          for (let k = s - (aboutWar ? Math.max(before, beforeInWar) : before); k <= s && !ok; k++)
+            if (contextSentences.has(k) && (k === s || !avoidSentences.has(k))) ok = true;
           if (!ok && aboutContext) ok = !continuesRejected(m.first, s);
           if (ok) lastCounted = s;
           else withoutContext.push(m);

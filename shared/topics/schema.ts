@@ -70,6 +70,15 @@ export const TopicDefinition = z.object({
        */
       strongSentences: z.number().int().min(1).max(20).default(1),
       /**
+       * In an article that names the war in `strongSentences` sentences or more (and has
+       * `article` terms), this many sentences before a mention carry context for it, as `before`
+       * does everywhere: "Mr Putin talks of the goals of his operation. Until one of them changes
+       * his vocabulary, the negotiating table will stay empty." An economy story that names the
+       * war once ("prices rose since the invasion. The union returned to the talks") gets only
+       * `before`. A sentence before that holds an `avoid` term carries no context.
+       */
+      beforeInWar: z.number().int().min(0).max(5).default(0),
+      /**
        * Words that name who talks are with or between ("with", "avec", "з", "between"): a mention
        * followed, in its clause and within `clause` words, by one of them counts only when the
        * rest of its sentence holds a context, article or strong term, or the partner is one of

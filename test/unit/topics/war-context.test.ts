@@ -86,3 +86,31 @@ describe('a truce between parties named before it, with no war near, is another 
     expect(count(`${war}Moscow and Kyiv traded blame. Between them, a truce looks far off.`)).toBe(1);
   });
 });
+
+describe('in an article about the war, the sentence before carries context (the counting rules’ window)', () => {
+  const war = 'Russia holds part of the Kherson region. Ukraine wants it back. ';
+  it('counts talks right after a sentence about the war', () => {
+    expect(
+      count(
+        `${war}Fighting goes on. Mr Zelensky talks of victory and Mr Putin talks of his goals. Until one of them changes his vocabulary, the negotiating table will stay empty.`,
+      ),
+    ).toBe(1);
+    expect(
+      count(
+        `${war}Його вивезли з Херсона до окупованого Криму. Повернути його вдалося після тривалих перемовин.`,
+      ),
+    ).toBe(1);
+  });
+  it('not after a sentence about another war, nor a call office', () => {
+    expect(
+      count(
+        `${war}The harvest was poor. Rain came late. Prices fell. Buyers were few. Shops closed early. Schools reopened. The armistice signed at Panmunjom ended the fighting after two years of talks in which the front line barely moved. Those talks stalled for months.`,
+      ),
+    ).toBe(0);
+    expect(
+      count(
+        `${war}Херсонська військова адміністрація закликає виїжджати. Він працював на переговорному пункті біля вокзалу.`,
+      ),
+    ).toBe(0);
+  });
+});

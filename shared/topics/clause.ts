@@ -71,16 +71,15 @@ export function otherTalks(
  * "с судьёй … заключил шутливое перемирие" are other truces, between sisters, pets, a player and
  * the umpire (the counting rules: only where the sentence, or the one before it, is about the war).
  */
-export function partiesBefore(
-  rules: ClauseRules,
-  tokens: readonly Token[],
-  candidates: readonly Match<true>[],
-  named: ReadonlySet<number>,
-  sentenceEnd: (token: number) => number,
-): Set<number> {
+export function partiesBefore(at: {
+  /** Token indexes where a `between` word starts. */
+  readonly between: ReadonlySet<number>;
+  readonly candidates: readonly Match<true>[];
+  readonly named: ReadonlySet<number>;
+  readonly sentenceEnd: (token: number) => number;
+}): Set<number> {
+  const { between, candidates, named, sentenceEnd } = at;
   const out = new Set<number>();
-  if (!rules.between) return out;
-  const cues = new Set(rules.between.match(tokens).map((x) => x.first));
   const startOf = (token: number) => {
     let k = token;
     while (k > 0 && sentenceEnd(k - 1) === sentenceEnd(token)) k--;
@@ -92,7 +91,7 @@ export function partiesBefore(
     let warTerm = false;
     for (let j = from; j < sentenceEnd(c.first) && !warTerm; j++) warTerm = named.has(j);
     if (warTerm) continue;
-    for (let k = start; k < c.first; k++) if (cues.has(k)) out.add(c.first);
+    for (let k = start; k < c.first; k++) if (between.has(k)) out.add(c.first);
   }
   return out;
 }

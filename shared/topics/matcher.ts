@@ -131,7 +131,8 @@ export class TopicMatcher {
         );
         const other = otherTalks(topic.clause, text, tokens, matches, war, sentenceEnd);
         const named = new Set([...contextMatches, ...articleMatches].map((m) => m.first));
-        for (const c of partiesBefore(topic.clause, tokens, matches, named, sentenceEnd)) other.add(c);
+        const between = new Set((topic.clause.between?.match(tokens) ?? []).map((m) => m.first));
+        for (const c of partiesBefore({ between, candidates: matches, named, sentenceEnd })) other.add(c);
         const avoidSentences = new Set((topic.avoid?.match(tokens) ?? []).map((m) => sentenceOf(m.first)));
         const { scope, before, beforeInWar, chain, articleShare, strongSentences } = topic.def.context;
         const aboutContext = articleShare < 1 && contextSentences.size >= articleShare * sentences.length;

@@ -31,13 +31,12 @@ describe('a truce needs an article about the war, not one that names it in passi
 });
 
 describe('a price war or a trade war is another war', () => {
-  it('does not count a truce in a price war, even where "war" is a context word', () => {
-    const bodies = [
-      'Prices rose after the invasion of Ukraine. Kyiv exports less. Retailers agreed a truce in the price war that hurt them.',
-      'Les prix ont augmenté depuis la guerre en Ukraine. Kyiv exporte moins. Le marché a profité d’une trêve dans la guerre des prix.',
-      'Los precios subieron tras la invasión de Ucrania. Kiev exporta menos. El sector pide una tregua en plena guerra de precios.',
-    ];
-    for (const body of bodies) expect(count(body), body).toBe(0);
+  it.each([
+    'Prices rose after the invasion of Ukraine. Kyiv exports less. Retailers agreed a truce in the price war that hurt them.',
+    'Les prix ont augmenté depuis la guerre en Ukraine. Kyiv exporte moins. Le marché a profité d’une trêve dans la guerre des prix.',
+    'Los precios subieron tras la invasión de Ucrania. Kiev exporta menos. El sector pide una tregua en plena guerra de precios.',
+  ])('does not count a truce in a price war, even where "war" is a context word: %s', (body) => {
+    expect(count(body)).toBe(0);
   });
 });
 
@@ -55,19 +54,12 @@ describe('talks about trade or accession are other talks, whatever else the sent
 });
 
 describe('kherson: any surname built on the place name, after a given name', () => {
+  const surname = 'Ukrainian winger Dmytro Khersoniuk scored twice. Khersoniuk, 24, came to England in 2022.';
+  const demonym =
+    'Les Khersonais parlent d’un safari humain. La photographe Olena Khersonova documente les attaques à Kherson.';
   it('does not count Khersoniuk or Khersonova after a given name, nor the same surname again', () => {
-    expect(
-      count(
-        'Ukrainian winger Dmytro Khersoniuk scored twice. Khersoniuk, 24, came to England in 2022.',
-        'kherson',
-      ),
-    ).toBe(0);
-    expect(
-      count(
-        'Les Khersonais parlent d’un safari humain. La photographe Olena Khersonova documente les attaques à Kherson.',
-        'kherson',
-      ),
-    ).toBe(2);
+    expect(count(surname, 'kherson')).toBe(0);
+    expect(count(demonym, 'kherson')).toBe(2);
   });
 });
 

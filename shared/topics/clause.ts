@@ -12,6 +12,8 @@ export type ClauseRules = {
   readonly sure: PhraseMatcher<true> | undefined;
   /** What bargaining over a price is about: price, prix, ціну, discount. */
   readonly objects: PhraseMatcher<true> | undefined;
+  /** Words that name both parties before a truce: between, entre, zwischen, між, между. */
+  readonly between: PhraseMatcher<true> | undefined;
   readonly within: number;
 };
 
@@ -58,6 +60,38 @@ export function otherTalks(
       if (!warTerm) out.add(c.first);
       break;
     }
+  }
+  return out;
+}
+
+/**
+ * Which candidates name their own parties before them (`between`), in a sentence that, like the one before
+ * it, holds no word of the war (`named`: token indexes where a context or article term starts):
+ * "Zwischen den beiden herrscht … ein stabiler Waffenstillstand", "Між ними … давно перемир'я",
+ * "с судьёй … заключил шутливое перемирие" are other truces, between sisters, pets, a player and
+ * the umpire (the counting rules: only where the sentence, or the one before it, is about the war).
+ */
+export function partiesBefore(at: {
+  /** Token indexes where a `between` word starts. */
+  readonly between: ReadonlySet<number>;
+  readonly candidates: readonly Match<true>[];
+  readonly named: ReadonlySet<number>;
+  readonly sentenceEnd: (token: number) => number;
+}): Set<number> {
+  const { between, candidates, named, sentenceEnd } = at;
+  const out = new Set<number>();
+  const startOf = (token: number) => {
+    let k = token;
+    while (k > 0 && sentenceEnd(k - 1) === sentenceEnd(token)) k--;
+    return k;
+  };
+  for (const c of candidates) {
+    const start = startOf(c.first);
+    const from = start > 0 ? startOf(start - 1) : start;
+    let warTerm = false;
+    for (let j = from; j < sentenceEnd(c.first) && !warTerm; j++) warTerm = named.has(j);
+    if (warTerm) continue;
+    for (let k = start; k < c.first; k++) if (between.has(k)) out.add(c.first);
   }
   return out;
 }

@@ -1,9 +1,9 @@
-import type { Sentence, Token } from '../analysis/normalise.js';
+import { foldForMatch, type Sentence, type Token } from '../analysis/normalise.js';
 import { groupMatchers } from '../analysis/phrase-group.js';
 import { type Match, PhraseMatcher } from '../analysis/phrase-matcher.js';
-import { type ClauseRules, otherTalks } from './clause.js';
+import { type ClauseRules, otherTalks, partiesBefore } from './clause.js';
 import type { TopicDefinition } from './schema.js';
-import { surnamesAmong } from './surnames.js';
+import { builtOnStems, surnamesAmong } from './surnames.js';
 
 export type TopicHit = {
   readonly mentions: number;
@@ -22,6 +22,8 @@ type CompiledTopic = {
   readonly article: PhraseMatcher<true> | undefined;
   readonly strong: PhraseMatcher<true> | undefined;
   readonly surnames: PhraseMatcher<true> | undefined;
+  /** The one-word stems of the terms (`kherson*` gives "kherson"), folded. */
+  readonly stems: readonly string[];
   readonly clause: ClauseRules;
 };
 
@@ -55,10 +57,12 @@ export class TopicMatcher {
         article: def.context?.article.length ? asMatcher(def.context.article) : undefined,
         strong: def.context?.strong.length ? asMatcher(def.context.strong) : undefined,
         surnames: def.surnames.length > 0 ? asMatcher(def.surnames) : undefined,
+        stems: def.terms.filter((t) => /^[^ *]+\*$/u.test(t)).map((t) => foldForMatch(t.slice(0, -1))),
         clause: {
           cues: maybeMatcher(def.context?.partners),
           sure: maybeMatcher(def.context?.parties),
           objects: maybeMatcher(def.context?.objects),
+          between: maybeMatcher(def.context?.between),
           within: def.context?.clause ?? 6,
         },
       };
@@ -75,6 +79,7 @@ export class TopicMatcher {
         clause.cues,
         clause.sure,
         clause.objects,
+        clause.between,
       ]);
       return topic;
     });
@@ -102,10 +107,12 @@ export class TopicMatcher {
         });
       }
       if (topic.surnames) {
+        const shaped = topic.surnames.match(tokens).map((m) => m.first);
+        const built = builtOnStems(topic.stems, tokens, matches);
         const people = surnamesAmong(
           text,
           tokens,
-          topic.surnames.match(tokens).map((m) => m.first),
+          [...new Set([...shaped, ...built])].sort((a, b) => a - b),
         );
         matches = matches.filter((m) => {
           if (people.has(m.first)) rejected.push(m.first);
@@ -116,17 +123,23 @@ export class TopicMatcher {
       if (topic.context && topic.def.context) {
         const contextMatches = topic.context.match(tokens);
         const contextSentences = new Set(contextMatches.map((m) => sentenceOf(m.first)));
+        const articleMatches = topic.article?.match(tokens) ?? [];
         const war = new Set(
-          [contextMatches, topic.article?.match(tokens) ?? [], topic.strong?.match(tokens) ?? []].flatMap(
-            (l) => l.map((m) => m.first),
+          [contextMatches, articleMatches, topic.strong?.match(tokens) ?? []].flatMap((l) =>
+            l.map((m) => m.first),
           ),
         );
         const other = otherTalks(topic.clause, text, tokens, matches, war, sentenceEnd);
+        const named = new Set([...contextMatches, ...articleMatches].map((m) => m.first));
+        const between = new Set((topic.clause.between?.match(tokens) ?? []).map((m) => m.first));
+        for (const c of partiesBefore({ between, candidates: matches, named, sentenceEnd })) other.add(c);
         const avoidSentences = new Set((topic.avoid?.match(tokens) ?? []).map((m) => sentenceOf(m.first)));
-        const { scope, before, chain, articleShare } = topic.def.context;
+        const { scope, before, beforeInWar, chain, articleShare, strongSentences } = topic.def.context;
         const aboutContext = articleShare < 1 && contextSentences.size >= articleShare * sentences.length;
-        // Strong terms need only the article's context (checked above); by their first token.
-        const strongAt = new Set((topic.strong?.match(tokens) ?? []).map((m) => m.first));
+        // Strong terms need only the article's context (checked above) when it names the war in
+        // `strongSentences` sentences or more; by their first token.
+        const aboutWar = new Set(articleMatches.map((m) => sentenceOf(m.first))).size >= strongSentences;
+        const strongAt = new Set(aboutWar ? (topic.strong?.match(tokens) ?? []).map((m) => m.first) : []);
         // "These talks" right after rejected wage or trade talks continues them, whatever the article.
         const continuesRejected = (first: number, s: number) =>
           rejected.some((r) => r < first && s - sentenceOf(r) <= chain);
@@ -147,7 +160,10 @@ export class TopicMatcher {
           let ok =
             (topic.article !== undefined && strongAt.has(m.first)) ||
             (scope === 'article' ? contextSentences.size > 0 : s - lastCounted <= chain);
-          for (let k = s - before; k <= s && !ok; k++) if (contextSentences.has(k)) ok = true;
+          // In an article about the war the sentence before carries context too (`beforeInWar`),
+          // unless it is about something else (an `avoid` term: "… talks at Panmunjom. Those talks").
+          for (let k = s - (aboutWar ? Math.max(before, beforeInWar) : before); k <= s && !ok; k++)
+            if (contextSentences.has(k) && (k === s || !avoidSentences.has(k))) ok = true;
           if (!ok && aboutContext) ok = !continuesRejected(m.first, s);
           if (ok) lastCounted = s;
           else withoutContext.push(m);

@@ -62,6 +62,23 @@ export const TopicDefinition = z.object({
        */
       strong: z.array(Term).default([]),
       /**
+       * How many sentences must name the war (hold an `article` term) for a `strong` term to need
+       * no context of its own: a report from the war names it throughout, while an economy or
+       * sport story that names it once in passing ("since the invasion of Ukraine") is not about
+       * it, and its "truce" in a price war or between two fans is not the war's (the counting
+       * rules: only where the sentence, or the one before it, is about the war).
+       */
+      strongSentences: z.number().int().min(1).max(20).default(1),
+      /**
+       * In an article that names the war in `strongSentences` sentences or more (and has
+       * `article` terms), this many sentences before a mention carry context for it, as `before`
+       * does everywhere: "Mr Putin talks of the goals of his operation. Until one of them changes
+       * his vocabulary, the negotiating table will stay empty." An economy story that names the
+       * war once ("prices rose since the invasion. The union returned to the talks") gets only
+       * `before`. A sentence before that holds an `avoid` term carries no context.
+       */
+      beforeInWar: z.number().int().min(0).max(5).default(0),
+      /**
        * Words that name who talks are with or between ("with", "avec", "з", "between"): a mention
        * followed, in its clause and within `clause` words, by one of them counts only when the
        * rest of its sentence holds a context, article or strong term, or the partner is one of
@@ -71,10 +88,17 @@ export const TopicDefinition = z.object({
       partners: z.array(Term).default([]),
       parties: z.array(Term).default([]),
       /**
-       * What other bargaining is about ("price", "prix", "discount"): a mention followed by one
-       * of these in its clause, within `clause` words, does not count ("négocier les prix").
+       * What other bargaining is about ("price", "prix", "discount", "trade", "accession"): a
+       * mention followed by one of these in its clause, within `clause` words, does not count
+       * ("négocier les prix", "переговоры о расширении торговли", "Verhandlungen über den EU-Beitritt").
        */
       objects: z.array(Term).default([]),
+      /**
+       * Words that name both parties before a mention ("between", "zwischen", "між"): in a
+       * sentence that, like the one before it, holds no context or article term, such a mention
+       * is another truce ("Zwischen den beiden herrscht … ein stabiler Waffenstillstand").
+       */
+      between: z.array(Term).default([]),
       clause: z.number().int().min(1).max(10).default(6),
     })
     .optional(),
@@ -84,6 +108,8 @@ export const TopicDefinition = z.object({
    * Words built on a term that can be people's surnames (`khersonsk*`: Khersonsky, Khersonska):
    * such a word is not a mention right after a given name or a title ("Andriy Khersonsky",
    * "Mr Khersonsky"), nor where it repeats a surname found so earlier ("Khersonsky said").
+   * With any surnames given, so is a word built on a term's stem with three letters or more past
+   * it right after a given name ("Dmytro Khersoniuk", "Olena Khersonova"), and that word again.
    */
   surnames: z.array(Term).default([]),
 });

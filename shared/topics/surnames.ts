@@ -23,6 +23,26 @@ const FEMININE_ENDING = new RegExp(`^(?:${['а', 'ая', 'ой', 'ую', 'ою',
  */
 const LATIN_SURNAME = /^[a-z]+sk(?:y|yi|yj|iy|ij|ii|i|a|aya|aja)$/u;
 
+/**
+ * Token indexes of the one-word candidates built on a term's stem with three letters or more past
+ * it (Khersoniuk, Khersonova, Khersonenko; not the inflections Khersona, Херсоном): after a given
+ * name they are a person's surname too ("Dmytro Khersoniuk", "Olena Khersonova").
+ */
+export function builtOnStems(
+  stems: readonly string[],
+  tokens: readonly Token[],
+  matches: readonly { readonly first: number; readonly last: number }[],
+): number[] {
+  const out: number[] = [];
+  for (const m of matches) {
+    const norm = (tokens[m.first] as Token).norm;
+    if (m.last - m.first !== 1) continue;
+    const stem = Math.max(...stems.filter((s) => norm.startsWith(s)).map((s) => s.length));
+    if (norm.length - stem >= 3) out.push(m.first);
+  }
+  return out;
+}
+
 /** The forms of one Cyrillic surname share a key, its stem and gender: Херсонская, Херсонской, Херсонскую. */
 function surnameKey(norm: string): string {
   const m = CYRILLIC_SURNAME.exec(norm);

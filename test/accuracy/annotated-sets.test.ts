@@ -70,14 +70,16 @@ describe('blind4 (first run, never tuned on) does not get worse', () => {
 });
 
 /**
- * Every looked-at set together (dev, extra, holdout, blind2–blind18; all tuned on or opened, so
+ * Every looked-at set together (dev, extra, holdout, blind2–blind19; all tuned on or opened, so
  * a floor that catches regressions, not a measure of unseen articles): measured for issue 19's
  * counting fixes with `npx tsx scripts/eval.ts test/fixtures/{dev,extra,holdout,blind2..18}` —
  * exact counts on 608 of 625 pairs (0.973; negotiations 0.936, kherson 0.997), organisations
- * P/R/F1 0.933 / 0.862 / 0.896 over the sets annotated for entities.
+ * P/R/F1 0.933 / 0.862 / 0.896 over the sets annotated for entities. Session 9's counting rules
+ * (analyser revision 8), with blind19 added: 641 of 652 pairs (0.983; negotiations 252/262 0.962,
+ * kherson 389/390 0.997), measured with eval-style scoring of every set.
  */
 describe('all looked-at sets together do not get worse', () => {
-  const names = ['dev', 'extra', 'holdout', ...Array.from({ length: 17 }, (_, k) => `blind${k + 2}`)];
+  const names = ['dev', 'extra', 'holdout', ...Array.from({ length: 18 }, (_, k) => `blind${k + 2}`)];
   const totals = { exact: 0, pairs: 0, tp: 0, fp: 0, fn: 0 };
   for (const name of names) {
     const set = readSet(join(fixtures, name));
@@ -96,8 +98,8 @@ describe('all looked-at sets together do not get worse', () => {
     totals.fp += s.entities.organizations.fp;
     totals.fn += s.entities.organizations.fn;
   }
-  it('exact counts on >= 0.96 of pairs, organisations F1 >= 0.88', () => {
-    expect(totals.exact / totals.pairs).toBeGreaterThanOrEqual(0.96);
+  it('exact counts on >= 0.975 of pairs, organisations F1 >= 0.88', () => {
+    expect(totals.exact / totals.pairs).toBeGreaterThanOrEqual(0.975);
     const f1 = (2 * totals.tp) / (2 * totals.tp + totals.fp + totals.fn);
     expect(f1).toBeGreaterThanOrEqual(0.88);
   });

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { Analyser } from '#shared/analysis/analyse.js';
+import { defaultTopics } from '#shared/topics/load.js';
+
+/**
+ * Session 9's counting rules (issue 19, item 7): which talks and truces are the war's, per the
+ * counting rules' "only where the sentence, or the one before it, is about the Russia–Ukraine war"
+ * and "wage, contract, trade or other wars' talks do not count".
+ */
+const analyser = new Analyser(defaultTopics());
+const count = (body: string, topic: 'kherson' | 'negotiations' = 'negotiations') =>
+  analyser.analyse({ body }).topics[topic]?.mentions ?? 0;
+
+describe('a truce needs an article about the war, not one that names it in passing', () => {
+  it('does not count a figurative truce in a story that names the war once', () => {
+    const bodies = [
+      'The club lost two sponsors after Russia’s invasion of Ukraine. The season started badly. ' +
+        'Fans boycotted home games all autumn. In December they declared a truce and returned to the stands. ' +
+        'The team won its last six games.',
+      'Болельщики весь сезон бойкотировали матчи. Спонсор ушёл из-за войны в Украине. Команда проиграла пять игр. ' +
+        'Осенью болельщики объявили перемирие и вернулись на трибуны.',
+    ];
+    for (const body of bodies) expect(count(body), body).toBe(0);
+  });
+  it('still counts a ceasefire without a context term of its own in a report about the war', () => {
+    const body =
+      'Russian drones struck Kherson overnight. Ukraine’s air force said it shot down 20 of them. ' +
+      'Cafés and schools have reopened in the centre. Hardly anyone here believes in a ceasefire.';
+    expect(count(body)).toBe(1);
+  });
+});
+
+describe('a price war or a trade war is another war', () => {
+  it.each([
+    'Prices rose after the invasion of Ukraine. Kyiv exports less. Retailers agreed a truce in the price war that hurt them.',
+    'Les prix ont augmenté depuis la guerre en Ukraine. Kyiv exporte moins. Le marché a profité d’une trêve dans la guerre des prix.',
+    'Los precios subieron tras la invasión de Ucrania. Kiev exporta menos. El sector pide una tregua en plena guerra de precios.',
+  ])('does not count a truce in a price war, even where "war" is a context word: %s', (body) => {
+    expect(count(body)).toBe(0);
+  });
+});
+
+describe('talks about trade or accession are other talks, whatever else the sentence names', () => {
+  it('does not count talks whose object, right after them, is trade or accession', () => {
+    const war = 'Russia shelled Kherson again. Kyiv asked for air defence. ';
+    const bodies = [
+      'The sides continue negotiations on expanding trade in national currencies.',
+      'Москва и Дели продолжают переговоры о расширении торговли в национальных валютах.',
+      'Brüssel verweist darauf, dass die Verhandlungen über den EU-Beitritt der Ukraine begonnen haben.',
+    ];
+    for (const body of bodies) expect(count(war + body), body).toBe(0);
+    expect(count(`${war}Kyiv said negotiations on a ceasefire could start in spring.`)).toBe(2);
+  });
+});
+
+describe('kherson: any surname built on the place name, after a given name', () => {
+  const surname = 'Ukrainian winger Dmytro Khersoniuk scored twice. Khersoniuk, 24, came to England in 2022.';
+  const demonym =
+    'Les Khersonais parlent d’un safari humain. La photographe Olena Khersonova documente les attaques à Kherson.';
+  it('does not count Khersoniuk or Khersonova after a given name, nor the same surname again', () => {
+    expect(count(surname, 'kherson')).toBe(0);
+    expect(count(demonym, 'kherson')).toBe(2);
+  });
+});
+
+describe('a truce between parties named before it, with no war near, is another truce', () => {
+  const war = 'Russian drones hit Kherson again. Kyiv asked for air defence. The old man lost his house. ';
+  it('does not count it when neither its sentence nor the one before names the war', () => {
+    const bodies = [
+      'His neighbour keeps a cat and a dog. Between them, she smiles, there has long been a truce.',
+      'У сусідки живуть кіт і собака. Між ними, усміхається жінка, давно перемир’я.',
+      'Die Töchter gehen aufs Gymnasium. Zwischen den beiden herrscht ein stabiler Waffenstillstand.',
+    ];
+    for (const body of bodies) expect(count(war + body), body).toBe(0);
+  });
+  it('counts it when the war is named there', () => {
+    expect(count(`${war}Between Russia and Ukraine there is no truce in sight.`)).toBe(1);
+    expect(count(`${war}Moscow and Kyiv traded blame. Between them, a truce looks far off.`)).toBe(1);
+  });
+});
+
+describe('in an article about the war, the sentence before carries context (the counting rules’ window)', () => {
+  const war = 'Russia holds part of the Kherson region. Ukraine wants it back. ';
+  it('counts talks right after a sentence about the war', () => {
+    expect(
+      count(
+        `${war}Fighting goes on. Mr Zelensky talks of victory and Mr Putin talks of his goals. Until one of them changes his vocabulary, the negotiating table will stay empty.`,
+      ),
+    ).toBe(1);
+    expect(
+      count(
+        `${war}Його вивезли з Херсона до окупованого Криму. Повернути його вдалося після тривалих перемовин.`,
+      ),
+    ).toBe(1);
+  });
+  it('not after a sentence about another war, nor a call office', () => {
+    expect(
+      count(
+        `${war}The harvest was poor. Rain came late. Prices fell. Buyers were few. Shops closed early. Schools reopened. The armistice signed at Panmunjom ended the fighting after two years of talks in which the front line barely moved. Those talks stalled for months.`,
+      ),
+    ).toBe(0);
+    expect(
+      count(
+        `${war}Херсонська військова адміністрація закликає виїжджати. Він працював на переговорному пункті біля вокзалу.`,
+      ),
+    ).toBe(0);
+  });
+});

@@ -1,7 +1,7 @@
 import uPlot from 'uplot';
 import { signed } from './dom.js';
 import { spikeIndices } from './spikes.js';
-import type { Granularity, Metric } from './state.js';
+import { type Granularity, METRICS, type Metric } from './state.js';
 import { type TickStep, tickLabels, tickSplits, tickStep } from './ticks.js';
 import type { Bucket, Spike } from './types.js';
 
@@ -126,7 +126,7 @@ export function drawChart(
       },
       {
         scale: 'n',
-        label: metric === 'articles' ? 'Articles' : 'Mentions',
+        label: METRICS[metric],
         stroke: '#333',
         grid: { stroke: '#e5e5e5' },
         ticks: { stroke: '#ccc' },
@@ -146,7 +146,7 @@ export function drawChart(
     series: [
       BUCKET[granularity],
       ...series.map((s, k) => ({
-        label: `${s.label} · ${metric}`,
+        label: `${s.label} · ${METRICS[metric].toLowerCase()}`,
         scale: 'n',
         stroke: s.colour,
         width: 2,

@@ -11,7 +11,9 @@ import type { Granularity } from './types.js';
 export type { Granularity };
 /** A granularity, or `auto`: the one that suits the range (see autoGranularity). */
 export type GranularityChoice = Granularity | 'auto';
-export type Metric = 'articles' | 'mentions';
+/** What the chart counts: mentions, articles, or stories (unique: a story's copies once). */
+export const METRICS = { mentions: 'Mentions', articles: 'Articles', unique: 'Stories' } as const;
+export type Metric = keyof typeof METRICS;
 /** What the breakdown card splits its topic by: outlets or languages. */
 export type BreakdownBy = 'source' | 'language';
 
@@ -93,7 +95,8 @@ export function parseState(search: string, knownTopics: readonly string[], ancho
   const q = new URLSearchParams(search);
   const g = q.get('granularity') as GranularityChoice | null;
   const granularity: GranularityChoice = g !== null && CHOICES.includes(g) ? g : 'auto';
-  const metric: Metric = q.get('metric') === 'articles' ? 'articles' : 'mentions';
+  const m = q.get('metric');
+  const metric: Metric = m === 'articles' || m === 'unique' ? m : 'mentions';
   const toParam = q.get('to');
   const fromParam = q.get('from');
   const to = isDate(toParam) ? toParam : anchor;

@@ -2,7 +2,7 @@ import type uPlot from 'uplot';
 import { type ChartSeries, drawChart } from './chart.js';
 import { fmtDay, fmtTime, h, plural, signed, swatch, table } from './dom.js';
 import { hasSpikes, spikeIndices, spikeText } from './spikes.js';
-import type { Granularity, Metric } from './state.js';
+import { type Granularity, METRICS, type Metric } from './state.js';
 
 /** The chart card: the lines, a sentence per topic with its totals, and the numbers as a table. */
 
@@ -48,9 +48,11 @@ export function renderChart(els: ChartEls, series: readonly ChartSeries[], v: Ch
   const totals = series.map((x) => {
     const articles = x.buckets.reduce((n, b) => n + b.articles, 0);
     const mentions = x.buckets.reduce((n, b) => n + b.mentions, 0);
+    // A story counts once in each bucket it ran in: its copies once, its days each.
+    const unique = x.buckets.reduce((n, b) => n + b.unique, 0);
     // Mean sentiment over the range, weighted by articles per bucket.
     const weighted = x.buckets.reduce((n, b) => n + (b.sentiment.mean ?? 0) * b.articles, 0);
-    return { ...x, articles, mentions, mood: articles > 0 ? weighted / articles : null };
+    return { ...x, articles, mentions, unique, mood: articles > 0 ? weighted / articles : null };
   });
   els.chart.dataset.series = series.map((x) => x.id).join(',');
   els.chart.dataset.points = String(
@@ -58,7 +60,7 @@ export function renderChart(els: ChartEls, series: readonly ChartSeries[], v: Ch
   );
   els.chart.setAttribute(
     'aria-label',
-    `${v.metric === 'articles' ? 'Articles' : 'Mentions'} per ${per} from ${fmtDay(v.from)} to ${fmtDay(v.to)}: ` +
+    `${METRICS[v.metric]} per ${per} from ${fmtDay(v.from)} to ${fmtDay(v.to)}: ` +
       totals.map((t) => `${t.label} ${t[v.metric]} in all`).join('; '),
   );
   els.summary.replaceChildren(
@@ -76,7 +78,12 @@ export function renderChart(els: ChartEls, series: readonly ChartSeries[], v: Ch
   // The same numbers as a table: for screen readers and keyboard users, who cannot hover.
   const columns = [
     column,
-    ...series.flatMap((x) => [`${x.label} articles`, `${x.label} mentions`, `${x.label} sentiment`]),
+    ...series.flatMap((x) => [
+      `${x.label} articles`,
+      `${x.label} stories`,
+      `${x.label} mentions`,
+      `${x.label} sentiment`,
+    ]),
   ];
   const rows = (series[0]?.buckets ?? []).map((b, i) =>
     h(
@@ -88,6 +95,7 @@ export function renderChart(els: ChartEls, series: readonly ChartSeries[], v: Ch
         const mean = c?.sentiment.mean;
         return [
           h('td', { class: 'num' }, String(c?.articles ?? 0)),
+          h('td', { class: 'num' }, String(c?.unique ?? 0)),
           h('td', { class: 'num' }, String(c?.mentions ?? 0)),
           h('td', { class: 'num' }, mean == null ? '–' : signed(mean)),
         ];

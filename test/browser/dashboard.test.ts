@@ -522,6 +522,35 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect(marked).toBeGreaterThan(unmarked + 30);
   }, 300_000);
 
+  it('counts a syndicated copy once under Stories, in the chart, its description and its table', async () => {
+    const day = '/?from=2022-11-10&to=2022-11-10&granularity=day&topics=kherson';
+    const totalOf = async () =>
+      Number((await page.getAttribute('#chart', 'aria-label'))?.match(/Kherson (\d+) in all/)?.[1]);
+    await open(`${day}&metric=articles`);
+    const articles = await totalOf();
+    await open(`${day}&metric=unique`);
+    const before = await totalOf();
+    expect(before).toBe(articles);
+    // The seed article again, as another outlet ran it: one more article, the same story.
+    await stack.runtime.s3.send(
+      new PutObjectCommand({
+        Bucket: stack.bucket,
+        Key: 'reprints/seed-article.txt',
+        Body: `Staff and wire reports\n\n${readFileSync(join(fixtures, 'seed-article.txt'), 'utf8')}`,
+        Metadata: { 'published-at': '2022-11-10T15:00:00Z', source: 'Another Outlet' },
+      }),
+    );
+    await stack.bridge.idle();
+    await open(`${day}&metric=unique`);
+    expect(await page.inputValue('#metric')).toBe('unique');
+    expect(await totalOf()).toBe(before);
+    await expect(page.locator('.u-legend').textContent()).resolves.toContain('stories');
+    await open(`${day}&metric=articles`);
+    expect(await totalOf()).toBe(before + 1);
+    const cells = await page.locator('#chart-table td').allTextContents();
+    expect(cells.slice(0, 2)).toEqual([String(before + 1), String(before)]);
+  }, 120_000);
+
   it('ran without script errors or Content-Security-Policy violations', () => {
     // The error tests' 400 and 404 are logged by Chromium as failed resource loads: expected.
     expect(problems.filter((p) => !/(400 \(Bad Request|404 \(Not Found)\)/.test(p))).toEqual([]);

@@ -308,6 +308,7 @@ describe('TrendwireStack, default settings', () => {
         { Action: 's3:ListBucket', Resource: arn(articlesId) },
         {
           Action: [
+            'dynamodb:BatchGetItem',
             'dynamodb:BatchWriteItem',
             'dynamodb:ConditionCheckItem',
             'dynamodb:DeleteItem',

@@ -310,7 +310,8 @@ async function pipelineRun(o: IngestOptions, bridge: BridgeShape, order: Order, 
     // The record's consistent GetItem (1 unit) and the copy index's queries: at least half a unit
     // each (eventually consistent, per started 4 KB), or what DynamoDB Local reports if more.
     const queryReadUnits = Math.max(stats.queryReadUnits, stats.queries * 0.5);
-    const ruPerArticle = 1 + queryReadUnits / Math.max(1, stats.articles);
+    // The record (1), the copy index's queries, and the cluster items read for unique counts.
+    const ruPerArticle = 1 + (queryReadUnits + stats.consistentBatchReadUnits) / Math.max(1, stats.articles);
     const articlesPerTransaction = r2(stats.articles / Math.max(1, stats.transactions));
     const handlerMsPerArticle = handlerTime.ms / Math.max(1, handlerTime.records);
     const cpuMsPerArticle = (cpu.user + cpu.system) / 1000 / o.articles;

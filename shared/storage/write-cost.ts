@@ -21,6 +21,9 @@ export type WriteCost = {
   /** Queries (the copy index's candidates) and the read units DynamoDB Local reports for them. */
   queries: number;
   queryReadUnits: number;
+  /** Items read by BatchGetItem strongly consistent (the cluster items), a unit per started 4 KB. */
+  consistentBatchReads: number;
+  consistentBatchReadUnits: number;
 };
 
 export type WriteCostWatch = {
@@ -48,6 +51,8 @@ export function watchWriteCost(client: DynamoDBDocumentClient, tableName?: strin
     itemWriteUnits: 0,
     queries: 0,
     queryReadUnits: 0,
+    consistentBatchReads: 0,
+    consistentBatchReadUnits: 0,
   };
   const committed: TransactWriteCommandInput[] = [];
   const name = `trendwireWriteCost${watches++}`;
@@ -106,6 +111,20 @@ async function single<R extends { output: unknown }>(
           1,
           Math.ceil(itemBytes(r.PutRequest?.Item ?? r.DeleteRequest?.Key ?? {}) / 1024),
         );
+      }
+    }
+    return res;
+  }
+  if (command === 'BatchGetItemCommand') {
+    const res = await send(input);
+    for (const [table, items] of Object.entries(
+      (res.output as { Responses?: Record<string, Record<string, unknown>[]> }).Responses ?? {},
+    )) {
+      const asked = (input.RequestItems as Record<string, { ConsistentRead?: boolean }> | undefined)?.[table];
+      if ((tableName && table !== tableName) || !asked?.ConsistentRead) continue;
+      for (const item of items) {
+        cost.consistentBatchReads++;
+        cost.consistentBatchReadUnits += Math.max(1, Math.ceil(itemBytes(item) / 4096));
       }
     }
     return res;

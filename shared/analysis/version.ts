@@ -22,7 +22,7 @@ export const ANALYSER_REVISION = 8;
 /**
  * Which analysis produced a record: analyser code revision, its data (lexicons, cues, gazetteer,
  * the document model), the topic set and the version of the contribution rules, as
- * `a<revision>-<digest>`. A record whose version differs from the running one was analysed by an
+ * `a<revision>-r<contribution rules>-<digest>` (before rules 3: `a<revision>-<digest>`). A record whose version differs from the running one was analysed by an
  * older analyser or topic set, or counted by older rules (a recount finds it so).
  */
 export function analysisVersionOf(topics: TopicFile): string {
@@ -46,5 +46,5 @@ export function analysisVersionOf(topics: TopicFile): string {
     .update(`contribution rules ${CURRENT_CONTRIBUTION_RULES.version}`)
     .digest('hex')
     .slice(0, 12);
-  return `a${ANALYSER_REVISION}-${digest}`;
+  return `a${ANALYSER_REVISION}-r${CURRENT_CONTRIBUTION_RULES.version}-${digest}`;
 }

@@ -20,7 +20,22 @@ export function recountReason(
   }
   if (state.analysis === analysis) return undefined;
   const change = describeTopicChange(state.topics, topics);
-  return change ? `topics changed (${change})` : `the analyser changed (${state.analysis} → ${analysis})`;
+  if (change) return `topics changed (${change})`;
+  const [was, is] = [versionParts(state.analysis), versionParts(analysis)];
+  const what =
+    was.rules === is.rules
+      ? 'the analyser changed'
+      : was.revision === is.revision
+        ? `the counting rules changed (contribution rules ${was.rules} → ${is.rules})`
+        : `the analyser and the counting rules changed (contribution rules ${was.rules} → ${is.rules})`;
+  return `${what} (${state.analysis} → ${analysis})`;
+}
+
+/** The analyser revision and contribution rules of an analysis version (shared/analysis/version.ts). */
+function versionParts(version: string): { revision: string; rules: string } {
+  const m = /^a(\d+)-(?:r(\d+)-)?/.exec(version);
+  // Versions before the rules were named in them were made by rules 1 or 2: "before 3".
+  return { revision: m?.[1] ?? '?', rules: m?.[2] ?? '1–2' };
 }
 
 /**

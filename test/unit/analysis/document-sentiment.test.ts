@@ -51,7 +51,7 @@ describe('the analysis version', () => {
   it('is the same for the same topic set and changes with the topics', () => {
     const topics = defaultTopics();
     expect(new Analyser(topics).version).toBe(analyser.version);
-    expect(analyser.version).toMatch(/^a\d+-[0-9a-f]{12}$/);
+    expect(analyser.version).toMatch(/^a\d+-r\d+-[0-9a-f]{12}$/);
     const fewer = { ...topics, topics: topics.topics.slice(0, 1) };
     expect(new Analyser(fewer).version).not.toBe(analyser.version);
   });

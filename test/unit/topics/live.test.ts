@@ -118,6 +118,16 @@ describe('Topics as run-time data', () => {
     const state = { analysis: 'a5-old', topics: defaults, updatedAt: 't' };
     expect(recountReason(state, defaults, 'a5-old', true)).toBeUndefined();
     expect(recountReason(state, defaults, 'a6-new', true)).toBe('the analyser changed (a5-old → a6-new)');
+    // A deploy that changes only how analyses are counted says so, not that the analyser changed.
+    expect(recountReason({ ...state, analysis: 'a8-aaa' }, defaults, 'a8-r3-bbb', true)).toBe(
+      'the counting rules changed (contribution rules 1–2 → 3) (a8-aaa → a8-r3-bbb)',
+    );
+    expect(recountReason({ ...state, analysis: 'a7-aaa' }, defaults, 'a8-r3-bbb', true)).toMatch(
+      /^the analyser and the counting rules changed/,
+    );
+    expect(recountReason({ ...state, analysis: 'a8-r3-aaa' }, defaults, 'a9-r3-bbb', true)).toMatch(
+      /^the analyser changed/,
+    );
     expect(recountReason(state, { ...defaults, topics: [kherson] }, 'a5-x', true)).toBe(
       'topics changed (removed negotiations)',
     );

@@ -37,7 +37,10 @@ async function bodyOf(side: Side): Promise<string> {
   });
   return parsed.body;
 }
-const bodies = await Promise.all(pairs.map(async (p) => [await bodyOf(p.a), await bodyOf(p.b)] as const));
+/** Each pair's two bodies as the pipeline reads them. */
+export const bodies = await Promise.all(
+  pairs.map(async (p) => [await bodyOf(p.a), await bodyOf(p.b)] as const),
+);
 
 export type Score = { tp: number; fp: number; fn: number; tn: number };
 export const prf = (s: Score) => {

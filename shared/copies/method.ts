@@ -1,8 +1,8 @@
 import type { CopyMethod } from './signature.js';
 
 /**
- * The copy detection in force: a bottom-k sketch of 3-word shingles, keyed by its four smallest
- * values, and a copy when the shorter text is at least 55 % contained in the longer. Developed on
+ * The copy detection in force: a bottom-k sketch of 3-word shingles, indexed under its four least
+ * hashes, and a copy when the shorter text is at least 56 % contained in the longer. Developed on
  * all of the annotated pairs c-001 … c-120 (`npx tsx scripts/eval/copies.ts --cv`), scored once on a
  * fresh blind round; the figures are in docs/eval/copies.md. It is part of the analysis version
  * (shared/analysis/version.ts): a change re-clusters the stored articles in the next recount.

@@ -11,9 +11,9 @@ import { createHash } from 'node:crypto';
  * exactly: the share found estimates the containment of the shorter text in the longer one (a
  * copy trimmed from the bottom, or wrapped in boilerplate, keeps it near 1), without the noise of
  * deriving it from a resemblance estimate, and exactly for a short flash of fewer shingles than
- * the sketch. The index keys are the `keys` smallest values: two texts share one when a shingle
- * of both is among the few least of each, which survives a trimmed tail or a new paragraph better
- * than the same number of independent min-hashes (docs/eval/copies.md).
+ * the sketch. The index keys are the `keys` least hashes (48 bits of each): two texts share one
+ * when a shingle of both is among the few least of each, which survives a trimmed tail or a new
+ * paragraph better than the same number of independent min-hashes (docs/eval/copies.md).
  */
 export type CopyMethod = {
   /** Words per shingle. */
@@ -61,7 +61,7 @@ export function signatureOf(text: string, method: CopyMethod): CopySignature {
     .sort((a, b) => a - b)
     .slice(0, method.sketch);
   const hashes = Uint32Array.from(new Set(least.map((v) => Math.floor(v / 2 ** 24))));
-  const keys = least.slice(0, method.keys).map((v) => `b${v.toString(16).padStart(12, '0')}`);
+  const keys = least.slice(0, method.keys).map((v) => `k${v.toString(16).padStart(12, '0')}`);
   return { hashes, shingles: shingles.size, keys };
 }
 

@@ -62,10 +62,10 @@ describe('copy signatures (MinHash)', () => {
     );
     expect(indexKeys(sig, method)).toMatchInlineSnapshot(`
       [
-        "b170077285ecc",
-        "b4c02243d5b8e",
-        "b85e506936edf",
-        "b8cfacc0ad2bd",
+        "k170077285ecc",
+        "k4c02243d5b8e",
+        "k85e506936edf",
+        "k8cfacc0ad2bd",
       ]
     `);
   });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyWords } from '#shared/copies/signature.js';
 import { copyText } from '#shared/ingest/copies.js';
 import { bodies, pairs } from './copies-score.js';
+import { fmix32 } from './fmix.js';
 
 /**
  * `npx tsx scripts/eval/copies-explore.ts`: the measurements behind the copy method's choices on
@@ -54,13 +55,6 @@ for (const [name, n, map] of [
   );
 }
 
-const fmix32 = (h: number): number => {
-  let x = h ^ (h >>> 16);
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  return (x ^ (x >>> 16)) >>> 0;
-};
 const md5 = (s: string) => createHash('md5').update(s).digest().readUInt32LE(0);
 type Keys = (hashes: readonly number[][], seed: number) => string[];
 /** The k least of one hash function over a set. */
@@ -144,6 +138,8 @@ console.log(
 for (const [name, estimate] of [
   ['128 min-hashes (session 8)', (a: number[], b: number[], s: number) => fromResemblance(a, b, s, 128)],
   ['bottom-128 sketch', (a: number[], b: number[], s: number) => bottomK(a, b, s, 128)],
+  ['bottom-150 sketch', (a: number[], b: number[], s: number) => bottomK(a, b, s, 150)],
+  ['bottom-170 sketch', (a: number[], b: number[], s: number) => bottomK(a, b, s, 170)],
   ['bottom-213 sketch (in force)', (a: number[], b: number[], s: number) => bottomK(a, b, s, 213)],
 ] as const) {
   let fn = 0;

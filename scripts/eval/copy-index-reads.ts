@@ -6,6 +6,7 @@ import { copyText } from '#shared/ingest/copies.js';
 import { itemBytes } from '#shared/storage/item-size.js';
 import { copyEntryKey } from '#shared/storage/keys.js';
 import { generateCorpus } from '../corpus.js';
+import { fmix32 } from './fmix.js';
 
 /**
  * `npx tsx scripts/eval/copy-index-reads.ts [articles]`: what the copy index costs per article on
@@ -22,13 +23,6 @@ const corpus = [...generateCorpus({ articles: n, days: 366, seed: 'bench-ingest'
   .map((c, i) => ({ id: `a${String(i).padStart(7, '0')}`, ...c.article }))
   .sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : 0));
 
-const fmix32 = (h: number): number => {
-  let x = h ^ (h >>> 16);
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  return (x ^ (x >>> 16)) >>> 0;
-};
 /** Session 8's keys (its first four min-hashes) and the size of its stored signature. */
 function previous(text: string): { keys: string[]; signature: string } {
   const words = copyWords(text);

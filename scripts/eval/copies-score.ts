@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { bandKeys, type CopyMethod, type CopySignature, isCopy } from '#shared/copies/signature.js';
+import { type CopyMethod, type CopySignature, indexKeys, resemblance } from '#shared/copies/signature.js';
 import { copySignatureOf } from '#shared/ingest/copies.js';
 import { parseArticleObject } from '#shared/ingest/parse.js';
 
@@ -37,7 +37,10 @@ async function bodyOf(side: Side): Promise<string> {
   });
   return parsed.body;
 }
-const bodies = await Promise.all(pairs.map(async (p) => [await bodyOf(p.a), await bodyOf(p.b)] as const));
+/** Each pair's two bodies as the pipeline reads them. */
+export const bodies = await Promise.all(
+  pairs.map(async (p) => [await bodyOf(p.a), await bodyOf(p.b)] as const),
+);
 
 export type Score = { tp: number; fp: number; fn: number; tn: number };
 export const prf = (s: Score) => {
@@ -47,16 +50,8 @@ export const prf = (s: Score) => {
   return { precision, recall, f1 };
 };
 
-function decide(a: CopySignature, b: CopySignature, m: CopyMethod): boolean {
-  const keysA = new Set(bandKeys(a, m));
-  return bandKeys(b, m).some((k) => keysA.has(k)) && isCopy(a, b, m);
-}
-
-/** The pipeline's decisions on one half of the pairs, with `m`. */
-export function evaluate(m: CopyMethod, half: Half) {
-  const score: Score = { tp: 0, fp: 0, fn: 0, tn: 0 };
-  const byGroup = new Map<string, Score>();
-  const rows: { id: string; copy: boolean; predicted: boolean }[] = [];
+/** Each pair's figures under `m`: whether the two sides share an index key, and the estimated containment. */
+export function measure(m: CopyMethod) {
   const sigCache = new Map<string, CopySignature>();
   const sig = (text: string) => {
     const cached = sigCache.get(text);
@@ -65,10 +60,26 @@ export function evaluate(m: CopyMethod, half: Half) {
     sigCache.set(text, s);
     return s;
   };
-  pairs.forEach((p, i) => {
-    if (halfOf(p.id) !== half) return;
-    const [a, b] = bodies[i] as readonly [string, string];
-    const predicted = decide(sig(a), sig(b), m);
+  return pairs.map((p, i) => {
+    const [a, b] = (bodies[i] as readonly [string, string]).map(sig) as [CopySignature, CopySignature];
+    const keysA = new Set(indexKeys(a, m));
+    return { pair: p, sharedKey: indexKeys(b, m).some((k) => keysA.has(k)), ...resemblance(a, b) };
+  });
+}
+export type Measured = ReturnType<typeof measure>[number];
+
+/** The pipeline's decision on a measured pair: a shared key, and containment at the threshold. */
+export const decide = (r: Measured, minContainment: number) => r.sharedKey && r.containment >= minContainment;
+
+/** The pipeline's decisions on the pairs `select` takes (a half, or any test of the pair), with `m`. */
+export function evaluate(m: CopyMethod, select: Half | ((p: Pair) => boolean), measured = measure(m)) {
+  const score: Score = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  const byGroup = new Map<string, Score>();
+  const rows: { id: string; copy: boolean; predicted: boolean }[] = [];
+  for (const r of measured) {
+    const p = r.pair;
+    if (typeof select === 'function' ? !select(p) : halfOf(p.id) !== select) continue;
+    const predicted = decide(r, m.minContainment);
     const cell = p.copy ? (predicted ? 'tp' : 'fn') : predicted ? 'fp' : 'tn';
     score[cell]++;
     for (const g of [`language ${p.language}`, `kind ${p.kind}`]) {
@@ -77,6 +88,6 @@ export function evaluate(m: CopyMethod, half: Half) {
       byGroup.set(g, s);
     }
     rows.push({ id: p.id, copy: p.copy, predicted });
-  });
+  }
   return { score, byGroup, rows };
 }

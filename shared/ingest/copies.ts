@@ -2,7 +2,7 @@ import { stripBoilerplate } from '../analysis/boilerplate.js';
 import { normaliseText } from '../analysis/normalise.js';
 import { type CopyPlace, clusterOf, staleCopyKeys } from '../copies/cluster.js';
 import { COPY_METHOD } from '../copies/method.js';
-import { bandKeys, type CopyMethod, type CopySignature, signatureOf } from '../copies/signature.js';
+import { type CopyMethod, type CopySignature, indexKeys, signatureOf } from '../copies/signature.js';
 import type { CopyIndex } from '../ports.js';
 
 /** The text the analysis reads of a body: normalised, boilerplate removed (Analyser.analyseText gives it too). */
@@ -23,7 +23,7 @@ export async function placeCopy(
 ): Promise<CopyPlace> {
   const signature = signatureOf(article.text, method);
   if (signature.shingles === 0) return { cluster: article.id, keys: [] };
-  const keys = bandKeys(signature, method);
+  const keys = indexKeys(signature, method);
   const cluster = clusterOf(article.id, signature, await index.candidates(keys, article.publishedAt), method);
   await index.put(keys, { id: article.id, cluster, publishedAt: article.publishedAt, signature });
   return { cluster, keys };

@@ -19,7 +19,9 @@ type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][
  * The copy index: one item per article and LSH key, `COPY#<key>` / `<publishedAt>#<id>`, holding
  * the article's cluster and signature, so that the candidates of a new article and their
  * signatures come from one query per key, within the copy window, and no record is read. Each
- * item is under 1 KB (one write unit): a 128-hash signature is 684 characters.
+ * item is under 1 KB (one write unit): the signature is a binary attribute of at most 643 bytes
+ * (213 hashes of 3 bytes and the shingle count; ~660 bytes an item with its keys, id and cluster).
+ * An entry of an earlier method (its signature a base64 string) is not read.
  */
 export class DynamoCopyIndex implements CopyIndex {
   constructor(
@@ -89,7 +91,7 @@ export class DynamoCopyIndex implements CopyIndex {
 function entryOf(item: Record<string, unknown>): CopyEntry | undefined {
   const { sk, id, cluster, signature } = item;
   if (typeof sk !== 'string' || typeof id !== 'string' || typeof cluster !== 'string') return undefined;
-  const decoded = typeof signature === 'string' ? decodeSignature(signature) : undefined;
+  const decoded = decodeSignature(signature);
   if (!decoded) return undefined;
   return { id, cluster, publishedAt: sk.slice(0, sk.lastIndexOf('#')), signature: decoded };
 }

@@ -1,6 +1,7 @@
 /**
  * The size DynamoDB bills an item at, by its published rules ("Item sizes and formats"): the
- * UTF-8 length of every attribute name plus its value — a string its UTF-8 length, a number
+ * UTF-8 length of every attribute name plus its value — a string its UTF-8 length, a binary its
+ * bytes, a number
  * (length of its significant digits / 2) + 1 bytes, a boolean or null 1 byte, a list or map
  * 3 bytes plus 1 per element plus its contents. DynamoDB Local does not report transactional
  * write units as DynamoDB bills them, so the cost figures of this project come from here.
@@ -16,6 +17,7 @@ export function itemBytes(item: Readonly<Record<string, unknown>>): number {
 
 function valueBytes(value: unknown): number {
   if (typeof value === 'string') return Buffer.byteLength(value);
+  if (value instanceof Uint8Array) return value.byteLength;
   if (typeof value === 'number' || typeof value === 'bigint') {
     const digits = (value < 0 ? -value : value)
       .toString()

@@ -2,6 +2,7 @@ import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdOf } from '#shared/ingest/article.js';
+import { itemBytes } from '#shared/storage/item-size.js';
 import { story } from '../support/copy-texts.js';
 import { readJson } from '../support/json.js';
 import { startTestStack, type TestStack } from '../support/local-stack.js';
@@ -69,6 +70,13 @@ describe('copy clusters', () => {
     expect(stack.writeCost.queries).toBeGreaterThanOrEqual(3 * 4);
     expect(stack.writeCost.itemWrites).toBeGreaterThanOrEqual(3 * 4);
     expect(stack.writeCost.itemWriteUnits).toBeGreaterThanOrEqual(stack.writeCost.itemWrites);
+    // Each index item holds the cluster and a binary sketch of at most 213 hashes: under 1 KB.
+    const entries = await indexEntries('wire/story.json');
+    expect(entries).toHaveLength(4);
+    for (const e of entries) {
+      expect(e.signature).toBeInstanceOf(Uint8Array);
+      expect(itemBytes(e)).toBeLessThan(1024);
+    }
   });
 
   it('counts the story once in unique, shows its cluster size, and lists one article per story', async () => {

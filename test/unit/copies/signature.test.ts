@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { COPY_METHOD } from '#shared/copies/method.js';
 import {
-  bandKeys,
   copyWords,
   decodeSignature,
   encodeSignature,
+  indexKeys,
   isCopy,
   resemblance,
   signatureOf,
@@ -29,7 +29,7 @@ describe('copy signatures (MinHash)', () => {
     const a = signatureOf(story, COPY_METHOD);
     const b = signatureOf(story.toUpperCase().replaceAll(',', ' ;'), COPY_METHOD);
     expect(resemblance(a, b)).toEqual({ jaccard: 1, containment: 1 });
-    expect(bandKeys(a, COPY_METHOD)).toEqual(bandKeys(b, COPY_METHOD));
+    expect(indexKeys(a, COPY_METHOD)).toEqual(indexKeys(b, COPY_METHOD));
   });
 
   it('keeps a copy trimmed from the bottom near full containment, though its resemblance drops', () => {
@@ -54,15 +54,18 @@ describe('copy signatures (MinHash)', () => {
 
   it('is stable across machines and releases: a fixed text has a fixed signature', () => {
     // A stored signature must stay comparable with one made later, on another machine.
-    const method = { shingleWords: 5, hashes: 128, bands: 4, rows: 1, minContainment: 1, minResemblance: 1 };
+    const method = { shingleWords: 5, sketch: 16, keys: 4, minContainment: 1 };
     const sig = signatureOf('the quick brown fox jumps over the lazy dog', method);
     expect(sig.shingles).toBe(5);
-    expect(bandKeys(sig, method)).toMatchInlineSnapshot(`
+    expect(Buffer.from(encodeSignature(sig)).toString('hex')).toMatchInlineSnapshot(
+      `"000000051700774c022485e5068cfaccf43863"`,
+    );
+    expect(indexKeys(sig, method)).toMatchInlineSnapshot(`
       [
-        "0:1b640243",
-        "1:172d9c5c",
-        "2:3c72c499",
-        "3:256e0d1d",
+        "k170077285ecc",
+        "k4c02243d5b8e",
+        "k85e506936edf",
+        "k8cfacc0ad2bd",
       ]
     `);
   });
@@ -72,13 +75,54 @@ describe('copy signatures (MinHash)', () => {
     const back = decodeSignature(encodeSignature(sig));
     expect(back?.shingles).toBe(sig.shingles);
     expect([...(back?.hashes ?? [])]).toEqual([...sig.hashes]);
-    expect(decodeSignature('x:abc')).toBeUndefined();
+    // An entry of the earlier method (a base64 string), a cut value, unsorted hashes: not read.
     expect(decodeSignature('12:abc')).toBeUndefined();
+    expect(decodeSignature(new Uint8Array(6))).toBeUndefined();
+    expect(decodeSignature(Uint8Array.from([0, 0, 0, 9, 0, 0, 2, 0, 0, 1]))).toBeUndefined();
   });
 
   it('has no shingles and matches nothing for an empty text', () => {
     const empty = signatureOf('', COPY_METHOD);
     expect(empty.shingles).toBe(0);
     expect(isCopy(empty, empty, COPY_METHOD)).toBe(false);
+  });
+
+  it('measures a short flash exactly: its sketch holds every shingle', () => {
+    const flash = story.split('\n\n').slice(0, 2).join('\n\n');
+    const sig = signatureOf(flash, COPY_METHOD);
+    expect(sig.shingles).toBeLessThan(COPY_METHOD.sketch);
+    expect(sig.hashes.length).toBe(sig.shingles);
+    // Its first paragraph kept, the rest new: containment is exactly the share of shared shingles.
+    const half = `${storyParagraphs[0]}\n\nThe mayor asked residents to stay in shelters until the all-clear.`;
+    const shinglesOf = (text: string) => {
+      const w = copyWords(text);
+      return new Set(w.slice(2).map((_, i) => w.slice(i, i + 3).join(' ')));
+    };
+    const [x, y] = [shinglesOf(flash), shinglesOf(half)];
+    const exact = [...x].filter((g) => y.has(g)).length / Math.min(x.size, y.size);
+    expect(resemblance(sig, signatureOf(half, COPY_METHOD)).containment).toBeCloseTo(exact, 10);
+  });
+
+  it('keeps a long text to its sketch and its stored form under one write unit', () => {
+    const long = Array.from({ length: 12 }, (_, i) =>
+      storyParagraphs.join(' ').replaceAll('the', `the${i}`),
+    ).join('\n\n');
+    const sig = signatureOf(long, COPY_METHOD);
+    expect(sig.shingles).toBeGreaterThan(COPY_METHOD.sketch);
+    expect(sig.hashes.length).toBe(COPY_METHOD.sketch);
+    expect(encodeSignature(sig).length).toBe(4 + 3 * COPY_METHOD.sketch);
+    expect(encodeSignature(sig).length).toBeLessThan(700);
+    expect(indexKeys(sig, COPY_METHOD)).toHaveLength(COPY_METHOD.keys);
+  });
+
+  it('indexes a copy trimmed from the bottom and wrapped in boilerplate under a key of the original', () => {
+    const wrapped = [
+      'By Staff Reporter',
+      ...story.split('\n\n').slice(0, 3),
+      'Sign up for our newsletter.',
+    ].join('\n\n');
+    const keys = new Set(indexKeys(copySignatureOf(story), COPY_METHOD));
+    expect(indexKeys(copySignatureOf(wrapped), COPY_METHOD).some((k) => keys.has(k))).toBe(true);
+    expect(isCopy(copySignatureOf(story), copySignatureOf(wrapped), COPY_METHOD)).toBe(true);
   });
 });

@@ -12,6 +12,10 @@ describe('itemBytes', () => {
     expect(itemBytes({ n: -0.25 })).toBe(1 + 2);
   });
 
+  it('counts a binary value by its bytes', () => {
+    expect(itemBytes({ sig: new Uint8Array(643) })).toBe(3 + 643);
+  });
+
   it('adds 3 bytes per map or list and 1 per element', () => {
     expect(itemBytes({ m: { a: 'x' } })).toBe(1 + 3 + 1 + 1 + 1);
     expect(itemBytes({ l: ['x', 'y'] })).toBe(1 + 3 + 2 * (1 + 1));

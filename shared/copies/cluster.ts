@@ -10,6 +10,11 @@ import { type CopyMethod, type CopySignature, isCopy } from './signature.js';
 export type CopyEntry = {
   readonly id: string;
   readonly cluster: string;
+  /**
+   * When its cluster began: the publication time of the cluster's first article, as the article
+   * that founded or joined it knew it (entries written before clusters were bounded: their own).
+   */
+  readonly clusterStart: string;
   readonly publishedAt: string;
   readonly signature: CopySignature;
 };
@@ -20,16 +25,26 @@ export type CopyPlace = { readonly cluster: string; readonly keys: readonly stri
 /** Copies are looked for among articles published this many days before or after. */
 export const COPY_WINDOW_DAYS = 7;
 
-/** The cluster an article joins: its earliest stored copy's, or its own. */
+/**
+ * The cluster an article joins — its earliest stored copy's, or its own — and when that cluster
+ * began. A cluster is bounded in time: an article joins only a cluster that began within
+ * COPY_WINDOW_DAYS of it, so every cluster's articles lie within 15 days. Without that bound a
+ * daily report on one template (each within a week of the last) would chain into one cluster for
+ * a year, and its cluster item (shared/storage/cluster-items.ts) would grow without end; with it,
+ * such a chain starts a new story every week or two.
+ */
 export function clusterOf(
-  id: string,
+  article: { readonly id: string; readonly publishedAt: string },
   signature: CopySignature,
   candidates: readonly CopyEntry[],
   method: CopyMethod,
-): string {
+): { cluster: string; clusterStart: string } {
+  const at = Date.parse(article.publishedAt);
+  const window = COPY_WINDOW_DAYS * 86_400_000;
   let first: CopyEntry | undefined;
   for (const c of candidates) {
-    if (c.id === id || !isCopy(signature, c.signature, method)) continue;
+    if (c.id === article.id || Math.abs(Date.parse(c.clusterStart) - at) > window) continue;
+    if (!isCopy(signature, c.signature, method)) continue;
     if (
       !first ||
       c.publishedAt < first.publishedAt ||
@@ -37,7 +52,9 @@ export function clusterOf(
     )
       first = c;
   }
-  return first?.cluster ?? id;
+  return first
+    ? { cluster: first.cluster, clusterStart: first.clusterStart }
+    : { cluster: article.id, clusterStart: article.publishedAt };
 }
 
 /** The index entries an article's previous state had and its next one has not: to remove. */

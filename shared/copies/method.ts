@@ -17,4 +17,6 @@ export const COPY_METHOD: CopyMethod = {
   // Midway between the most contained template twin (0.54) and the least contained copy (0.58) of
   // the development pairs: the two kinds overlap there, and no shingle rule tried parts them wider.
   minContainment: 0.56,
+  // Clusters bounded in time: an article joins a cluster that began within 7 days of it.
+  clustering: 2,
 };

@@ -24,6 +24,11 @@ export type CopyMethod = {
   readonly keys: number;
   /** A candidate is a copy when the estimated containment of the shorter text in the longer reaches this. */
   readonly minContainment: number;
+  /**
+   * How clusters are formed (shared/copies/cluster.ts), named so that a change of it changes the
+   * analysis version: 2 = a cluster takes articles within COPY_WINDOW_DAYS of its start only.
+   */
+  readonly clustering: number;
 };
 
 export type CopySignature = {

@@ -24,8 +24,15 @@ export async function placeCopy(
   const signature = signatureOf(article.text, method);
   if (signature.shingles === 0) return { cluster: article.id, keys: [] };
   const keys = indexKeys(signature, method);
-  const cluster = clusterOf(article.id, signature, await index.candidates(keys, article.publishedAt), method);
-  await index.put(keys, { id: article.id, cluster, publishedAt: article.publishedAt, signature });
+  const candidates = await index.candidates(keys, article.publishedAt);
+  const { cluster, clusterStart } = clusterOf(article, signature, candidates, method);
+  await index.put(keys, {
+    id: article.id,
+    cluster,
+    clusterStart,
+    publishedAt: article.publishedAt,
+    signature,
+  });
   return { cluster, keys };
 }
 

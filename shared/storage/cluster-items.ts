@@ -16,10 +16,11 @@ import type { TransactItem } from './transactions.js';
  * concurrent change of the same cluster cancels one of the two, which is committed again from a
  * fresh read. An item whose last presence goes is deleted.
  *
- * What bounds it: one attribute per topic and day or hour in which the cluster has articles. A
- * cluster's articles lie within days of each other (a copy joins the cluster of an earlier
- * article within ±7 days), so a story that runs for three days under two topics holds ~150
- * attributes (~4 KB). It is hot only while its copies arrive: copies in one SQS batch share one
+ * What bounds it: one attribute per topic and day or hour in which the cluster has articles, and a
+ * cluster's articles lie within 7 days of its start (shared/copies/cluster.ts): at most 15 days
+ * and 360 hours a topic. A story that runs for three days under two topics holds ~150 attributes
+ * (~4 KB); the worst, 14 topics over all 375 buckets, ~5 250 attributes (~170 KB), under
+ * DynamoDB's 400 KB. It is hot only while its copies arrive: copies in one SQS batch share one
  * write; copies in concurrent batches retry.
  */
 export const clusterKey = (cluster: string) => ({ pk: `CLU#${cluster}`, sk: 'CLU' });

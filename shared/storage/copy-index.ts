@@ -54,7 +54,12 @@ export class DynamoCopyIndex implements CopyIndex {
   }
 
   async put(keys: readonly string[], entry: CopyEntry): Promise<void> {
-    const attributes = { id: entry.id, cluster: entry.cluster, signature: encodeSignature(entry.signature) };
+    const attributes = {
+      id: entry.id,
+      cluster: entry.cluster,
+      clusterStart: entry.clusterStart,
+      signature: encodeSignature(entry.signature),
+    };
     await this.write(
       keys.map((key) => ({
         PutRequest: { Item: { ...copyEntryKey(key, entry.publishedAt, entry.id), ...attributes } },
@@ -89,9 +94,16 @@ export class DynamoCopyIndex implements CopyIndex {
 }
 
 function entryOf(item: Record<string, unknown>): CopyEntry | undefined {
-  const { sk, id, cluster, signature } = item;
+  const { sk, id, cluster, clusterStart, signature } = item;
   if (typeof sk !== 'string' || typeof id !== 'string' || typeof cluster !== 'string') return undefined;
   const decoded = decodeSignature(signature);
   if (!decoded) return undefined;
-  return { id, cluster, publishedAt: sk.slice(0, sk.lastIndexOf('#')), signature: decoded };
+  const publishedAt = sk.slice(0, sk.lastIndexOf('#'));
+  return {
+    id,
+    cluster,
+    clusterStart: typeof clusterStart === 'string' ? clusterStart : publishedAt,
+    publishedAt,
+    signature: decoded,
+  };
 }

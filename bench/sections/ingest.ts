@@ -24,6 +24,7 @@ import type { ArticleRecord } from '#shared/ingest/article.js';
 import { itemBytes, transactionalWriteUnits } from '#shared/storage/item-size.js';
 import { watchWriteCost } from '#shared/storage/write-cost.js';
 import { defaultTopics } from '#shared/topics/load.js';
+import { StackConfig } from '../../infra/config.js';
 import { SqsBridge } from '../../local/bridge.js';
 import { ensureTable } from '../../local/dynamodb.js';
 import { freePort } from '../../local/ports.js';
@@ -42,8 +43,15 @@ export type IngestOptions = {
 type BridgeShape = { readonly batchSize: number; readonly concurrency: number };
 type Order = 'published' | 'random';
 
-/** AWS with the CDK defaults: up to maxConcurrency (5) batches of batchSize (10) at once. */
-const AWS_SHAPED: BridgeShape = { batchSize: 10, concurrency: 5 };
+/**
+ * AWS with the CDK defaults (infra/config.ts): up to maxConcurrency batches of batchSize at once.
+ * TRENDWIRE_BENCH_BATCH_SIZE measures another batch size (what `-c batchSize` would deploy).
+ */
+const STACK_DEFAULTS = StackConfig.parse({ stage: 'bench' });
+const AWS_SHAPED: BridgeShape = {
+  batchSize: Number(process.env.TRENDWIRE_BENCH_BATCH_SIZE ?? STACK_DEFAULTS.batchSize),
+  concurrency: STACK_DEFAULTS.maxConcurrency,
+};
 /** The local bridge's own defaults (local/bridge.ts). */
 const BRIDGE_DEFAULTS: BridgeShape = { batchSize: 10, concurrency: 2 };
 const shape = (b: BridgeShape) => `${b.concurrency} batches of ${b.batchSize} at once`;

@@ -135,6 +135,7 @@ if (process.argv[1]?.endsWith('cost.ts')) {
         stored: { billedBytesPerArticle: number };
         articles: number;
         corpus: { bytesPerArticle: number; seed: string; days: number };
+        bridge?: { batchSize?: number };
       }
     | undefined;
   if (!ingest) throw new Error('run `npm run bench -- ingest` first');
@@ -155,7 +156,8 @@ if (process.argv[1]?.endsWith('cost.ts')) {
     const m: Measured = {
       handlerMsPerArticle: ingest.handler.msPerArticle,
       lambdaMemoryGb: 1,
-      batchSize: 10,
+      // The batch size the run measured (the stack's default unless TRENDWIRE_BENCH_BATCH_SIZE).
+      batchSize: ingest.bridge?.batchSize ?? 10,
       writeUnitsPerArticle: wu,
       readUnitsPerArticle: ingest.readUnitsPerArticle ?? 1,
       dynamoBytesPerArticle: ingest.stored.billedBytesPerArticle,

@@ -44,6 +44,27 @@ describe('article item', () => {
     expect(fromArticleItem(item)).toEqual(record);
   });
 
+  it('packs the entities into one binary attribute, smaller than the list, and reads old lists as they are', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      name: `Person Number${i} "Quoted" | Ünïcode`,
+      type: 'person' as const,
+      mentions: i + 1,
+    }));
+    const record: ArticleRecord = {
+      ...base,
+      entities: many,
+      contribution: contributionOf({ ...counted, entities: many }, base.publishedAt, base.id, 0),
+    };
+    const item = toArticleItem(record);
+    expect(item).not.toHaveProperty('entities');
+    expect(item.entitiesPacked).toBeInstanceOf(Uint8Array);
+    expect(itemBytes({ e: item.entitiesPacked })).toBeLessThan(itemBytes({ e: many }) / 2);
+    expect(fromArticleItem(item)).toEqual(record);
+    // A record stored before packing: its list is read as it is.
+    const { entitiesPacked: _packed, ...old } = item;
+    expect(fromArticleItem({ ...old, entities: many })).toEqual(record);
+  });
+
   it('keeps the part of the hour its entities went to beside the shard (a busy hour)', () => {
     const record: ArticleRecord = {
       ...base,

@@ -41,3 +41,19 @@ describe('a byline that names two places for one author', () => {
     expect(article.text.trim()).toBe('Les robinets coulent.');
   });
 });
+
+// Counting rules: bylines are boilerplate ("Текст: author, place" is a byline in the Ukrainian
+// and Russian press, as "Texte :" / "Texto:" elsewhere); blind20 z-028, z-030.
+describe('a "Text:" byline', () => {
+  it('is removed with its places, and the opening dateline after it', () => {
+    for (const line of [
+      'Текст: Оксана Гребенюк, Херсон – Одеса',
+      'Texto: Ana Gil, Jersón',
+      'Texte : Julie Morin',
+    ])
+      expect(isBoilerplateLine(line), line).toBe(true);
+    const article = stripBoilerplate('Текст: Андрій Мазур\n\nХерсон - Через два роки бібліотека відкрилася.');
+    expect(article.text.trim()).toBe('Через два роки бібліотека відкрилася.');
+    expect(isBoilerplateLine('Text messages from the front kept coming.')).toBe(false);
+  });
+});

@@ -93,9 +93,17 @@ export class TopicMatcher {
     const sentenceOf = sentenceIndexer(tokens, sentences);
     const sentenceEnd = sentenceEnder(tokens.length, sentenceOf);
     const hits = new Map<string, TopicHit>();
-    for (const topic of this.topics) {
-      let matches = topic.terms.match(tokens);
-      if (matches.length === 0) continue;
+    const candidates = this.topics.map((topic) => topic.terms.match(tokens));
+    // A person's surname built on a place name is no mention of the place, and so no sign that an
+    // article is about the war either ("Ilya Khersonov" in a chess report): every topic's context
+    // skips the surnames any topic found.
+    const surnames = this.topics.map((topic, i) => surnameTokens(topic, text, tokens, candidates[i] ?? []));
+    const people = new Set(surnames.flatMap((s) => [...s]));
+    const notPeople = (list: Match<true>[]) =>
+      people.size ? list.filter((m) => !people.has(m.first)) : list;
+    this.topics.forEach((topic, i) => {
+      let matches = candidates[i] ?? [];
+      if (matches.length === 0) return;
       /** Token index of each candidate an exclusion or an `avoid` sentence rejected. */
       const rejected: number[] = [];
       if (topic.exclude) {
@@ -106,24 +114,16 @@ export class TopicMatcher {
           return !out;
         });
       }
-      if (topic.surnames) {
-        const shaped = topic.surnames.match(tokens).map((m) => m.first);
-        const built = builtOnStems(topic.stems, tokens, matches);
-        const people = surnamesAmong(
-          text,
-          tokens,
-          [...new Set([...shaped, ...built])].sort((a, b) => a - b),
-        );
-        matches = matches.filter((m) => {
-          if (people.has(m.first)) rejected.push(m.first);
-          return !people.has(m.first);
-        });
-      }
-      if (topic.article && topic.article.match(tokens).length === 0) continue;
+      const own = surnames[i] as Set<number>;
+      matches = matches.filter((m) => {
+        if (own.has(m.first)) rejected.push(m.first);
+        return !own.has(m.first);
+      });
+      const articleMatches = topic.article ? notPeople(topic.article.match(tokens)) : [];
+      if (topic.article && articleMatches.length === 0) return;
       if (topic.context && topic.def.context) {
-        const contextMatches = topic.context.match(tokens);
+        const contextMatches = notPeople(topic.context.match(tokens));
         const contextSentences = new Set(contextMatches.map((m) => sentenceOf(m.first)));
-        const articleMatches = topic.article?.match(tokens) ?? [];
         const war = new Set(
           [contextMatches, articleMatches, topic.strong?.match(tokens) ?? []].flatMap((l) =>
             l.map((m) => m.first),
@@ -176,15 +176,32 @@ export class TopicMatcher {
         );
       }
       const merged = mergeAdjacent(text, matches);
-      if (merged.length === 0) continue;
+      if (merged.length === 0) return;
       hits.set(topic.def.id, {
         mentions: merged.length,
         sentences: [...new Set(merged.map((m) => sentenceOf(m.first)))],
         spans: merged.map((m) => [m.start, m.end] as const),
       });
-    }
+    });
     return hits;
   }
+}
+
+/** Token indexes of the topic's candidates that are people's surnames (surnames.ts). */
+function surnameTokens(
+  topic: CompiledTopic,
+  text: string,
+  tokens: readonly Token[],
+  matches: readonly Match<true>[],
+): Set<number> {
+  if (!topic.surnames || matches.length === 0) return new Set();
+  const shaped = topic.surnames.match(tokens).map((m) => m.first);
+  const built = builtOnStems(topic.stems, tokens, matches);
+  return surnamesAmong(
+    text,
+    tokens,
+    [...new Set([...shaped, ...built])].sort((a, b) => a - b),
+  );
 }
 
 /** Two matches separated only by spaces or a hyphen are one phrase ("ceasefire talks"). */

@@ -106,3 +106,23 @@ describe('in an article about the war, the sentence before carries context (the 
     ).toBe(0);
   });
 });
+
+// Counting rules: a person's surname built on the place name is not a mention (blind20 z-007), and
+// a truce in an article with no war in it does not count ("only where … about the war").
+describe('a Russian surname built on the place name, in Latin script', () => {
+  const body =
+    'Ilya Khersonov, 16, won the Northern Open chess title on Sunday. Khersonov beat the top seed in 41 moves. ' +
+    '"I stopped thinking about the result," said Khersonov. The two had called a ceasefire in their online feud.';
+  it('is no mention of Kherson, with or without the given name', () => {
+    expect(count(body, 'kherson')).toBe(0);
+    expect(count('Olena Khersonova and Khersonova’s coach left early.', 'kherson')).toBe(0);
+  });
+  it('gives no war context to a truce in the same article', () => {
+    expect(count(body)).toBe(0);
+  });
+  it('leaves the place in its inflections alone', () => {
+    expect(count('Troops entered Kherson. Khersonians celebrated in Kherson’s main square.', 'kherson')).toBe(
+      3,
+    );
+  });
+});

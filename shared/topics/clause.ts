@@ -12,6 +12,8 @@ export type ClauseRules = {
   readonly sure: PhraseMatcher<true> | undefined;
   /** What bargaining over a price is about: price, prix, ціну, discount. */
   readonly objects: PhraseMatcher<true> | undefined;
+  /** Words that open what the talks are about: on, sur, über, sobre, щодо, о. */
+  readonly about: PhraseMatcher<true> | undefined;
   /** Words that name both parties before a truce: between, entre, zwischen, між, между. */
   readonly between: PhraseMatcher<true> | undefined;
   readonly within: number;
@@ -42,7 +44,12 @@ export function otherTalks(
   const cues = starts(rules.cues);
   const sure = starts(rules.sure);
   const objects = starts(rules.objects);
+  const about = starts(rules.about);
   for (const c of candidates) {
+    if (about.has(c.last) && aboutObject(text, tokens, c.last, objects, war, sentenceEnd(c.first))) {
+      out.add(c.first);
+      continue;
+    }
     // An object may sit a word further than a partner: "négocie plus le prix".
     const end = Math.min(c.last + rules.within + 1, sentenceEnd(c.first));
     for (let k = c.last; k < end; k++) {
@@ -62,6 +69,30 @@ export function otherTalks(
     }
   }
   return out;
+}
+
+/** How far a talk's subject reaches after "on", "sur", "щодо" (in words). */
+const SUBJECT_WORDS = 8;
+
+/**
+ * Whether the clause that opens at `from` with an `about` word names an object of other
+ * bargaining before any term of the war: "sur la modernisation de l'union douanière".
+ */
+function aboutObject(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  objects: ReadonlySet<number>,
+  war: ReadonlySet<number>,
+  sentenceEnd: number,
+): boolean {
+  const end = Math.min(from + SUBJECT_WORDS + 1, sentenceEnd);
+  for (let k = from + 1; k < end; k++) {
+    const prev = tokens[k - 1] as Token;
+    if (CLAUSE_BREAK.test(text.slice(prev.end, (tokens[k] as Token).start)) || war.has(k)) return false;
+    if (objects.has(k)) return true;
+  }
+  return false;
 }
 
 /**

@@ -62,6 +62,7 @@ export class TopicMatcher {
           cues: maybeMatcher(def.context?.partners),
           sure: maybeMatcher(def.context?.parties),
           objects: maybeMatcher(def.context?.objects),
+          about: maybeMatcher(def.context?.about),
           between: maybeMatcher(def.context?.between),
           within: def.context?.clause ?? 6,
         },
@@ -79,6 +80,7 @@ export class TopicMatcher {
         clause.cues,
         clause.sure,
         clause.objects,
+        clause.about,
         clause.between,
       ]);
       return topic;

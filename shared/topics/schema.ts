@@ -94,6 +94,13 @@ export const TopicDefinition = z.object({
        */
       objects: z.array(Term).default([]),
       /**
+       * Words that say what talks are about ("on", "sur", "über", "sobre", "щодо", "о"): right
+       * after a mention they open its subject, and an `objects` word anywhere in that clause (up
+       * to 8 words, before any context term) makes them other talks ("négociations sur la
+       * modernisation de l'union douanière", "переговори щодо угоди про розробку мінеральних ресурсів").
+       */
+      about: z.array(Term).default([]),
+      /**
        * Words that name both parties before a mention ("between", "zwischen", "між"): in a
        * sentence that, like the one before it, holds no context or article term, such a mention
        * is another truce ("Zwischen den beiden herrscht … ein stabiler Waffenstillstand").

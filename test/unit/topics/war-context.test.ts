@@ -126,3 +126,21 @@ describe('a Russian surname built on the place name, in Latin script', () => {
     );
   });
 });
+
+// Counting rules: "wage, contract, trade or other wars' talks do not count", even where the
+// sentence before is about the war (blind20 z-012, z-029): what the talks are about decides.
+describe('talks whose subject is a customs union or minerals', () => {
+  const war = 'Russia launched 40 drones at Kyiv overnight. The EU agreed new sanctions against Moscow. ';
+  it.each([
+    'Ankara et Bruxelles ont annoncé la reprise de leurs négociations sur la modernisation de l’union douanière.',
+    'Сторони також домовилися якнайшвидше завершити переговори щодо угоди про розробку критичних мінеральних ресурсів.',
+    'Both sides will resume talks on a deal to develop critical minerals.',
+    'Berlin und Ankara nehmen Verhandlungen über die Modernisierung der Zollunion wieder auf.',
+  ])('are other talks: %s', (sentence) => {
+    expect(count(`${war}${sentence}`)).toBe(0);
+  });
+  it('still counts talks on the war, or talks whose subject names the war first', () => {
+    expect(count(`${war}Both sides will resume talks on a ceasefire.`)).toBe(2);
+    expect(count(`${war}Talks on Russia’s withdrawal and on minerals resume.`)).toBe(1);
+  });
+});

@@ -10,6 +10,8 @@ export type ClauseRules = {
   readonly cues: PhraseMatcher<true> | undefined;
   /** Partners that need no war term: pronouns (with him, з ними) and the enemy (з ворогом). */
   readonly sure: PhraseMatcher<true> | undefined;
+  /** Ordinary people as partners: residents, Anwohner, мешканці (conversations). */
+  readonly people: PhraseMatcher<true> | undefined;
   /** What bargaining over a price is about: price, prix, ціну, discount. */
   readonly objects: PhraseMatcher<true> | undefined;
   /** Words that open what the talks are about: on, sur, über, sobre, щодо, о. */
@@ -44,6 +46,7 @@ export function otherTalks(
   const cues = starts(rules.cues);
   const sure = starts(rules.sure);
   const objects = starts(rules.objects);
+  const people = starts(rules.people);
   const about = starts(rules.about);
   for (const c of candidates) {
     if (about.has(c.last) && aboutObject(text, tokens, c.last, objects, war, sentenceEnd(c.first))) {
@@ -60,6 +63,15 @@ export function otherTalks(
         break;
       }
       if (!cues.has(k) || k >= c.last + rules.within) continue;
+      // Ordinary people, after at most an article or an adjective: a conversation ("mit Anwohnern").
+      if (
+        [1, 2, 3].some(
+          (d) => people.has(k + d) && !CLAUSE_BREAK.test(text.slice(tokens[k]?.end, tokens[k + d]?.start)),
+        )
+      ) {
+        out.add(c.first);
+        break;
+      }
       // A pronoun, the enemy, the two sides, the help of a mediator, a time ("з полудня"), a number.
       if ([1, 2, 3].some((d) => sure.has(k + d)) || /^\d/.test(tokens[k + 1]?.norm ?? '')) break;
       let warTerm = false;

@@ -61,6 +61,7 @@ export class TopicMatcher {
         clause: {
           cues: maybeMatcher(def.context?.partners),
           sure: maybeMatcher(def.context?.parties),
+          people: maybeMatcher(def.context?.people),
           objects: maybeMatcher(def.context?.objects),
           about: maybeMatcher(def.context?.about),
           between: maybeMatcher(def.context?.between),
@@ -79,6 +80,7 @@ export class TopicMatcher {
         surnames,
         clause.cues,
         clause.sure,
+        clause.people,
         clause.objects,
         clause.about,
         clause.between,

@@ -88,6 +88,11 @@ export const TopicDefinition = z.object({
       partners: z.array(Term).default([]),
       parties: z.array(Term).default([]),
       /**
+       * Ordinary people as the partner ("Gespräche mit Anwohnern", "talks with residents",
+       * "розмови з мешканцями"): conversations, not the war's talks, whatever else the sentence holds.
+       */
+      people: z.array(Term).default([]),
+      /**
        * What other bargaining is about ("price", "prix", "discount", "trade", "accession"): a
        * mention followed by one of these in its clause, within `clause` words, does not count
        * ("négocier les prix", "переговоры о расширении торговли", "Verhandlungen über den EU-Beitritt").

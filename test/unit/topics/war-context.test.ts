@@ -144,3 +144,31 @@ describe('talks whose subject is a customs union or minerals', () => {
     expect(count(`${war}Talks on Russia’s withdrawal and on minerals resume.`)).toBe(1);
   });
 });
+
+// Counting rules: "talks" is the noun of negotiating; conversations with residents are not the
+// war's talks although the sentence before is about the war (blind20 z-015).
+describe('talks with ordinary people', () => {
+  const war = 'Russia shelled Zaporizhzhia again. Kyiv asked for more air defence. ';
+  it.each([
+    'In Gesprächen mit Anwohnern in einem Dorf bei Saporischschja hatte Selenskyj zuvor versprochen, die Luftabwehr zu verstärken.',
+    'Zelensky held talks with local residents in a village near the front.',
+    'Під час розмови з мешканцями він пообіцяв відновити переговори з мешканцями громади.',
+  ])('are conversations: %s', (sentence) => {
+    expect(count(`${war}${sentence}`)).toBe(0);
+  });
+  it('not talks with the enemy or with Moscow', () => {
+    expect(count(`${war}Zelensky rules out talks with Moscow while troops stay.`)).toBe(1);
+  });
+});
+
+// Counting rules: the translations of the terms, not other words spelt alike: Spanish
+// "el negociado" is an office (blind20 z-019); "han negociado" is the verb.
+describe('the Spanish noun negociado', () => {
+  const war = 'Rusia bombardeó Jersón otra vez. ';
+  it('is an office, not a negotiation', () => {
+    expect(count(`${war}El jefe del negociado de protección civil recibió la ayuda.`)).toBe(0);
+  });
+  it('the participle still counts', () => {
+    expect(count(`${war}Kiev y Moscú han negociado un canje de prisioneros.`)).toBe(1);
+  });
+});

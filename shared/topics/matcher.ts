@@ -22,6 +22,7 @@ type CompiledTopic = {
   readonly article: PhraseMatcher<true> | undefined;
   readonly strong: PhraseMatcher<true> | undefined;
   readonly surnames: PhraseMatcher<true> | undefined;
+  readonly senses: readonly { readonly terms: PhraseMatcher<true>; readonly words: PhraseMatcher<true> }[];
   /** The one-word stems of the terms (`kherson*` gives "kherson"), folded. */
   readonly stems: readonly string[];
   readonly clause: ClauseRules;
@@ -57,6 +58,10 @@ export class TopicMatcher {
         article: def.context?.article.length ? asMatcher(def.context.article) : undefined,
         strong: def.context?.strong.length ? asMatcher(def.context.strong) : undefined,
         surnames: def.surnames.length > 0 ? asMatcher(def.surnames) : undefined,
+        senses: (def.senses ?? []).map((sense) => ({
+          terms: asMatcher(sense.terms),
+          words: asMatcher(sense.words),
+        })),
         stems: def.terms.filter((t) => /^[^ *]+\*$/u.test(t)).map((t) => foldForMatch(t.slice(0, -1))),
         clause: {
           cues: maybeMatcher(def.context?.partners),
@@ -69,8 +74,9 @@ export class TopicMatcher {
         },
       };
       // A topic's matchers read the same tokens: one look-up a token for all of them.
-      const { terms, exclude, context, avoid, article, strong, surnames, clause } = topic;
+      const { terms, exclude, context, avoid, article, strong, surnames, clause, senses } = topic;
       groupMatchers([
+        ...senses.flatMap((sense) => [sense.terms, sense.words]),
         terms,
         exclude,
         context,
@@ -114,6 +120,16 @@ export class TopicMatcher {
         const excluded = topic.exclude.match(tokens);
         matches = matches.filter((m) => {
           const out = excluded.some((x) => x.first < m.last && m.first < x.last);
+          if (out) rejected.push(m.first);
+          return !out;
+        });
+      }
+      for (const sense of topic.senses) {
+        const words = new Set(sense.words.match(tokens).map((m) => sentenceOf(m.first)));
+        if (words.size === 0) continue;
+        const other = new Set(sense.terms.match(tokens).map((m) => m.first));
+        matches = matches.filter((m) => {
+          const out = other.has(m.first) && words.has(sentenceOf(m.first));
           if (out) rejected.push(m.first);
           return !out;
         });

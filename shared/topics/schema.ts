@@ -117,6 +117,14 @@ export const TopicDefinition = z.object({
   /** Phrases that void a mention they overlap ("wage negotiat*", "he talks"). */
   exclude: z.array(Term).default([]),
   /**
+   * Other senses of some terms: a mention of one of `terms` in a sentence that holds one of
+   * `words` means something else and does not count ("verhandelt" beside "Strafgerichtshof" is a
+   * court hearing; "talks" beside "museum" or "lecture" are lectures).
+   */
+  senses: z
+    .array(z.object({ about: z.string().max(100), terms: z.array(Term).min(1), words: z.array(Term).min(1) }))
+    .default([]),
+  /**
    * Words built on a term that can be people's surnames (`khersonsk*`: Khersonsky, Khersonska):
    * such a word is not a mention right after a given name or a title ("Andriy Khersonsky",
    * "Mr Khersonsky"), nor where it repeats a surname found so earlier ("Khersonsky said").

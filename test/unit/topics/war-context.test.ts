@@ -172,3 +172,30 @@ describe('the Spanish noun negociado', () => {
     expect(count(`${war}Kiev y Moscú han negociado un canje de prisioneros.`)).toBe(1);
   });
 });
+
+// Counting rules: a term counts as the war's talks, not in another sense of the word: German
+// "verhandelt" beside a court is a hearing (blind20 z-016), "talks" at a museum are lectures
+// (blind20 z-008), a plea negotiated in court is no peace talk.
+describe('a term in another sense', () => {
+  it('a court hearing is not a negotiation', () => {
+    expect(
+      count(
+        'Der Krieg zerstörte den Damm. Vor dem Internationalen Strafgerichtshof in Den Haag liegt eine Anzeige der Ukraine wegen Ökozids; verhandelt wird darüber frühestens im kommenden Jahr.',
+      ),
+    ).toBe(0);
+    expect(
+      count('Russia shelled Kherson. The soldier negotiated a plea deal before the court in Kyiv.'),
+    ).toBe(0);
+  });
+  it('talks at a museum are lectures', () => {
+    expect(
+      count(
+        'Most pieces were never shown outside Ukraine. They were moved from Kyiv and Odesa. The museum has organised a series of evening talks by Ukrainian and Scottish archaeologists.',
+      ),
+    ).toBe(0);
+  });
+  it('the same words still count where no other sense is named', () => {
+    expect(count('Der Krieg geht weiter. Moskau und Kiew haben in Istanbul verhandelt.')).toBe(1);
+    expect(count('Russia shelled Kherson. Kyiv and Moscow held talks in Istanbul.')).toBe(1);
+  });
+});

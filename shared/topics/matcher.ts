@@ -58,7 +58,7 @@ export class TopicMatcher {
         article: def.context?.article.length ? asMatcher(def.context.article) : undefined,
         strong: def.context?.strong.length ? asMatcher(def.context.strong) : undefined,
         surnames: def.surnames.length > 0 ? asMatcher(def.surnames) : undefined,
-        senses: (def.senses ?? []).map((sense) => ({
+        senses: def.senses.map((sense) => ({
           terms: asMatcher(sense.terms),
           words: asMatcher(sense.words),
         })),

@@ -24,7 +24,9 @@ export type ClauseRules = {
 /**
  * Which candidates the clause after them shows to be other talks (the counting rules: "wage,
  * contract, trade or other wars' talks do not count"): the object of the bargaining is a price
- * or a discount ("négocier les prix", "negotiated a discount"), or the partner named right after
+ * or a discount ("négocier les prix", "negotiated a discount"), or the subject their `about` word
+ * opens names such an object before any war term ("négociations sur … l'union douanière"), or
+ * the partner is ordinary people ("Gespräche mit Anwohnern"), or the partner named right after
  * the term ("talks with Hyundai Rotem", "переговоры с Китаем", "the uneasy truce between the
  * company and its workforce") is neither a pronoun nor the enemy and the rest of the sentence
  * holds no term of the war (`war`: token indexes where a context, article or strong term starts).

@@ -10,8 +10,12 @@ export type ClauseRules = {
   readonly cues: PhraseMatcher<true> | undefined;
   /** Partners that need no war term: pronouns (with him, з ними) and the enemy (з ворогом). */
   readonly sure: PhraseMatcher<true> | undefined;
+  /** Ordinary people as partners: residents, Anwohner, мешканці (conversations). */
+  readonly people: PhraseMatcher<true> | undefined;
   /** What bargaining over a price is about: price, prix, ціну, discount. */
   readonly objects: PhraseMatcher<true> | undefined;
+  /** Words that open what the talks are about: on, sur, über, sobre, щодо, о. */
+  readonly about: PhraseMatcher<true> | undefined;
   /** Words that name both parties before a truce: between, entre, zwischen, між, между. */
   readonly between: PhraseMatcher<true> | undefined;
   readonly within: number;
@@ -20,7 +24,9 @@ export type ClauseRules = {
 /**
  * Which candidates the clause after them shows to be other talks (the counting rules: "wage,
  * contract, trade or other wars' talks do not count"): the object of the bargaining is a price
- * or a discount ("négocier les prix", "negotiated a discount"), or the partner named right after
+ * or a discount ("négocier les prix", "negotiated a discount"), or the subject their `about` word
+ * opens names such an object before any war term ("négociations sur … l'union douanière"), or
+ * the partner is ordinary people ("Gespräche mit Anwohnern"), or the partner named right after
  * the term ("talks with Hyundai Rotem", "переговоры с Китаем", "the uneasy truce between the
  * company and its workforce") is neither a pronoun nor the enemy and the rest of the sentence
  * holds no term of the war (`war`: token indexes where a context, article or strong term starts).
@@ -42,7 +48,13 @@ export function otherTalks(
   const cues = starts(rules.cues);
   const sure = starts(rules.sure);
   const objects = starts(rules.objects);
+  const people = starts(rules.people);
+  const about = starts(rules.about);
   for (const c of candidates) {
+    if (about.has(c.last) && aboutObject(text, tokens, c.last, objects, war, sentenceEnd(c.first))) {
+      out.add(c.first);
+      continue;
+    }
     // An object may sit a word further than a partner: "négocie plus le prix".
     const end = Math.min(c.last + rules.within + 1, sentenceEnd(c.first));
     for (let k = c.last; k < end; k++) {
@@ -53,6 +65,15 @@ export function otherTalks(
         break;
       }
       if (!cues.has(k) || k >= c.last + rules.within) continue;
+      // Ordinary people, after at most an article or an adjective: a conversation ("mit Anwohnern").
+      if (
+        [1, 2, 3].some(
+          (d) => people.has(k + d) && !CLAUSE_BREAK.test(text.slice(tokens[k]?.end, tokens[k + d]?.start)),
+        )
+      ) {
+        out.add(c.first);
+        break;
+      }
       // A pronoun, the enemy, the two sides, the help of a mediator, a time ("з полудня"), a number.
       if ([1, 2, 3].some((d) => sure.has(k + d)) || /^\d/.test(tokens[k + 1]?.norm ?? '')) break;
       let warTerm = false;
@@ -62,6 +83,30 @@ export function otherTalks(
     }
   }
   return out;
+}
+
+/** How far a talk's subject reaches after "on", "sur", "щодо" (in words). */
+const SUBJECT_WORDS = 8;
+
+/**
+ * Whether the clause that opens at `from` with an `about` word names an object of other
+ * bargaining before any term of the war: "sur la modernisation de l'union douanière".
+ */
+function aboutObject(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  objects: ReadonlySet<number>,
+  war: ReadonlySet<number>,
+  sentenceEnd: number,
+): boolean {
+  const end = Math.min(from + SUBJECT_WORDS + 1, sentenceEnd);
+  for (let k = from + 1; k < end; k++) {
+    const prev = tokens[k - 1] as Token;
+    if (CLAUSE_BREAK.test(text.slice(prev.end, (tokens[k] as Token).start)) || war.has(k)) return false;
+    if (objects.has(k)) return true;
+  }
+  return false;
 }
 
 /**

@@ -22,6 +22,7 @@ type CompiledTopic = {
   readonly article: PhraseMatcher<true> | undefined;
   readonly strong: PhraseMatcher<true> | undefined;
   readonly surnames: PhraseMatcher<true> | undefined;
+  readonly senses: readonly { readonly terms: PhraseMatcher<true>; readonly words: PhraseMatcher<true> }[];
   /** The one-word stems of the terms (`kherson*` gives "kherson"), folded. */
   readonly stems: readonly string[];
   readonly clause: ClauseRules;
@@ -57,18 +58,25 @@ export class TopicMatcher {
         article: def.context?.article.length ? asMatcher(def.context.article) : undefined,
         strong: def.context?.strong.length ? asMatcher(def.context.strong) : undefined,
         surnames: def.surnames.length > 0 ? asMatcher(def.surnames) : undefined,
+        senses: def.senses.map((sense) => ({
+          terms: asMatcher(sense.terms),
+          words: asMatcher(sense.words),
+        })),
         stems: def.terms.filter((t) => /^[^ *]+\*$/u.test(t)).map((t) => foldForMatch(t.slice(0, -1))),
         clause: {
           cues: maybeMatcher(def.context?.partners),
           sure: maybeMatcher(def.context?.parties),
+          people: maybeMatcher(def.context?.people),
           objects: maybeMatcher(def.context?.objects),
+          about: maybeMatcher(def.context?.about),
           between: maybeMatcher(def.context?.between),
           within: def.context?.clause ?? 6,
         },
       };
       // A topic's matchers read the same tokens: one look-up a token for all of them.
-      const { terms, exclude, context, avoid, article, strong, surnames, clause } = topic;
+      const { terms, exclude, context, avoid, article, strong, surnames, clause, senses } = topic;
       groupMatchers([
+        ...senses.flatMap((sense) => [sense.terms, sense.words]),
         terms,
         exclude,
         context,
@@ -78,7 +86,9 @@ export class TopicMatcher {
         surnames,
         clause.cues,
         clause.sure,
+        clause.people,
         clause.objects,
+        clause.about,
         clause.between,
       ]);
       return topic;
@@ -93,9 +103,17 @@ export class TopicMatcher {
     const sentenceOf = sentenceIndexer(tokens, sentences);
     const sentenceEnd = sentenceEnder(tokens.length, sentenceOf);
     const hits = new Map<string, TopicHit>();
-    for (const topic of this.topics) {
-      let matches = topic.terms.match(tokens);
-      if (matches.length === 0) continue;
+    const candidates = this.topics.map((topic) => topic.terms.match(tokens));
+    // A person's surname built on a place name is no mention of the place, and so no sign that an
+    // article is about the war either ("Ilya Khersonov" in a chess report): every topic's context
+    // skips the surnames any topic found.
+    const surnames = this.topics.map((topic, i) => surnameTokens(topic, text, tokens, candidates[i] ?? []));
+    const people = new Set(surnames.flatMap((s) => [...s]));
+    const notPeople = (list: Match<true>[]) =>
+      people.size ? list.filter((m) => !people.has(m.first)) : list;
+    this.topics.forEach((topic, i) => {
+      let matches = candidates[i] ?? [];
+      if (matches.length === 0) return;
       /** Token index of each candidate an exclusion or an `avoid` sentence rejected. */
       const rejected: number[] = [];
       if (topic.exclude) {
@@ -106,24 +124,26 @@ export class TopicMatcher {
           return !out;
         });
       }
-      if (topic.surnames) {
-        const shaped = topic.surnames.match(tokens).map((m) => m.first);
-        const built = builtOnStems(topic.stems, tokens, matches);
-        const people = surnamesAmong(
-          text,
-          tokens,
-          [...new Set([...shaped, ...built])].sort((a, b) => a - b),
-        );
+      for (const sense of topic.senses) {
+        const words = new Set(sense.words.match(tokens).map((m) => sentenceOf(m.first)));
+        if (words.size === 0) continue;
+        const other = new Set(sense.terms.match(tokens).map((m) => m.first));
         matches = matches.filter((m) => {
-          if (people.has(m.first)) rejected.push(m.first);
-          return !people.has(m.first);
+          const out = other.has(m.first) && words.has(sentenceOf(m.first));
+          if (out) rejected.push(m.first);
+          return !out;
         });
       }
-      if (topic.article && topic.article.match(tokens).length === 0) continue;
+      const own = surnames[i] as Set<number>;
+      matches = matches.filter((m) => {
+        if (own.has(m.first)) rejected.push(m.first);
+        return !own.has(m.first);
+      });
+      const articleMatches = topic.article ? notPeople(topic.article.match(tokens)) : [];
+      if (topic.article && articleMatches.length === 0) return;
       if (topic.context && topic.def.context) {
-        const contextMatches = topic.context.match(tokens);
+        const contextMatches = notPeople(topic.context.match(tokens));
         const contextSentences = new Set(contextMatches.map((m) => sentenceOf(m.first)));
-        const articleMatches = topic.article?.match(tokens) ?? [];
         const war = new Set(
           [contextMatches, articleMatches, topic.strong?.match(tokens) ?? []].flatMap((l) =>
             l.map((m) => m.first),
@@ -176,15 +196,32 @@ export class TopicMatcher {
         );
       }
       const merged = mergeAdjacent(text, matches);
-      if (merged.length === 0) continue;
+      if (merged.length === 0) return;
       hits.set(topic.def.id, {
         mentions: merged.length,
         sentences: [...new Set(merged.map((m) => sentenceOf(m.first)))],
         spans: merged.map((m) => [m.start, m.end] as const),
       });
-    }
+    });
     return hits;
   }
+}
+
+/** Token indexes of the topic's candidates that are people's surnames (surnames.ts). */
+function surnameTokens(
+  topic: CompiledTopic,
+  text: string,
+  tokens: readonly Token[],
+  matches: readonly Match<true>[],
+): Set<number> {
+  if (!topic.surnames || matches.length === 0) return new Set();
+  const shaped = topic.surnames.match(tokens).map((m) => m.first);
+  const built = builtOnStems(topic.stems, tokens, matches);
+  return surnamesAmong(
+    text,
+    tokens,
+    [...new Set([...shaped, ...built])].sort((a, b) => a - b),
+  );
 }
 
 /** Two matches separated only by spaces or a hyphen are one phrase ("ceasefire talks"). */

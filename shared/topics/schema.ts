@@ -88,11 +88,23 @@ export const TopicDefinition = z.object({
       partners: z.array(Term).default([]),
       parties: z.array(Term).default([]),
       /**
+       * Ordinary people as the partner ("Gespräche mit Anwohnern", "talks with residents",
+       * "розмови з мешканцями"): conversations, not the war's talks, whatever else the sentence holds.
+       */
+      people: z.array(Term).default([]),
+      /**
        * What other bargaining is about ("price", "prix", "discount", "trade", "accession"): a
        * mention followed by one of these in its clause, within `clause` words, does not count
        * ("négocier les prix", "переговоры о расширении торговли", "Verhandlungen über den EU-Beitritt").
        */
       objects: z.array(Term).default([]),
+      /**
+       * Words that say what talks are about ("on", "sur", "über", "sobre", "щодо", "о"): right
+       * after a mention they open its subject, and an `objects` word anywhere in that clause (up
+       * to 8 words, before any context term) makes them other talks ("négociations sur la
+       * modernisation de l'union douanière", "переговори щодо угоди про розробку мінеральних ресурсів").
+       */
+      about: z.array(Term).default([]),
       /**
        * Words that name both parties before a mention ("between", "zwischen", "між"): in a
        * sentence that, like the one before it, holds no context or article term, such a mention
@@ -104,6 +116,14 @@ export const TopicDefinition = z.object({
     .optional(),
   /** Phrases that void a mention they overlap ("wage negotiat*", "he talks"). */
   exclude: z.array(Term).default([]),
+  /**
+   * Other senses of some terms: a mention of one of `terms` in a sentence that holds one of
+   * `words` means something else and does not count ("verhandelt" beside "Strafgerichtshof" is a
+   * court hearing; "talks" beside "museum" or "lecture" are lectures).
+   */
+  senses: z
+    .array(z.object({ about: z.string().max(100), terms: z.array(Term).min(1), words: z.array(Term).min(1) }))
+    .default([]),
   /**
    * Words built on a term that can be people's surnames (`khersonsk*`: Khersonsky, Khersonska):
    * such a word is not a mention right after a given name or a title ("Andriy Khersonsky",

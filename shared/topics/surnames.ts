@@ -19,9 +19,16 @@ const FEMININE_ENDING = new RegExp(`^(?:${['а', 'ая', 'ой', 'ую', 'ою',
  * A surname-shaped word in Latin script: Khersonsky, Khersonskyi, Chersonskyj, Jersonski,
  * Khersonska, Khersonskaya. The press in English, French, German and Spanish writes the place's
  * adjective otherwise (Kherson, Chersoner, jersonés); only a transliterated Ukrainian or Russian
- * name has this ending, with or without a given name before it ("Pfarrer Andrij Chersonskyj").
+ * name has this ending, with or without a given name before it ("Pfarrer Andrij Chersonskyj"),
+ * and so has a Russian surname in -ov, -ova, -ev, -eva ("Ilya Khersonov", "Khersonova").
  */
-const LATIN_SURNAME = /^[a-z]+sk(?:y|yi|yj|iy|ij|ii|i|a|aya|aja)$/u;
+const LATIN_SURNAME = /^[a-z]+(?:sk(?:y|yi|yj|iy|ij|ii|i|a|aya|aja)|ov|ova|ev|eva)$/u;
+
+/**
+ * A Latin-script ending of a Russian or Ukrainian surname two letters past the stem ("Khersonov",
+ * "Chersonev"): no place inflection of the six languages in Latin script ends so.
+ */
+const LATIN_PATRONYMIC = /^(?:ov|ev)$/u;
 
 /**
  * Token indexes of the one-word candidates built on a term's stem with three letters or more past
@@ -38,7 +45,7 @@ export function builtOnStems(
     const norm = (tokens[m.first] as Token).norm;
     if (m.last - m.first !== 1) continue;
     const stem = Math.max(...stems.filter((s) => norm.startsWith(s)).map((s) => s.length));
-    if (norm.length - stem >= 3) out.push(m.first);
+    if (norm.length - stem >= 3 || LATIN_PATRONYMIC.test(norm.slice(stem))) out.push(m.first);
   }
   return out;
 }

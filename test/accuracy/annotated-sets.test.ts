@@ -70,16 +70,18 @@ describe('blind4 (first run, never tuned on) does not get worse', () => {
 });
 
 /**
- * Every looked-at set together (dev, extra, holdout, blind2–blind19; all tuned on or opened, so
+ * Every looked-at set together (dev, extra, holdout, blind2–blind20; all tuned on or opened, so
  * a floor that catches regressions, not a measure of unseen articles): measured for issue 19's
  * counting fixes with `npx tsx scripts/eval.ts test/fixtures/{dev,extra,holdout,blind2..18}` —
  * exact counts on 608 of 625 pairs (0.973; negotiations 0.936, kherson 0.997), organisations
  * P/R/F1 0.933 / 0.862 / 0.896 over the sets annotated for entities. Session 9's counting rules
  * (analyser revision 8), with blind19 added: 641 of 652 pairs (0.983; negotiations 252/262 0.962,
- * kherson 389/390 0.997), measured with eval-style scoring of every set.
+ * kherson 389/390 0.997), measured with eval-style scoring of every set. Session 9's third round
+ * (analyser revision 9, rules designed on blind20's errors), with blind20 added: 670 of 679 pairs
+ * (0.987; blind2–19 etc. 642/651, blind20 28/28), `npx tsx scripts/eval/count-pairs.ts`.
  */
 describe('all looked-at sets together do not get worse', () => {
-  const names = ['dev', 'extra', 'holdout', ...Array.from({ length: 18 }, (_, k) => `blind${k + 2}`)];
+  const names = ['dev', 'extra', 'holdout', ...Array.from({ length: 19 }, (_, k) => `blind${k + 2}`)];
   const totals = { exact: 0, pairs: 0, tp: 0, fp: 0, fn: 0 };
   for (const name of names) {
     const set = readSet(join(fixtures, name));
@@ -98,8 +100,8 @@ describe('all looked-at sets together do not get worse', () => {
     totals.fp += s.entities.organizations.fp;
     totals.fn += s.entities.organizations.fn;
   }
-  it('exact counts on >= 0.975 of pairs, organisations F1 >= 0.88', () => {
-    expect(totals.exact / totals.pairs).toBeGreaterThanOrEqual(0.975);
+  it('exact counts on >= 0.985 of pairs, organisations F1 >= 0.88', () => {
+    expect(totals.exact / totals.pairs).toBeGreaterThanOrEqual(0.985);
     const f1 = (2 * totals.tp) / (2 * totals.tp + totals.fp + totals.fn);
     expect(f1).toBeGreaterThanOrEqual(0.88);
   });

@@ -33,11 +33,24 @@ describe('a byline that names two places for one author', () => {
       'Par Julie Morin, à Kherson et à Mykolaïv',
       'By Tom Ridley in Kherson and in Kyiv',
       'Por Ana Gil, en Jersón y en Mykolaiv',
+      // "Текст: author, places" is a byline in the Ukrainian and Russian press, as "Texte :" and
+      // "Texto:" elsewhere (blind20 z-028, z-030).
+      'Текст: Оксана Гребенюк, Херсон – Одеса',
+      'Texto: Ana Gil, Jersón',
+      'Texte : Julie Morin',
     ])
       expect(isBoilerplateLine(line), line).toBe(true);
     const article = stripBoilerplate(
       'Par Élodie Charvet, à Lyon et à Kherson\n\nKherson (Ukraine), 21 septembre 2023 - Les robinets coulent.',
     );
     expect(article.text.trim()).toBe('Les robinets coulent.');
+  });
+});
+
+describe('a "Текст:" byline before an opening dateline', () => {
+  it('goes, and the dateline with it; a sentence starting with "Text" stays', () => {
+    const article = stripBoilerplate('Текст: Андрій Мазур\n\nХерсон - Через два роки бібліотека відкрилася.');
+    expect(article.text.trim()).toBe('Через два роки бібліотека відкрилася.');
+    expect(isBoilerplateLine('Text messages from the front kept coming.')).toBe(false);
   });
 });

@@ -13,15 +13,18 @@ export type TopicHit = {
   readonly spans: readonly (readonly [number, number])[];
 };
 
+/** A compiled word list of a topic definition; undefined when the definition has none. */
+type Words = PhraseMatcher<true> | undefined;
+
 type CompiledTopic = {
   readonly def: TopicDefinition;
   readonly terms: PhraseMatcher<true>;
-  readonly exclude: PhraseMatcher<true> | undefined;
-  readonly context: PhraseMatcher<true> | undefined;
-  readonly avoid: PhraseMatcher<true> | undefined;
-  readonly article: PhraseMatcher<true> | undefined;
-  readonly strong: PhraseMatcher<true> | undefined;
-  readonly surnames: PhraseMatcher<true> | undefined;
+  readonly exclude: Words;
+  readonly context: Words;
+  readonly avoid: Words;
+  readonly article: Words;
+  readonly strong: Words;
+  readonly surnames: Words;
   readonly senses: readonly { readonly terms: PhraseMatcher<true>; readonly words: PhraseMatcher<true> }[];
   /** The one-word stems of the terms (`kherson*` gives "kherson"), folded. */
   readonly stems: readonly string[];

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { Analyser } from '#shared/analysis/analyse.js';
 import { defaultTopics } from '#shared/topics/load.js';
 import { loadCompromise, predictWith, predictWithCompromise, readSet } from './eval/run.js';
@@ -46,7 +46,7 @@ for (const dir of dirs) {
   const c = score(set.gold, theirs);
   summary[name] = { ours: s, compromise: c };
 
-  console.log(`\n== ${name}: ${s.found}/${s.articles} articles (${dir})`);
+  console.log(`\n== ${name}: ${s.found}/${s.articles} articles (${relative(root, dir) || '.'})`);
   for (const [t, r] of Object.entries(s.topics))
     console.log(
       `topic ${t.padEnd(13)} P ${f(r.precision)} R ${f(r.recall)} F1 ${f(r.f1)}  exact counts ${f(r.exact)}`,

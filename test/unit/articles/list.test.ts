@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { listArticles } from '#shared/articles/list.js';
 import type { ArticleRecord } from '#shared/ingest/article.js';
-import type { ArticleReader, ListingPage } from '#shared/ports.js';
+import type { ArticleReader } from '#shared/ports.js';
+import { fakeListing } from '../../support/fake-listing.js';
 
 /**
  * An in-memory listing of one topic: entries sorted by `<publishedAt>#<id>` within their month,
@@ -13,26 +14,13 @@ function fakeReader(publishedAt: readonly string[], pageSize = 1000) {
     sortKey: `${t}#${String(i).padStart(24, '0')}`,
     id: `a${i}`,
   }));
-  const reads = { listMonth: 0 };
+  const { listing, reads } = fakeListing(entries, pageSize);
   const reader: ArticleReader = {
     getArticleById: async () => undefined,
     getArticles: async (ids) => ids.map((id) => ({ id }) as ArticleRecord),
     dayBounds: async () => undefined,
     entityDay: async () => [],
-    activeMonths: async (_topic, fromMonth, toMonth) =>
-      [...new Set(entries.map((e) => e.sortKey.slice(0, 7)))]
-        .filter((m) => m >= fromMonth && m <= toMonth)
-        .sort()
-        .reverse(),
-    listMonth: async (_topic, month, range, limit, after): Promise<ListingPage> => {
-      reads.listMonth++;
-      const inMonth = entries
-        .filter((e) => e.sortKey.startsWith(month) && e.sortKey >= range.from && e.sortKey <= range.to)
-        .filter((e) => after === undefined || e.sortKey < after)
-        .sort((a, b) => (a.sortKey < b.sortKey ? 1 : -1));
-      const page = inMonth.slice(0, Math.min(limit, pageSize));
-      return { entries: page, more: inMonth.length > page.length };
-    },
+    ...listing,
   };
   return { reader, reads };
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { listUniqueArticles } from '#shared/articles/unique-list.js';
 import type { ArticleRecord } from '#shared/ingest/article.js';
 import type { Contribution } from '#shared/ingest/contribution.js';
-import type { ArticleReader, ClusterReader, ListingPage } from '#shared/ports.js';
+import type { ArticleReader, ClusterReader } from '#shared/ports.js';
+import { fakeListing } from '../../support/fake-listing.js';
 
 type Article = { id: string; publishedAt: string; cluster: string | undefined };
 
@@ -34,19 +35,7 @@ function fakeReader(articles: readonly Article[], pageSize: number): ArticleRead
     getArticles: async (ids) => ids.flatMap((id) => (byId.has(id) ? [record(byId.get(id) as Article)] : [])),
     dayBounds: async () => undefined,
     entityDay: async () => [],
-    activeMonths: async (_t, fromMonth, toMonth) =>
-      [...new Set(articles.map((a) => a.publishedAt.slice(0, 7)))]
-        .filter((m) => m >= fromMonth && m <= toMonth)
-        .sort()
-        .reverse(),
-    listMonth: async (_t, month, range, limit, after): Promise<ListingPage> => {
-      const inMonth = entries
-        .filter((e) => e.sortKey.startsWith(month) && e.sortKey >= range.from && e.sortKey <= range.to)
-        .filter((e) => after === undefined || e.sortKey < after)
-        .sort((a, b) => (a.sortKey < b.sortKey ? 1 : -1));
-      const page = inMonth.slice(0, Math.min(limit, pageSize));
-      return { entries: page, more: inMonth.length > page.length };
-    },
+    ...fakeListing(entries, pageSize).listing,
     clusterPresence: async (cluster) => {
       const presence = new Map<string, number>();
       for (const a of articles.filter((o) => o.cluster === cluster)) {

@@ -20,15 +20,28 @@ const FEMININE_ENDING = new RegExp(`^(?:${['а', 'ая', 'ой', 'ую', 'ою',
  * Khersonska, Khersonskaya. The press in English, French, German and Spanish writes the place's
  * adjective otherwise (Kherson, Chersoner, jersonés); only a transliterated Ukrainian or Russian
  * name has this ending, with or without a given name before it ("Pfarrer Andrij Chersonskyj"),
- * and so has a Russian surname in -ov, -ova, -ev, -eva ("Ilya Khersonov", "Khersonova").
+ * and so has a Russian surname in -ov, -ova, -ev, -eva, -in, -ina, or the German -ow, -owa ("Ilya
+ * Khersonov", "Khersonova", "Bogdan Chersonow").
  */
-const LATIN_SURNAME = /^[a-z]+(?:sk(?:y|yi|yj|iy|ij|ii|i|a|aya|aja)|ov|ova|ev|eva)$/u;
+const LATIN_SURNAME = /^[a-z]+(?:sk(?:y|yi|yj|iy|ij|ii|i|a|aya|aja)|ov|ova|ev|eva|ow|owa|ew|ewa|in|ina)$/u;
 
 /**
- * A Latin-script ending of a Russian or Ukrainian surname two letters past the stem ("Khersonov",
- * "Chersonev"): no place inflection of the six languages in Latin script ends so.
+ * An ending of a Russian or Ukrainian surname two letters past the stem ("Khersonov", "Chersonow",
+ * "Херсонин", "Херсонюк"): no place inflection of the six languages ends so (the cases of
+ * Херсон end in а, у, ом, е, і).
  */
-const LATIN_PATRONYMIC = /^(?:ov|ev)$/u;
+const PATRONYMIC = new RegExp(
+  `^(?:${['ov', 'ev', 'ow', 'ew', 'in', 'ин', 'ов', 'ев', 'юк', 'ук'].join('|')})$`,
+  'u',
+);
+/**
+ * A surname of those endings with a case ending after it ("Херсонину", "Херсонюка"): its forms
+ * share a key, the surname without the case ending.
+ */
+const PATRONYMIC_FORM = new RegExp(
+  `^(.+(?:${['ov', 'ev', 'ow', 'ew', 'in', 'ин', 'ов', 'ев', 'юк', 'ук'].join('|')}))(?:${['', 'a', 'u', 'em', 'om', 'а', 'у', 'ым', 'ой', 'ою', 'ої', 'е', 'і', 'ом', 'ові', 'им', 'ых', 'их'].join('|')})$`,
+  'u',
+);
 
 /**
  * Token indexes of the one-word candidates built on a term's stem with three letters or more past
@@ -45,7 +58,7 @@ export function builtOnStems(
     const norm = (tokens[m.first] as Token).norm;
     if (m.last - m.first !== 1) continue;
     const stem = Math.max(...stems.filter((s) => norm.startsWith(s)).map((s) => s.length));
-    if (norm.length - stem >= 3 || LATIN_PATRONYMIC.test(norm.slice(stem))) out.push(m.first);
+    if (norm.length - stem >= 3 || PATRONYMIC.test(norm.slice(stem))) out.push(m.first);
   }
   return out;
 }
@@ -53,7 +66,7 @@ export function builtOnStems(
 /** The forms of one Cyrillic surname share a key, its stem and gender: Херсонская, Херсонской, Херсонскую. */
 function surnameKey(norm: string): string {
   const m = CYRILLIC_SURNAME.exec(norm);
-  if (!m) return norm;
+  if (!m) return PATRONYMIC_FORM.exec(norm)?.[1] ?? norm;
   const feminine = FEMININE_ENDING.test(m[2] as string);
   return `${m[1]}|${feminine ? 'f' : 'm'}`;
 }
@@ -95,7 +108,10 @@ export function surnamesAmong(
     // lower-case word follows, as after the adjective ("Херсонської міської адміністрації").
     const next = tokens[i + 1];
     const phrase = next !== undefined && !next.cap && /^[ \t]+$/.test(text.slice(token.end, next.start));
-    if ((forms.get(token.norm) ?? i) < i || (keys.has(surnameKey(token.norm)) && !phrase)) out.add(i);
+    // Only an adjective-shaped word (-ськ, -ск) can be the place's adjective before a noun;
+    // "предложила Херсонину место" is the surname.
+    const adjective = phrase && CYRILLIC_SURNAME.test(token.norm);
+    if ((forms.get(token.norm) ?? i) < i || (keys.has(surnameKey(token.norm)) && !adjective)) out.add(i);
   }
   return out;
 }

@@ -11,9 +11,12 @@ describe('the boilerplate patterns behind a cheap check', () => {
       'Par Claire Morel, Exemple Info',
       'Von Jonas Albrecht',
       'Por Marta Ruiz, enviada especial a Jersón',
+      'Por Lucía Ferrán | Jersón (Ucrania)',
+      'By Anna Smith · Kherson, Ukraine',
     ])
       expect(isBoilerplateLine(line), line).toBe(true);
     expect(isBoilerplateLine('Bystanders said the shelling stopped.')).toBe(false);
+    expect(isBoilerplateLine('By the way | we went to Kherson and saw the ruins of the bridge')).toBe(false);
   });
 
   it('still removes datelines and an opening author line', () => {

@@ -7,12 +7,20 @@ import {
   NOT_NAMES,
   stripTitles,
 } from './entity-data.js';
-import { buildGazetteerMatcher, entityStem, isWrittenInCapitals, standsAlone } from './entity-gazetteer.js';
+import {
+  buildGazetteerMatcher,
+  entityStem,
+  type GazetteerEntry,
+  isAcronym,
+  isWrittenInCapitals,
+  standsAlone,
+} from './entity-gazetteer.js';
 import { countryBodies, possessivePlace, regionalAdministrations, withSeat } from './entity-orgs.js';
 import { looksEnglish, surnameRecurs, titledPeople, wordsAlone } from './entity-people.js';
 import { type Context, classify, gapOf, regionLists, runEnd, runName } from './entity-rules.js';
 import { markSkipped } from './entity-skip.js';
 import { foldForMatch, type Sentence, type Token, tokenise } from './normalise.js';
+import type { Match } from './phrase-matcher.js';
 
 export type { Entity, EntityType } from './entity-data.js';
 export { entityStem } from './entity-gazetteer.js';
@@ -79,6 +87,8 @@ export class EntityExtractor {
       covered[i] = 1;
     }
     const matches = this.gazetteer.match(stemmed);
+    /** Bodies the gazetteer names by acronym that the text spells out, with the spelling. */
+    const spelled = new Map<string, string>();
     /** Acronyms of bodies that may open a longer name, by token index, with the body's name. */
     const prefixes = new Map<number, string>();
     for (let n = 0; n < matches.length; n++) {
@@ -102,6 +112,7 @@ export class EntityExtractor {
       // "the Minsk agreements", "the Budapest Memorandum": a document, not the place
       if (m.value.type === 'place' && NOT_AFTER_PLACE.has(tokens[m.last]?.norm ?? '')) continue;
       add(m.value.name, m.value.type);
+      if (m.value.type === 'organization') spelledOut(text, m, spelled);
       // "Ukraine's navy": the country is named too
       const owner = m.value.type === 'place' ? undefined : this.possessor(text, stemmed, m.first);
       if (owner) add(owner, 'place');
@@ -200,6 +211,9 @@ export class EntityExtractor {
         if (row) row.mentions++;
       }
     }
+    // "The International Atomic Energy Agency ... the IAEA": one body, by the name the text spells out.
+    for (const row of counts.values())
+      if (row.type === 'organization') row.name = spelled.get(row.name) ?? row.name;
     return [...counts.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
   }
 
@@ -244,4 +258,16 @@ function rememberSurname(surnames: Map<string, string>, fullName: string, key: s
   if (parts.length < 2) return;
   const last = parts[parts.length - 1] as string;
   if (last.length > 2) surnames.set(entityStem(foldForMatch(last)), key);
+}
+
+/**
+ * Where a body the gazetteer names by its acronym (IAEA) is matched by its full English name
+ * ("the International Atomic Energy Agency"), remembers that spelling: the text's own name for it,
+ * the canonical English name an annotator writes.
+ */
+function spelledOut(text: string, m: Match<GazetteerEntry>, spelled: Map<string, string>) {
+  const surface = text.slice(m.start, m.end);
+  if (m.value.acronym || !isAcronym(m.value.name) || !/^[A-Z][A-Za-z'&.-]*( [A-Za-z'&.-]+)+$/.test(surface))
+    return;
+  if (!spelled.has(m.value.name)) spelled.set(m.value.name, surface);
 }

@@ -297,3 +297,19 @@ describe('EntityExtractor: holidays', () => {
     expect(names(body, 'person')).toEqual([]);
   });
 });
+
+describe('EntityExtractor: a body known by its acronym', () => {
+  const orgs = (body: string) =>
+    analyser.analyse({ body, language: 'en' }).entities.filter((e) => e.type === 'organization');
+  it('takes the name the text spells out, with the acronym as one more mention of it', () => {
+    const got = orgs(
+      'The International Atomic Energy Agency has had inspectors at the plant since 2022. The IAEA said on Monday that power was cut.',
+    );
+    expect(got.map((e) => [e.name, e.mentions])).toEqual([['International Atomic Energy Agency', 2]]);
+  });
+  it('keeps the acronym where the text never spells it out', () => {
+    expect(orgs('The IAEA said on Monday that power at the plant was cut.').map((e) => e.name)).toEqual([
+      'IAEA',
+    ]);
+  });
+});

@@ -87,7 +87,7 @@ export class EntityExtractor {
       covered[i] = 1;
     }
     const matches = this.gazetteer.match(stemmed);
-    /** Bodies the gazetteer names by acronym that the text spells out, with the spelling. */
+    /** Bodies the text names at more length than the gazetteer, with the text's name. */
     const spelled = new Map<string, string>();
     /** Acronyms of bodies that may open a longer name, by token index, with the body's name. */
     const prefixes = new Map<number, string>();
@@ -211,7 +211,7 @@ export class EntityExtractor {
         if (row) row.mentions++;
       }
     }
-    // "The International Atomic Energy Agency ... the IAEA": one body, by the name the text spells out.
+    // "The International Atomic Energy Agency ... the IAEA": one body, by the longest name the text gives it.
     for (const row of counts.values())
       if (row.type === 'organization') row.name = spelled.get(row.name) ?? row.name;
     return [...counts.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
@@ -261,13 +261,15 @@ function rememberSurname(surnames: Map<string, string>, fullName: string, key: s
 }
 
 /**
- * Where a body the gazetteer names by its acronym (IAEA) is matched by its full English name
- * ("the International Atomic Energy Agency"), remembers that spelling: the text's own name for it,
- * the canonical English name an annotator writes.
+ * Where a body the gazetteer names by an acronym or a shorter name (IAEA, Ukrainian General Staff)
+ * is matched by a longer English name ("the International Atomic Energy Agency", "the General Staff
+ * of the Armed Forces of Ukraine"), remembers that spelling: the text's own name for it, the
+ * canonical English name an annotator writes.
  */
 function spelledOut(text: string, m: Match<GazetteerEntry>, spelled: Map<string, string>) {
-  const surface = text.slice(m.start, m.end);
-  if (m.value.acronym || !isAcronym(m.value.name) || !/^[A-Z][A-Za-z'&.-]*( [A-Za-z'&.-]+)+$/.test(surface))
-    return;
+  // "The Sunday Times" is the gazetteer's "Sunday Times", no longer name.
+  const surface = text.slice(m.start, m.end).replace(/^The /, '');
+  const longer = isAcronym(m.value.name) || surface.split(' ').length > m.value.name.split(' ').length;
+  if (m.value.acronym || !longer || !/^[A-Z][A-Za-z'&.-]*( [A-Za-z'&.-]+)+$/.test(surface)) return;
   if (!spelled.has(m.value.name)) spelled.set(m.value.name, surface);
 }

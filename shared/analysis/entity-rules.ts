@@ -66,9 +66,14 @@ export function runEnd(ctx: Context, i: number): number {
   while (j < tokens.length && !ctx.covered[j]) {
     const gap = gapOf(ctx, j - 1, j);
     if (gap === undefined) {
-      const amp = text.slice((tokens[j - 1] as Token).end, (tokens[j] as Token).start) === ' & ';
-      if (amp && isName(ctx, j)) j++;
-      else break;
+      const between = text.slice((tokens[j - 1] as Token).end, (tokens[j] as Token).start);
+      // "Harlow & Finch"; a plural possessive inside a name: "the British Airline Pilots' Association"
+      const joined = between === ' & ' || (between === "' " && norm(j - 1).endsWith('s'));
+      if (joined && isName(ctx, j)) j++;
+      else {
+        j = listedEnd(ctx, i, j);
+        break;
+      }
     } else if (isNameWord(ctx.word(j))) j++;
     else if (gap === '-' && CONNECTORS.has(norm(j)) && gapOf(ctx, j, j + 1) === '-' && isName(ctx, j + 1))
       j += 2;
@@ -82,6 +87,8 @@ export function runEnd(ctx: Context, i: number): number {
     ) {
       let k = j + 1;
       while (k < tokens.length && ORG_LINKS.has(norm(k))) k++;
+      // "the National Museum of the History of Ukraine and the Odesa Archaeological Museum": two bodies
+      if (norm(j) === 'and' && norm(j + 1) === 'the') break;
       const place = ctx.placeStarts.get(k);
       // "the Allard Pierson Museum of the University of Amsterdam": two bodies, not one
       if (isName(ctx, k) && ORG_HEADS.has(norm(j - 1)) && ORG_HEADS.has(norm(k))) break;
@@ -104,6 +111,31 @@ export function runEnd(ctx: Context, i: number): number {
   return j;
 }
 
+/**
+ * Where a ministry's name goes on as a list after a comma: "the Ministry of Housing, Communities
+ * and Local Government", "the Department for Environment, Food and Rural Affairs". From the comma
+ * after token j - 1: name words and commas, then "and" and name words; none of them a known place
+ * ("the Ministry of Defence, Kyiv and Moscow" is no such name). Else j.
+ */
+function listedEnd(ctx: Context, i: number, j: number): number {
+  const { tokens, text } = ctx;
+  const sep = (k: number) => text.slice((tokens[k - 1] as Token).end, (tokens[k] as Token).start);
+  if (!ORG_STARTS.has((tokens[i] as Token).norm) || sep(j) !== ', ' || j - i < 3) return j;
+  let k = j;
+  let and = false;
+  while (
+    k < tokens.length &&
+    !ctx.placeStarts.has(k) &&
+    (isName(ctx, k) || (!and && (tokens[k] as Token).norm === 'and'))
+  ) {
+    if ((tokens[k] as Token).norm === 'and') and = true;
+    k++;
+    const next = k < tokens.length ? sep(k) : '';
+    if (next !== ' ' && !(next === ', ' && !and)) break;
+  }
+  return and && isName(ctx, k - 1) && !ctx.placeStarts.has(k) ? k : j;
+}
+
 /** The name of the run [i, j) as written, a lower-case place head capitalised ("Korabel District"). */
 export function runName(ctx: Context, i: number, j: number): string {
   let name = ctx.word(i);
@@ -111,7 +143,9 @@ export function runName(ctx: Context, i: number, j: number): string {
     const w = ctx.word(k);
     const sep = ctx.text.slice((ctx.tokens[k - 1] as Token).end, (ctx.tokens[k] as Token).start);
     const head = k === j - 1 && PLACE_HEADS.has((ctx.tokens[k] as Token).norm);
-    name += (sep === '-' || sep === ' & ' ? sep : ' ') + (head ? w.charAt(0).toUpperCase() + w.slice(1) : w);
+    name +=
+      (['-', ' & ', "' ", ', '].includes(sep) ? sep : ' ') +
+      (head ? w.charAt(0).toUpperCase() + w.slice(1) : w);
   }
   return name;
 }

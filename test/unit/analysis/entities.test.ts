@@ -313,3 +313,38 @@ describe('EntityExtractor: a body known by its acronym', () => {
     ]);
   });
 });
+
+describe('EntityExtractor: organisation names as written', () => {
+  const orgs = (body: string) => names(body, 'organization');
+  it('keeps a plural possessive inside a name', () => {
+    expect(orgs("The British Airline Pilots' Association (Balpa) said members were told.")).toContain(
+      "British Airline Pilots' Association",
+    );
+    expect(orgs("Fans formed the Westbury Town Supporters' Trust last year.")).toEqual([
+      "Westbury Town Supporters' Trust",
+    ]);
+  });
+  it('reads a ministry named by a list, but not a list of places after a ministry', () => {
+    expect(orgs('Targets were set by the Ministry of Housing, Communities and Local Government.')).toEqual([
+      'Ministry of Housing, Communities and Local Government',
+    ]);
+    expect(orgs('The Department for Environment, Food and Rural Affairs said new rules would come.')).toEqual(
+      ['Department for Environment, Food and Rural Affairs'],
+    );
+    expect(names('The Ministry of Defence, Kyiv and Moscow all said no.')).toEqual(
+      expect.arrayContaining(['Ministry of Defence', 'Kyiv', 'Moscow']),
+    );
+  });
+  it('splits two bodies joined by "and the"', () => {
+    expect(
+      orgs(
+        'The loans were agreed with the National Museum of the History of Ukraine and the Odesa Archaeological Museum.',
+      ).sort(),
+    ).toEqual(['National Museum of the History of Ukraine', 'Odesa Archaeological Museum']);
+  });
+  it('takes the longer name a text gives a body the gazetteer knows', () => {
+    expect(
+      orgs('The General Staff of the Armed Forces of Ukraine said on Tuesday that troops moved.'),
+    ).toEqual(['General Staff of the Armed Forces of Ukraine']);
+  });
+});

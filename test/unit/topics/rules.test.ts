@@ -204,3 +204,14 @@ describe('kherson: surnames built on the place name', () => {
     expect(count('У Херсоні відкрили лікарню.\n\nДжерело: пресслужба Херсонської ОВА', 'kherson')).toBe(1);
   });
 });
+
+describe('negotiations: translations of the terms, and terms inside compounds (the counting rules)', () => {
+  it('counts a German ceasefire inside a compound, the German negotiator and the Latin American ceasefire', () => {
+    expectEach(1, [
+      'Russland und die Ukraine sprechen über eine Weihnachtswaffenruhe an der Front.',
+      'Die Ukraine schickt ihre Unterhändler nach Istanbul, Russland ebenfalls.',
+      'Rusia rechazó un cese al fuego en Ucrania.',
+      'Zelenski pidió a Rusia un cese del fuego inmediato.',
+    ]);
+  });
+});

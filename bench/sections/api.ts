@@ -41,6 +41,7 @@ import { toArticleItem } from '#shared/storage/article-item.js';
 import { createDynamoClient } from '#shared/storage/clients.js';
 import { counterItemUpdates } from '#shared/storage/counter-items.js';
 import { DynamoStore } from '#shared/storage/dynamo-store.js';
+import { attributeGrowth, GROWTH_ATTRIBUTE } from '#shared/storage/entity-parts.js';
 import { membershipKey } from '#shared/storage/keys.js';
 import { defaultTopics } from '#shared/topics/load.js';
 import { ensureTable, startDynamoLocal } from '../../local/dynamodb.js';
@@ -131,9 +132,21 @@ export async function loadInBulk(
       }
     });
   };
+  /** Each entity item's growth bound, as each article's own update adds to it (entity-parts.ts). */
+  const growth = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const r = recordOf(i, base);
     deltas.push(...r.contribution.counters);
+    for (const u of counterItemUpdates(
+      r.contribution.counters.filter((d) => d.counter.kind === 'entities'),
+    )) {
+      const id = `${u.key.pk}\u0000${u.key.sk}`;
+      const added = Object.entries(u.add).reduce(
+        (g, [attr, v]) => g + (v > 0 ? attributeGrowth(attr) : 0),
+        0,
+      );
+      growth.set(id, (growth.get(id) ?? 0) + added);
+    }
     puts.push(toArticleItem(r));
     for (const m of r.contribution.memberships) puts.push({ ...membershipKey(m), id: r.id });
     if (puts.length >= 5000) await flushPuts();
@@ -145,6 +158,8 @@ export async function loadInBulk(
   const counters = counterItemUpdates(deltas);
   await pool(counters, 16, async (c) => {
     const entries = Object.entries(c.add);
+    const grown = growth.get(`${c.key.pk}\u0000${c.key.sk}`);
+    if (grown) entries.push([GROWTH_ATTRIBUTE, grown]);
     await db.send(
       new UpdateCommand({
         TableName: table,

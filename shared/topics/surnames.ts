@@ -23,15 +23,27 @@ const FEMININE_ENDING = new RegExp(`^(?:${['а', 'ая', 'ой', 'ую', 'ою',
  * and so has a Russian surname in -ov, -ova, -ev, -eva, -in, -ina, or the German -ow, -owa ("Ilya
  * Khersonov", "Khersonova", "Bogdan Chersonow").
  */
-const LATIN_SURNAME = /^[a-z]+(?:sk(?:y|yi|yj|iy|ij|ii|i|a|aya|aja)|ov|ova|ev|eva|ow|owa|ew|ewa|in|ina)$/u;
+const LATIN_SURNAME =
+  /^[a-z]+(?:sk(?:y|yi|yj|iy|ij|ii|i|a|aya|aja)|ov|ova|ev|eva|ow|owa|ew|ewa|in|ina|enko|iuk|yuk|chuk|ek)$/u;
+/**
+ * A Cyrillic surname-shaped word (-енко, -юк, -ук, -ов, -ев, -ин, -цев and their feminine and case
+ * forms): capitalised in the middle of a sentence it is a person, whatever precedes ("контракта с
+ * Херсонцевым"); the place's demonym and adjective are written in lower case there (херсонцев,
+ * херсонский), and its cases end otherwise (Херсона, Херсоном); the region's -щина is no surname
+ * (Херсонщини).
+ */
+const CYRILLIC_FAMILY = new RegExp(
+  `^(?!.*${'щин'}).+(?:${['енко', 'юк', 'ук', 'ов', 'ев', 'ин', 'цев'].join('|')})(?:${['', 'а', 'у', 'ым', 'ой', 'ою', 'ої', 'е', 'і', 'ом', 'ові', 'им', 'ых', 'их', 'ым', 'ого', 'ому'].join('|')})$`,
+  'u',
+);
 
 /**
- * An ending of a Russian or Ukrainian surname two letters past the stem ("Khersonov", "Chersonow",
- * "Херсонин", "Херсонюк"): no place inflection of the six languages ends so (the cases of
+ * An ending of a Russian, Ukrainian or Polish surname two letters past the stem ("Khersonov",
+ * "Chersonow", "Chersonek", "Херсонин", "Херсонюк"): no place inflection of the six languages ends so (the cases of
  * Херсон end in а, у, ом, е, і).
  */
 const PATRONYMIC = new RegExp(
-  `^(?:${['ov', 'ev', 'ow', 'ew', 'in', 'ин', 'ов', 'ев', 'юк', 'ук'].join('|')})$`,
+  `^(?:${['ov', 'ev', 'ow', 'ew', 'in', 'ek', 'ин', 'ов', 'ев', 'юк', 'ук'].join('|')})$`,
   'u',
 );
 /**
@@ -39,7 +51,7 @@ const PATRONYMIC = new RegExp(
  * share a key, the surname without the case ending.
  */
 const PATRONYMIC_FORM = new RegExp(
-  `^(.+(?:${['ov', 'ev', 'ow', 'ew', 'in', 'ин', 'ов', 'ев', 'юк', 'ук'].join('|')}))(?:${['', 'a', 'u', 'em', 'om', 'а', 'у', 'ым', 'ой', 'ою', 'ої', 'е', 'і', 'ом', 'ові', 'им', 'ых', 'их'].join('|')})$`,
+  `^(.+(?:${['ov', 'ev', 'ow', 'ew', 'in', 'ek', 'ин', 'ов', 'ев', 'юк', 'ук'].join('|')}))(?:${['', 'a', 'u', 'em', 'om', 'а', 'у', 'ым', 'ой', 'ою', 'ої', 'е', 'і', 'ом', 'ові', 'им', 'ых', 'их'].join('|')})$`,
   'u',
 );
 
@@ -96,7 +108,11 @@ export function surnamesAmong(
     const prev = tokens[i - 1];
     const afterName =
       prev !== undefined && /^\.?[ \t]+$/.test(text.slice(prev.end, token.start)) && isGivenNameOrTitle(prev);
-    if (afterName || LATIN_SURNAME.test(token.norm)) {
+    // Mid-sentence: not after a sentence's end or a line break.
+    const midSentence =
+      i > 0 &&
+      !/[.!?\n]\s*["'\u00ab\u201e\u201c]?\s*$/u.test(text.slice(Math.max(0, token.start - 4), token.start));
+    if (afterName || LATIN_SURNAME.test(token.norm) || (midSentence && CYRILLIC_FAMILY.test(token.norm))) {
       out.add(i);
       keys.add(surnameKey(token.norm));
       if (!forms.has(token.norm)) forms.set(token.norm, i);

@@ -13,6 +13,7 @@ describe('the boilerplate patterns behind a cheap check', () => {
       'Por Marta Ruiz, enviada especial a Jersón',
       'Por Lucía Ferrán | Jersón (Ucrania)',
       'By Anna Smith · Kherson, Ukraine',
+      'Por Álvaro Mendieta, desde Jersón y Mykolaiv',
     ])
       expect(isBoilerplateLine(line), line).toBe(true);
     expect(isBoilerplateLine('Bystanders said the shelling stopped.')).toBe(false);

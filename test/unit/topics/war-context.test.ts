@@ -132,6 +132,16 @@ describe('a Russian surname built on the place name, in Latin script', () => {
       'Федерация уже предложила Херсонину место в сборной. Следующий турнир Херсонина — в мае.';
     expect(count(chess, 'kherson')).toBe(0);
     expect(count('Командир Віталій Херсонюк доповів. Херсонюка поранено.', 'kherson')).toBe(0);
+    expect(
+      count(
+        'Selon le père Vassyl Khersonenko, la paroisse aide. Torwart Pawel Chersonek hielt alles.',
+        'kherson',
+      ),
+    ).toBe(0);
+    // A Cyrillic surname-shaped word capitalised mid-sentence is a person, with or without a given
+    // name before it; the demonym in lower case and the region's -щина are the place.
+    expect(count('Клуб продлил контракт с Херсонцевым. Тысячи херсонцев вернулись.', 'kherson')).toBe(1);
+    expect(count('На Херсонщині та в Херсонщину повертається світло.', 'kherson')).toBe(2);
     // The cases of the place are not surnames: Херсона, Херсону, Херсоном.
     expect(count('Війська зайшли до Херсона. Над Херсоном прапор. Слава Херсону.', 'kherson')).toBe(3);
   });

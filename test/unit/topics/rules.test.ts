@@ -215,3 +215,13 @@ describe('negotiations: translations of the terms, and terms inside compounds (t
     ]);
   });
 });
+
+describe('negotiations: the Spanish idiom "dar tregua" (to give respite) is no truce', () => {
+  it('does not count it in any form, beside the war or not', () => {
+    expectEach(0, [
+      'Su nieto murió en el frente contra Rusia. La tos no le da tregua desde el invierno.',
+      'Rusia bombardea Ucrania cada noche. El calor no dio tregua a los bomberos.',
+    ]);
+    expectEach(1, ['Rusia y Ucrania acordaron una tregua de tres días.']);
+  });
+});

@@ -38,7 +38,13 @@ if (args[0] === '--diff') {
       const { matches } = analyser.explain({ body: article.body, language: article.language });
       // Sets that leave zero counts out of gold still score a topic counted where gold has none.
       for (const topic of new Set([...Object.keys(g.topics), ...Object.keys(matches)]))
-        rows.push({ set: basename(dir), id, topic, gold: g.topics[topic] ?? 0, got: matches[topic]?.length ?? 0 });
+        rows.push({
+          set: basename(dir),
+          id,
+          topic,
+          gold: g.topics[topic] ?? 0,
+          got: matches[topic]?.length ?? 0,
+        });
     }
   }
   writeFileSync(args[0] as string, JSON.stringify(rows));

@@ -16,7 +16,7 @@ import {
   standsAlone,
 } from './entity-gazetteer.js';
 import { countryBodies, possessivePlace, regionalAdministrations, withSeat } from './entity-orgs.js';
-import { looksEnglish, surnameRecurs, titledPeople, wordsAlone } from './entity-people.js';
+import { looksEnglish, personInside, surnameRecurs, titledPeople, wordsAlone } from './entity-people.js';
 import { type Context, classify, gapOf, regionLists, runEnd, runName } from './entity-rules.js';
 import { markSkipped } from './entity-skip.js';
 import { foldForMatch, type Sentence, type Token, tokenise } from './normalise.js';
@@ -170,6 +170,15 @@ export class EntityExtractor {
       )
         from = i - 1;
       if (!type && j - i === 2) untyped.push([i, j]);
+      // "Secretary of State Marco Rubio", "National Security Adviser Mike Waltz", "Conductor Iryna
+      // Khersonchuk": a given name inside the run starts the person; the words before are a role.
+      const person = type === 'place' ? undefined : personInside(ctx, from, j);
+      if (person !== undefined) {
+        add(runName(ctx, person, j), 'person');
+        covered.fill(1, from, j);
+        i = j - 1;
+        continue;
+      }
       if (type) {
         let name = type === 'person' ? stripTitles(runName(ctx, from, j)) : runName(ctx, from, j);
         // "Ukraine's Ministry of Economy" → Ministry of Economy of Ukraine

@@ -1,5 +1,6 @@
-import { CAPITALISED, NOT_NAMES, TITLES } from './entity-data.js';
+import { CAPITALISED, NOT_NAMES, ORG_HEADS, PLACE_HEADS, TITLES } from './entity-data.js';
 import { ADJECTIVAL, type Context, gapOf, isWrittenLikeAName } from './entity-rules.js';
+import { isGivenName } from './given-names.js';
 import type { Token } from './normalise.js';
 
 /**
@@ -72,4 +73,21 @@ export function looksEnglish(tokens: readonly Token[]): boolean {
     else if (OTHER.has(t.norm)) other++;
   }
   return en >= 3 && en > 2 * other;
+}
+
+/**
+ * Where a person's name starts inside the run [i, j): at a given name after the run's first word,
+ * followed to the run's end by capitalised words only ("Marco Rubio" in "State Marco Rubio").
+ */
+export function personInside(ctx: Context, i: number, j: number): number | undefined {
+  for (let p = i + 1; p < j - 1; p++) {
+    if (!isGivenName(ctx.tokens[p] as Token)) continue;
+    for (let k = p + 1; k < j; k++)
+      if (!(ctx.tokens[k] as Token).cap || gapOf(ctx, k - 1, k) === undefined) return undefined;
+    // "35th Separate Marine Brigade": a body's or a place's head word ends no person.
+    const last = (ctx.tokens[j - 1] as Token).norm;
+    if (ORG_HEADS.has(last) || PLACE_HEADS.has(last)) return undefined;
+    return j - p <= 3 ? p : undefined;
+  }
+  return undefined;
 }

@@ -12,7 +12,11 @@ const CYRILLIC_STEMS = cueData.firstNamesCyrillic
 
 /** A given name written with a capital (Andriy, Ірина, Павлом), or a title (Mr, Dr, mayor). */
 export function isGivenNameOrTitle(token: Token): boolean {
-  if (TITLES.has(token.norm)) return true;
+  return TITLES.has(token.norm) || isGivenName(token);
+}
+
+/** A given name written with a capital: Andriy, Marco, Ірина, Павлом. */
+export function isGivenName(token: Token): boolean {
   if (!token.cap) return false;
   if (LATIN_NAMES.has(token.norm)) return true;
   return CYRILLIC_STEMS.some((stem) => token.norm.startsWith(stem) && token.norm.length - stem.length <= 3);

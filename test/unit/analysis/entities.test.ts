@@ -348,3 +348,19 @@ describe('EntityExtractor: organisation names as written', () => {
     ).toEqual(['General Staff of the Armed Forces of Ukraine']);
   });
 });
+
+describe('EntityExtractor: a person after a role in one run of capitals', () => {
+  it('starts the person at the given name, the role before it dropped', () => {
+    expect(names('Secretary of State Marco Rubio said the talks went well.')).toEqual(['Marco Rubio']);
+    expect(names('National Security Adviser Mike Waltz said the plan was ready.')).toEqual(['Mike Waltz']);
+    expect(names('Conductor Iryna Khersonchuk said the choir would tour.', 'person')).toEqual([
+      'Iryna Khersonchuk',
+    ]);
+  });
+  it('leaves a body whose name holds a given name alone', () => {
+    expect(names('The 35th Separate Marine Brigade said it held the line.', 'organization')).toEqual([
+      '35th Separate Marine Brigade',
+    ]);
+    expect(names('The Anna Lindh Foundation said so.', 'organization')).toEqual(['Anna Lindh Foundation']);
+  });
+});

@@ -112,7 +112,7 @@ export function runEnd(ctx: Context, i: number): number {
 }
 
 /**
- * Where a ministry's name goes on as a list after a comma: "the Ministry of Housing, Communities
+ * Where a body's name goes on as a list after a comma: "the Ministry of Housing, Communities
  * and Local Government", "the Department for Environment, Food and Rural Affairs". From the comma
  * after token j - 1: name words and commas, then "and" and name words; none of them a known place
  * ("the Ministry of Defence, Kyiv and Moscow" is no such name). Else j.
@@ -120,7 +120,7 @@ export function runEnd(ctx: Context, i: number): number {
 function listedEnd(ctx: Context, i: number, j: number): number {
   const { tokens, text } = ctx;
   const sep = (k: number) => text.slice((tokens[k - 1] as Token).end, (tokens[k] as Token).start);
-  if (!ORG_STARTS.has((tokens[i] as Token).norm) || sep(j) !== ', ' || j - i < 3) return j;
+  if (sep(j) !== ', ' || (j - i < 3 && !ORG_HEADS.has((tokens[i] as Token).norm))) return j;
   let k = j;
   let and = false;
   while (
@@ -133,7 +133,10 @@ function listedEnd(ctx: Context, i: number, j: number): number {
     const next = k < tokens.length ? sep(k) : '';
     if (next !== ' ' && !(next === ', ' && !and)) break;
   }
-  return and && isName(ctx, k - 1) && !ctx.placeStarts.has(k) ? k : j;
+  // A ministry's list ("Ministry of Housing, …"), or one a body's head word closes ("Advisory,
+  // Conciliation and Arbitration Service").
+  const body = ORG_STARTS.has((tokens[i] as Token).norm) || ORG_HEADS.has((tokens[k - 1] as Token).norm);
+  return body && and && isName(ctx, k - 1) && !ctx.placeStarts.has(k) ? k : j;
 }
 
 /** The name of the run [i, j) as written, a lower-case place head capitalised ("Korabel District"). */

@@ -335,6 +335,13 @@ describe('EntityExtractor: organisation names as written', () => {
       expect.arrayContaining(['Ministry of Defence', 'Kyiv', 'Moscow']),
     );
   });
+  it("reads a list closed by a body's head word, and a utility company that speaks", () => {
+    expect(orgs('The Advisory, Conciliation and Arbitration Service said talks failed.')).toEqual([
+      'Advisory, Conciliation and Arbitration Service',
+    ]);
+    expect(orgs('United Utilities said the reservoir was low.')).toEqual(['United Utilities']);
+    expect(orgs('Acme Advisory, Smith and Jones said nothing.')).toEqual(['Acme Advisory']);
+  });
   it('splits two bodies joined by "and the"', () => {
     expect(
       orgs(

@@ -62,7 +62,7 @@ const BOILERPLATE_LINE: (RegExp | (() => RegExp))[] = [
   // texts have no byline never pays.
   () =>
     new RegExp(
-      `${BYLINE_CUE}:?\\s+${BYLINE_ENTRY}((\\s*,)?\\s*(and|et|und|y|и|і|та|/)\\s+(${BYLINE_ENTRY}|${AT_PLACE})|\\s*[,|\u00b7\u2022]\\s*${BYLINE_ENTRY})*\\s*[.]?\\s*$`,
+      `${BYLINE_CUE}:?\\s+${BYLINE_ENTRY}((\\s*,)?\\s*(and|et|und|y|и|і|та|/)\\s+(${BYLINE_ENTRY}|${AT_PLACE})|\\s*[,|/\u00b7\u2022]\\s*${BYLINE_ENTRY})*\\s*[.]?\\s*$`,
       'u',
     ),
   // A wire credit alone on a line

@@ -3,7 +3,7 @@ import { groupMatchers } from '../analysis/phrase-group.js';
 import { type Match, PhraseMatcher } from '../analysis/phrase-matcher.js';
 import { type ClauseRules, otherTalks, partiesBefore } from './clause.js';
 import type { TopicDefinition } from './schema.js';
-import { builtOnStems, surnamesAmong } from './surnames.js';
+import { builtOnStems, givenNameTokens, surnamesAmong } from './surnames.js';
 
 export type TopicHit = {
   readonly mentions: number;
@@ -210,21 +210,24 @@ export class TopicMatcher {
   }
 }
 
-/** Token indexes of the topic's candidates that are people's surnames (surnames.ts). */
+/** Token indexes of the topic's candidates that are people's surnames or given names (surnames.ts). */
 function surnameTokens(
   topic: CompiledTopic,
   text: string,
   tokens: readonly Token[],
   matches: readonly Match<true>[],
 ): Set<number> {
-  if (!topic.surnames || matches.length === 0) return new Set();
+  const given = givenNameTokens(text, tokens, matches, topic.def.givenNames);
+  if (!topic.surnames || matches.length === 0) return given;
   const shaped = topic.surnames.match(tokens).map((m) => m.first);
   const built = builtOnStems(topic.stems, tokens, matches);
-  return surnamesAmong(
+  const out = surnamesAmong(
     text,
     tokens,
     [...new Set([...shaped, ...built])].sort((a, b) => a - b),
   );
+  for (const i of given) out.add(i);
+  return out;
 }
 
 /** Two matches separated only by spaces or a hyphen are one phrase ("ceasefire talks"). */

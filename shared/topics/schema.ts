@@ -132,6 +132,12 @@ export const TopicDefinition = z.object({
    * it right after a given name ("Dmytro Khersoniuk", "Olena Khersonova"), and that word again.
    */
   surnames: z.array(Term).default([]),
+  /**
+   * Given names spelled like a term, exactly as written ("Jerson": the place is Jersón): a one-word
+   * mention spelled so is a person where a capitalised word follows it ("Jerson Moura"), and so is
+   * that spelling anywhere after it in the text.
+   */
+  givenNames: z.array(z.string().trim().min(1).max(100)).default([]),
 });
 export type TopicDefinition = z.infer<typeof TopicDefinition>;
 

@@ -24,7 +24,7 @@ const FEMININE_ENDING = new RegExp(`^(?:${['а', 'ая', 'ой', 'ую', 'ою',
  * Khersonov", "Khersonova", "Bogdan Chersonow").
  */
 const LATIN_SURNAME =
-  /^[a-z]+(?:sk(?:y|yi|yj|iy|ij|ii|i|a|aya|aja)|ov|ova|ev|eva|ow|owa|ew|ewa|in|ina|enko|iuk|yuk|chuk|ek)$/u;
+  /^[a-z]+(?:sk(?:y|yi|yj|iy|ij|ii|i|a|aya|aja)|ov|ova|ev|eva|ow|owa|ew|ewa|in|ina|enko|iuk|yuk|chuk|ek|yan)$/u;
 /**
  * A Cyrillic surname-shaped word (-енко, -юк, -ук, -ов, -ев, -ин, -цев and their feminine and case
  * forms): capitalised in the middle of a sentence it is a person, whatever precedes ("контракта с
@@ -43,7 +43,7 @@ const CYRILLIC_FAMILY = new RegExp(
  * Херсон end in а, у, ом, е, і).
  */
 const PATRONYMIC = new RegExp(
-  `^(?:${['ov', 'ev', 'ow', 'ew', 'in', 'ek', 'ин', 'ов', 'ев', 'юк', 'ук'].join('|')})$`,
+  `^(?:${['ov', 'ev', 'ow', 'ew', 'in', 'ek', 'ia', 'ин', 'ов', 'ев', 'юк', 'ук'].join('|')})$`,
   'u',
 );
 /**
@@ -109,10 +109,23 @@ export function surnamesAmong(
     const afterName =
       prev !== undefined && /^\.?[ \t]+$/.test(text.slice(prev.end, token.start)) && isGivenNameOrTitle(prev);
     // Mid-sentence: not after a sentence's end or a line break.
-    const midSentence =
-      i > 0 &&
-      !/[.!?\n]\s*["'\u00ab\u201e\u201c]?\s*$/u.test(text.slice(Math.max(0, token.start - 4), token.start));
-    if (afterName || LATIN_SURNAME.test(token.norm) || (midSentence && CYRILLIC_FAMILY.test(token.norm))) {
+    const midSentence = (t: Token) =>
+      !/(^|[.!?\n])\s*["'\u00ab\u201e\u201c]?\s*$/u.test(text.slice(Math.max(0, t.start - 4), t.start));
+    // In Latin script, after a capitalised word in the middle of a sentence: a given name the
+    // lists do not know ("le pilier géorgien Levan Khersonia", "Hervé Khersonnier a dit"). (In
+    // Cyrillic that is often a place before the adjective: "России Херсонской и Запорожской областей".)
+    const afterCapital =
+      /^[a-z]/.test(token.norm) &&
+      prev !== undefined &&
+      prev.cap &&
+      text.slice(prev.end, token.start) === ' ' &&
+      midSentence(prev);
+    if (
+      afterName ||
+      afterCapital ||
+      LATIN_SURNAME.test(token.norm) ||
+      (midSentence(token) && CYRILLIC_FAMILY.test(token.norm))
+    ) {
       out.add(i);
       keys.add(surnameKey(token.norm));
       if (!forms.has(token.norm)) forms.set(token.norm, i);
@@ -128,6 +141,30 @@ export function surnamesAmong(
     // "предложила Херсонину место" is the surname.
     const adjective = phrase && CYRILLIC_SURNAME.test(token.norm);
     if ((forms.get(token.norm) ?? i) < i || (keys.has(surnameKey(token.norm)) && !adjective)) out.add(i);
+  }
+  return out;
+}
+
+/**
+ * The one-word candidates spelled exactly as one of `names` ("Jerson", the Spanish place Jersón
+ * without its accent) that are a person: followed by a capitalised word ("Jerson Moura"), or after
+ * such a one in the text ("Jerson, que suma siete goles").
+ */
+export function givenNameTokens(
+  text: string,
+  tokens: readonly Token[],
+  matches: readonly { readonly first: number; readonly last: number }[],
+  names: readonly string[],
+): Set<number> {
+  const out = new Set<number>();
+  if (names.length === 0) return out;
+  let named = false;
+  for (const m of matches) {
+    const token = tokens[m.first] as Token;
+    if (m.last - m.first !== 1 || !names.includes(text.slice(token.start, token.end))) continue;
+    const next = tokens[m.first + 1];
+    if (next?.cap && text.slice(token.end, next.start) === ' ') named = true;
+    if (named) out.add(m.first);
   }
   return out;
 }

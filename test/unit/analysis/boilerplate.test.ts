@@ -14,6 +14,8 @@ describe('the boilerplate patterns behind a cheap check', () => {
       'Por Lucía Ferrán | Jersón (Ucrania)',
       'By Anna Smith · Kherson, Ukraine',
       'Por Álvaro Mendieta, desde Jersón y Mykolaiv',
+      'Von Jana Weißkopf und Oleh Marusyn, Kiew/Cherson',
+      'Spenden: Cherson-Hilfe Sachsen e.V., Stichwort „Feuerwehr“',
     ])
       expect(isBoilerplateLine(line), line).toBe(true);
     expect(isBoilerplateLine('Bystanders said the shelling stopped.')).toBe(false);

@@ -142,6 +142,23 @@ describe('a Russian surname built on the place name, in Latin script', () => {
     // name before it; the demonym in lower case and the region's -щина are the place.
     expect(count('Клуб продлил контракт с Херсонцевым. Тысячи херсонцев вернулись.', 'kherson')).toBe(1);
     expect(count('На Херсонщині та в Херсонщину повертається світло.', 'kherson')).toBe(2);
+    // In Latin script after any capitalised word mid-sentence (a given name the lists lack), and
+    // the -yan and -ia endings; not a Cyrillic adjective after a country.
+    expect(
+      count(
+        'Le pilier géorgien Levan Khersonia est blessé. Selon Hervé Khersonnier, tout va bien.',
+        'kherson',
+      ),
+    ).toBe(0);
+    expect(
+      count('The nurse Viktoria Khersonyan said so. Young Khersonites cheered in Kherson.', 'kherson'),
+    ).toBe(2);
+    expect(
+      count(
+        'Москва требует признать вхождение в состав России Херсонской и Запорожской областей.',
+        'kherson',
+      ),
+    ).toBe(1);
     // The cases of the place are not surnames: Херсона, Херсону, Херсоном.
     expect(count('Війська зайшли до Херсона. Над Херсоном прапор. Слава Херсону.', 'kherson')).toBe(3);
   });
@@ -211,5 +228,17 @@ describe('a term in another sense', () => {
   it('the same words still count where no other sense is named', () => {
     expect(count('Der Krieg geht weiter. Moskau und Kiew haben in Istanbul verhandelt.')).toBe(1);
     expect(count('Russia shelled Kherson. Kyiv and Moscow held talks in Istanbul.')).toBe(1);
+  });
+});
+
+describe("kherson: a given name spelled like the place (the topic's givenNames)", () => {
+  it('is a person before a capitalised word, and that spelling after it; the place keeps its accent', () => {
+    expect(count('El enfermero venezolano Jerson Gutiérrez murió. Jerson tenía 30 años.', 'kherson')).toBe(0);
+    expect(
+      count(
+        'Vive en Jersón (Ucrania) desde 2020. La administración militar de Jersón calcula daños.',
+        'kherson',
+      ),
+    ).toBe(2);
   });
 });

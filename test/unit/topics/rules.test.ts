@@ -225,3 +225,20 @@ describe('negotiations: the Spanish idiom "dar tregua" (to give respite) is no t
     expectEach(1, ['Rusia y Ucrania acordaron una tregua de tres días.']);
   });
 });
+
+describe('negotiations: inflected Ukrainian ceasefire, supply talks, trade truces and lectures given', () => {
+  it('counts the ceasefire in any case of припинення', () => {
+    expectEach(1, [
+      'Україна наполягає на безумовному припиненні вогню з Росією.',
+      'Київ погодився на зустріч з Росією разом із ширшим припиненням вогню.',
+    ]);
+  });
+  it('does not count talks on supplies, a trade or tariff truce, or talks someone gave', () => {
+    expectEach(0, [
+      'Russia shelled Kherson again. Berlin held talks on gas supplies with Qatar.',
+      'Der Krieg in der Ukraine geht weiter. Gespräche über Flüssiggaslieferungen aus Katar laufen.',
+      'La guerra en Ucrania sigue. La tregua comercial entre Estados Unidos y China se prorrogó.',
+      'Before the full-scale invasion of Ukraine she gave talks on the history of the shipyards.',
+    ]);
+  });
+});

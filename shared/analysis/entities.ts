@@ -10,17 +10,29 @@ import {
 import {
   buildGazetteerMatcher,
   entityStem,
-  type GazetteerEntry,
-  isAcronym,
   isWrittenInCapitals,
+  spelledOut,
   standsAlone,
 } from './entity-gazetteer.js';
-import { countryBodies, possessivePlace, regionalAdministrations, withSeat } from './entity-orgs.js';
-import { looksEnglish, personInside, surnameRecurs, titledPeople, wordsAlone } from './entity-people.js';
+import {
+  capitalAfter,
+  countryBodies,
+  opensBody,
+  possessivePlace,
+  regionalAdministrations,
+  withSeat,
+} from './entity-orgs.js';
+import {
+  givenNameFirst,
+  looksEnglish,
+  personInside,
+  surnameRecurs,
+  titledPeople,
+  wordsAlone,
+} from './entity-people.js';
 import { type Context, classify, gapOf, regionLists, runEnd, runName } from './entity-rules.js';
 import { markSkipped } from './entity-skip.js';
 import { foldForMatch, type Sentence, type Token, tokenise } from './normalise.js';
-import type { Match } from './phrase-matcher.js';
 
 export type { Entity, EntityType } from './entity-data.js';
 export { entityStem } from './entity-gazetteer.js';
@@ -89,8 +101,8 @@ export class EntityExtractor {
     const matches = this.gazetteer.match(stemmed);
     /** Bodies the text names at more length than the gazetteer, with the text's name. */
     const spelled = new Map<string, string>();
-    /** Acronyms of bodies that may open a longer name, by token index, with the body's name. */
-    const prefixes = new Map<number, string>();
+    /** Known bodies that may open a longer name, by token index: the body's name and its end. */
+    const prefixes = new Map<number, { readonly name: string; readonly last: number }>();
     for (let n = 0; n < matches.length; n++) {
       const m = matches[n] as (typeof matches)[number];
       if (covered[m.first] || (m.last - m.first === 1 && listed.has(m.first))) continue;
@@ -102,13 +114,19 @@ export class EntityExtractor {
       covered.fill(1, m.first, m.last);
       if (m.value.acronym && m.value.type === 'organization' && next?.value.type === 'organization')
         if (next.first === m.last && text.slice(m.end, next.start) === ' ') continue;
-      // "the UN Human Rights Monitoring Mission": the acronym may open a body the gazetteer does not know
-      if (m.value.acronym && m.value.type === 'organization' && next?.first !== m.last)
-        if ((tokens[m.last] as Token | undefined)?.cap && text.slice(m.end, tokens[m.last]?.start) === ' ') {
+      // "the UN Human Rights Monitoring Mission", "the United Nations Development Programme": a
+      // known body may open one the gazetteer does not know
+      if (m.value.type === 'organization' && next?.first !== m.last)
+        if (m.value.acronym ? capitalAfter(text, tokens, m.last) : opensBody(text, tokens, m.last)) {
           covered.fill(0, m.first, m.last);
-          prefixes.set(m.first, m.value.name);
+          prefixes.set(m.first, { name: m.value.name, last: m.last });
           continue;
         }
+      // "Sofia Lindqvist": a city that is also a given name, before a capitalised word, is a person
+      if (m.value.type === 'place' && next?.first !== m.last && givenNameFirst(text, tokens, m)) {
+        covered.fill(0, m.first, m.last);
+        continue;
+      }
       // "the Minsk agreements", "the Budapest Memorandum": a document, not the place
       if (m.value.type === 'place' && NOT_AFTER_PLACE.has(tokens[m.last]?.norm ?? '')) continue;
       add(m.value.name, m.value.type);
@@ -148,8 +166,9 @@ export class EntityExtractor {
       // "UN Secretary-General Antonio Guterres": the acronym is the body alone
       const prefix = prefixes.get(i);
       if (prefix !== undefined && classify(ctx, i, j) !== 'organization') {
-        add(prefix, 'organization');
-        covered[i] = 1;
+        add(prefix.name, 'organization');
+        covered.fill(1, i, prefix.last);
+        i = prefix.last - 1;
         continue;
       }
       // A known place before an organisation's name is part of it ("Kherson Regional Clinical Hospital").
@@ -267,18 +286,4 @@ function rememberSurname(surnames: Map<string, string>, fullName: string, key: s
   if (parts.length < 2) return;
   const last = parts[parts.length - 1] as string;
   if (last.length > 2) surnames.set(entityStem(foldForMatch(last)), key);
-}
-
-/**
- * Where a body the gazetteer names by an acronym or a shorter name (IAEA, Ukrainian General Staff)
- * is matched by a longer English name ("the International Atomic Energy Agency", "the General Staff
- * of the Armed Forces of Ukraine"), remembers that spelling: the text's own name for it, the
- * canonical English name an annotator writes.
- */
-function spelledOut(text: string, m: Match<GazetteerEntry>, spelled: Map<string, string>) {
-  // "The Sunday Times" is the gazetteer's "Sunday Times", no longer name.
-  const surface = text.slice(m.start, m.end).replace(/^The /, '');
-  const longer = isAcronym(m.value.name) || surface.split(' ').length > m.value.name.split(' ').length;
-  if (m.value.acronym || !longer || !/^[A-Z][A-Za-z'&.-]*( [A-Za-z'&.-]+)+$/.test(surface)) return;
-  if (!spelled.has(m.value.name)) spelled.set(m.value.name, surface);
 }

@@ -114,3 +114,17 @@ export function standsAlone(text: string, tokens: readonly Token[], m: Match<unk
   if (prev?.cap && /^[ -]$/.test(text.slice(prev.end, m.start))) return false;
   return !(next?.cap && /^[ -]$/.test(text.slice(m.end, next.start)));
 }
+
+/**
+ * Where a body the gazetteer names by an acronym or a shorter name (IAEA, Ukrainian General Staff)
+ * is matched by a longer English name ("the International Atomic Energy Agency", "the General Staff
+ * of the Armed Forces of Ukraine"), remembers that spelling: the text's own name for it, the
+ * canonical English name an annotator writes.
+ */
+export function spelledOut(text: string, m: Match<GazetteerEntry>, spelled: Map<string, string>) {
+  // "The Sunday Times" is the gazetteer's "Sunday Times", no longer name.
+  const surface = text.slice(m.start, m.end).replace(/^The /, '');
+  const longer = isAcronym(m.value.name) || surface.split(' ').length > m.value.name.split(' ').length;
+  if (m.value.acronym || !longer || !/^[A-Z][A-Za-z'&.-]*( [A-Za-z'&.-]+)+$/.test(surface)) return;
+  if (!spelled.has(m.value.name)) spelled.set(m.value.name, surface);
+}

@@ -1,4 +1,4 @@
-import { DEMONYMS } from './entity-data.js';
+import { DEMONYMS, ORG_HEADS } from './entity-data.js';
 import type { Context } from './entity-rules.js';
 import { foldForMatch, type Token } from './normalise.js';
 
@@ -119,4 +119,20 @@ export function withSeat(ctx: Context, j: number): number {
     ctx.text.slice((tokens[j - 1] as Token).end, (tokens[j + 1] as Token).start).trim().length <= 2
     ? place.last
     : j;
+}
+
+/** A capitalised word right after token `last - 1`, after one space ("UN Human …"). */
+export function capitalAfter(text: string, tokens: readonly Token[], last: number): boolean {
+  const next = tokens[last];
+  return next !== undefined && next.cap && text.slice(tokens[last - 1]?.end, next.start) === ' ';
+}
+
+/**
+ * Whether the capitalised words from token `last` (after one space, at most four) end in a body's
+ * head word: "United Nations | Development Programme", "Kyiv City | Council".
+ */
+export function opensBody(text: string, tokens: readonly Token[], last: number): boolean {
+  for (let k = last; k < last + 4 && capitalAfter(text, tokens, k); k++)
+    if (ORG_HEADS.has((tokens[k] as Token).norm)) return true;
+  return false;
 }

@@ -91,3 +91,19 @@ export function personInside(ctx: Context, i: number, j: number): number | undef
   }
   return undefined;
 }
+
+/**
+ * Whether a one-word place match is a given name before a surname ("Sofia Lindqvist", "Florence
+ * Nightingale"): a listed given name followed, after one space, by a capitalised word that heads
+ * no place or body ("Sofia Airport" is the place's).
+ */
+export function givenNameFirst(
+  text: string,
+  tokens: readonly Token[],
+  m: { first: number; last: number },
+): boolean {
+  const next = tokens[m.last];
+  if (m.last - m.first !== 1 || !isGivenName(tokens[m.first] as Token) || !next?.cap) return false;
+  if (text.slice((tokens[m.first] as Token).end, next.start) !== ' ') return false;
+  return !ORG_HEADS.has(next.norm) && !PLACE_HEADS.has(next.norm) && !NOT_NAMES.has(next.norm);
+}

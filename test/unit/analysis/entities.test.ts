@@ -371,3 +371,21 @@ describe('EntityExtractor: a person after a role in one run of capitals', () => 
     expect(names('The Anna Lindh Foundation said so.', 'organization')).toEqual(['Anna Lindh Foundation']);
   });
 });
+
+describe('EntityExtractor: a known name that opens a longer one', () => {
+  it('reads a known body before a body head as one body, and keeps it alone before a person', () => {
+    expect(names('The United Nations Development Programme said the plant was repaired.')).toEqual([
+      'United Nations Development Programme',
+    ]);
+    expect(names('UN Secretary-General Antonio Guterres said so.').sort()).toEqual([
+      'Antonio Guterres',
+      'United Nations',
+    ]);
+  });
+  it('reads a city that is also a given name, before a surname, as a person', () => {
+    expect(names('Sofia Lindqvist, who leads the mission, said the work was slow.')).toEqual([
+      'Sofia Lindqvist',
+    ]);
+    expect(names('Flights from Sofia resumed on Monday.', 'place')).toEqual(['Sofia']);
+  });
+});

@@ -93,11 +93,11 @@ const DATELINE = new RegExp(
 /**
  * Before the first paragraph, a dateline alone on its line or a place and a dash opening the
  * first paragraph, in any case: "KHERSON, Ukraine, Oct 19 (Northline Wire)", "Kiew/Cherson (ber)",
- * "Херсон, 18 квітня - Південь.Інфо", "Херсон - Російські війська…". A bare name is not one: the
+ * "Херсон, 18 квітня - Південь.Інфо", "Херсон - Російські війська…", "KHERSON, June 1 -". A bare name is not one: the
  * line needs a bracket, a dash, a date or capitals.
  */
 const OPENING_DATELINE_LINE = new RegExp(
-  `^\\s*${NAME}([/ -]${NAME}){0,2}(,\\s*[\\p{L}\\p{N}.' ]{2,30}){0,3}\\s*(\\([^)\\n]{1,30}\\))?(\\s+-\\s+[\\p{L}\\p{N}.']+( [\\p{L}\\p{N}.']+){0,2})?(?<![.!?])\\s*$`,
+  `^\\s*${NAME}([/ -]${NAME}){0,2}(,\\s*[\\p{L}\\p{N}.' ]{2,30}){0,3}\\s*(\\([^)\\n]{1,30}\\))?(\\s+-(\\s+[\\p{L}\\p{N}.']+( [\\p{L}\\p{N}.']+){0,2})?)?(?<![.!?])\\s*$`,
   'u',
 );
 const OPENING_DATELINE = new RegExp(

@@ -24,7 +24,7 @@ const FEMININE_ENDING = new RegExp(`^(?:${['а', 'ая', 'ой', 'ую', 'ою',
  * Khersonov", "Khersonova", "Bogdan Chersonow").
  */
 const LATIN_SURNAME =
-  /^[a-z]+(?:sk(?:y|yi|yj|iy|ij|ii|i|a|aya|aja)|ov|ova|ev|eva|ow|owa|ew|ewa|in|ina|enko|iuk|yuk|chuk|ek|yan)$/u;
+  /^[a-z]+(?:sk(?:y|yi|yj|iy|ij|ii|i|a|aya|aja)|ov|ova|ev|eva|ow|owa|ew|ewa|(?<!er)in|(?<!er)ina|enko|iuk|yuk|chuk|ek|yan)$/u;
 /**
  * A Cyrillic surname-shaped word (-енко, -юк, -ук, -ов, -ев, -ин, -цев and their feminine and case
  * forms): capitalised in the middle of a sentence it is a person, whatever precedes ("контракта с
@@ -33,7 +33,7 @@ const LATIN_SURNAME =
  * (Херсонщини).
  */
 const CYRILLIC_FAMILY = new RegExp(
-  `^(?!.*${'щин'}).+(?:${['енко', 'юк', 'ук', 'ов', 'ев', 'ин', 'цев'].join('|')})(?:${['', 'а', 'у', 'ым', 'ой', 'ою', 'ої', 'е', 'і', 'ом', 'ові', 'им', 'ых', 'их', 'ым', 'ого', 'ому'].join('|')})$`,
+  `^(?!.*${'щин'}).+(?:${['енко', 'юк', 'ук', 'ов', 'ев', 'ин', 'цев', 'ич'].join('|')})(?:${['', 'а', 'у', 'ым', 'ой', 'ою', 'ої', 'е', 'і', 'ом', 'ові', 'им', 'ых', 'их', 'ым', 'ого', 'ому'].join('|')})$`,
   'u',
 );
 
@@ -43,7 +43,7 @@ const CYRILLIC_FAMILY = new RegExp(
  * Херсон end in а, у, ом, е, і).
  */
 const PATRONYMIC = new RegExp(
-  `^(?:${['ov', 'ev', 'ow', 'ew', 'in', 'ek', 'ia', 'ин', 'ов', 'ев', 'юк', 'ук'].join('|')})$`,
+  `^(?:${['ov', 'ev', 'ow', 'ew', 'in', 'ek', 'ia', 'uk', 'ik', 'ин', 'ов', 'ев', 'юк', 'ук', 'ич', 'с'].join('|')})$`,
   'u',
 );
 /**
@@ -51,7 +51,7 @@ const PATRONYMIC = new RegExp(
  * share a key, the surname without the case ending.
  */
 const PATRONYMIC_FORM = new RegExp(
-  `^(.+(?:${['ov', 'ev', 'ow', 'ew', 'in', 'ek', 'ин', 'ов', 'ев', 'юк', 'ук'].join('|')}))(?:${['', 'a', 'u', 'em', 'om', 'а', 'у', 'ым', 'ой', 'ою', 'ої', 'е', 'і', 'ом', 'ові', 'им', 'ых', 'их'].join('|')})$`,
+  `^(.+(?:${['ov', 'ev', 'ow', 'ew', 'in', 'ek', 'uk', 'ik', 'ин', 'ов', 'ев', 'юк', 'ук', 'ич'].join('|')}))(?:${['', 'a', 'u', 'em', 'om', 'а', 'у', 'ым', 'ой', 'ою', 'ої', 'е', 'і', 'ом', 'ові', 'им', 'ых', 'их'].join('|')})$`,
   'u',
 );
 

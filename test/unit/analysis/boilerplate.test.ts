@@ -16,6 +16,8 @@ describe('the boilerplate patterns behind a cheap check', () => {
       'Por Álvaro Mendieta, desde Jersón y Mykolaiv',
       'Von Jana Weißkopf und Oleh Marusyn, Kiew/Cherson',
       'Spenden: Cherson-Hilfe Sachsen e.V., Stichwort „Feuerwehr“',
+      'Пресс-служба / Новости Причерноморья',
+      'Follow our Kherson coverage on Telegram.',
     ])
       expect(isBoilerplateLine(line), line).toBe(true);
     expect(isBoilerplateLine('Bystanders said the shelling stopped.')).toBe(false);

@@ -224,6 +224,12 @@ describe('negotiations: translations, compounds and inflections count; idioms, s
     [0, 'Der Krieg in der Ukraine geht weiter. Gespräche über Flüssiggaslieferungen aus Katar laufen.'],
     [0, 'La guerra en Ucrania sigue. La tregua comercial entre Estados Unidos y China se prorrogó.'],
     [0, 'Before the full-scale invasion of Ukraine she gave talks on the history of the shipyards.'],
+    // Safety lectures in schools, and talks about embassies between war parties.
+    [0, 'Sappers cleared mines left by Russian troops and gave 900 mine-safety talks in village schools.'],
+    [
+      0,
+      'After Russia invaded Ukraine, ties froze. U.S. and Russian diplomats held talks on embassy staffing.',
+    ],
   ] as const)('counts %i in: %s', (n, body) => {
     expect(count(body, 'negotiations')).toBe(n);
   });

@@ -159,6 +159,14 @@ describe('a Russian surname built on the place name, in Latin script', () => {
         'kherson',
       ),
     ).toBe(1);
+    expect(
+      count(
+        'Le chirurgien Andriï Khersonuk opère. The seamer Alex Khersonik bowled. Мати Тарас Херсонич шукає сина.',
+        'kherson',
+      ),
+    ).toBe(0);
+    // A German feminine demonym in -erin is the place's, not a surname in -in.
+    expect(count('Damals erfuhr die Chersonerin vom Tod ihrer Mutter.', 'kherson')).toBe(1);
     // The cases of the place are not surnames: Херсона, Херсону, Херсоном.
     expect(count('Війська зайшли до Херсона. Над Херсоном прапор. Слава Херсону.', 'kherson')).toBe(3);
   });

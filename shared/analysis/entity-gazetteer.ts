@@ -125,6 +125,11 @@ export function spelledOut(text: string, m: Match<GazetteerEntry>, spelled: Map<
   // "The Sunday Times" is the gazetteer's "Sunday Times", no longer name.
   const surface = text.slice(m.start, m.end).replace(/^The /, '');
   const longer = isAcronym(m.value.name) || surface.split(' ').length > m.value.name.split(' ').length;
-  if (m.value.acronym || !longer || !/^[A-Z][A-Za-z'&.-]*( [A-Za-z'&.-]+)+$/.test(surface)) return;
+  if (
+    m.value.acronym ||
+    !longer ||
+    !/^(\d+(st|nd|rd|th) )?[A-Z][A-Za-z'&.-]*( [A-Za-z'&.-]+)+$/.test(surface)
+  )
+    return;
   if (!spelled.has(m.value.name)) spelled.set(m.value.name, surface);
 }

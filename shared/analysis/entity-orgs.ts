@@ -132,7 +132,11 @@ export function capitalAfter(text: string, tokens: readonly Token[], last: numbe
  * head word: "United Nations | Development Programme", "Kyiv City | Council".
  */
 export function opensBody(text: string, tokens: readonly Token[], last: number): boolean {
-  for (let k = last; k < last + 4 && capitalAfter(text, tokens, k); k++)
+  for (let k = last; k < last + 5; k++) {
+    // "United Nations Children's Fund": a possessive inside the name
+    const possessive = tokens[k]?.norm === 's' && text.slice(tokens[k - 1]?.end, tokens[k]?.start) === "'";
+    if (!possessive && !capitalAfter(text, tokens, k)) return false;
     if (ORG_HEADS.has((tokens[k] as Token).norm)) return true;
+  }
   return false;
 }

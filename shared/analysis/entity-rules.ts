@@ -69,7 +69,16 @@ export function runEnd(ctx: Context, i: number): number {
       const between = text.slice((tokens[j - 1] as Token).end, (tokens[j] as Token).start);
       // "Harlow & Finch"; a plural possessive inside a name: "the British Airline Pilots' Association"
       const joined = between === ' & ' || (between === "' " && norm(j - 1).endsWith('s'));
-      if (joined && isName(ctx, j)) j++;
+      // A possessive inside a body's name: "the Kherson Regional Prosecutor's Office", "St
+      // Aldhelm's Children's Hospital"
+      const possessive =
+        between === "'" &&
+        norm(j) === 's' &&
+        gapOf(ctx, j, j + 1) === ' ' &&
+        isName(ctx, j + 1) &&
+        ORG_HEADS.has(norm(runEnd(ctx, j + 1) - 1));
+      if (possessive && isName(ctx, j + 1)) j += 2;
+      else if (joined && isName(ctx, j)) j++;
       else {
         j = listedEnd(ctx, i, j);
         break;
@@ -147,7 +156,7 @@ export function runName(ctx: Context, i: number, j: number): string {
     const sep = ctx.text.slice((ctx.tokens[k - 1] as Token).end, (ctx.tokens[k] as Token).start);
     const head = k === j - 1 && PLACE_HEADS.has((ctx.tokens[k] as Token).norm);
     name +=
-      (['-', ' & ', "' ", ', '].includes(sep) ? sep : ' ') +
+      (['-', ' & ', "' ", ', ', "'"].includes(sep) ? sep : ' ') +
       (head ? w.charAt(0).toUpperCase() + w.slice(1) : w);
   }
   return name;

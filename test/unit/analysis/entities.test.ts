@@ -342,6 +342,15 @@ describe('EntityExtractor: organisation names as written', () => {
     expect(orgs('United Utilities said the reservoir was low.')).toEqual(['United Utilities']);
     expect(orgs('Acme Advisory, Smith and Jones said nothing.')).toEqual(['Acme Advisory']);
   });
+  it("keeps a possessive inside a body's name, and an ordinal unit's name as written", () => {
+    expect(orgs("The Kherson Regional Prosecutor's Office opened a case.")).toEqual([
+      "Kherson Regional Prosecutor's Office",
+    ]);
+    expect(orgs("The United Nations Children's Fund said so.")).toEqual(["United Nations Children's Fund"]);
+    expect(orgs('Analysts at the Center for Strategic and International Studies said so.')).toEqual([
+      'Center for Strategic and International Studies',
+    ]);
+  });
   it('splits two bodies joined by "and the"', () => {
     expect(
       orgs(

@@ -154,10 +154,11 @@ export function givenNameTokens(
   text: string,
   tokens: readonly Token[],
   matches: readonly { readonly first: number; readonly last: number }[],
-  names: readonly string[],
+  /** Undefined in a topic set stored before the field existed (stored sets are read as written). */
+  names: readonly string[] | undefined,
 ): Set<number> {
   const out = new Set<number>();
-  if (names.length === 0) return out;
+  if (!names?.length) return out;
   let named = false;
   for (const m of matches) {
     const token = tokens[m.first] as Token;

@@ -229,3 +229,15 @@ describe("kherson: a given name spelled like the place (the topic's givenNames)"
     ).toBe(2);
   });
 });
+
+describe('a topic set stored before givenNames existed', () => {
+  it('is read as it was written, without the field, and counts as before', () => {
+    const stored = defaultTopics();
+    for (const t of stored.topics) delete (t as { givenNames?: string[] }).givenNames;
+    const old = new Analyser(stored);
+    expect(
+      old.analyse({ body: 'Troops entered Kherson. Jerson Moura scored in Kherson.' }).topics.kherson
+        ?.mentions,
+    ).toBe(3);
+  });
+});

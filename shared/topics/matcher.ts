@@ -3,7 +3,7 @@ import { groupMatchers } from '../analysis/phrase-group.js';
 import { type Match, PhraseMatcher } from '../analysis/phrase-matcher.js';
 import { type ClauseRules, otherTalks, partiesBefore } from './clause.js';
 import type { TopicDefinition } from './schema.js';
-import { builtOnStems, givenNameTokens, surnamesAmong } from './surnames.js';
+import { builtOnStems, givenNameTokens, namedAfterGivenName, surnamesAmong } from './surnames.js';
 
 export type TopicHit = {
   readonly mentions: number;
@@ -219,6 +219,7 @@ function surnameTokens(
 ): Set<number> {
   const given = givenNameTokens(text, tokens, matches, topic.def.givenNames);
   if (!topic.surnames || matches.length === 0) return given;
+  for (const i of namedAfterGivenName(text, tokens, matches)) given.add(i);
   const shaped = topic.surnames.match(tokens).map((m) => m.first);
   const built = builtOnStems(topic.stems, tokens, matches);
   const out = surnamesAmong(

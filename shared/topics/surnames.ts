@@ -1,4 +1,4 @@
-import { isGivenNameOrTitle } from '../analysis/given-names.js';
+import { isGivenName, isGivenNameOrTitle } from '../analysis/given-names.js';
 import type { Token } from '../analysis/normalise.js';
 
 /** A word after it makes it the place's adjective, whatever precedes: "(село Станіслав) Херсонського району". */
@@ -43,7 +43,7 @@ const CYRILLIC_FAMILY = new RegExp(
  * Херсон end in а, у, ом, е, і).
  */
 const PATRONYMIC = new RegExp(
-  `^(?:${['ov', 'ev', 'ow', 'ew', 'in', 'ek', 'ia', 'uk', 'ik', 'ин', 'ов', 'ев', 'юк', 'ук', 'ич', 'с'].join('|')})$`,
+  `^(?:${['ov', 'ev', 'ow', 'ew', 'in', 'ek', 'ia', 'uk', 'ik', 'yk', 'ин', 'ов', 'ев', 'юк', 'ук', 'ич', 'с'].join('|')})$`,
   'u',
 );
 /**
@@ -51,7 +51,7 @@ const PATRONYMIC = new RegExp(
  * share a key, the surname without the case ending.
  */
 const PATRONYMIC_FORM = new RegExp(
-  `^(.+(?:${['ov', 'ev', 'ow', 'ew', 'in', 'ek', 'uk', 'ik', 'ин', 'ов', 'ев', 'юк', 'ук', 'ич'].join('|')}))(?:${['', 'a', 'u', 'em', 'om', 'а', 'у', 'ым', 'ой', 'ою', 'ої', 'е', 'і', 'ом', 'ові', 'им', 'ых', 'их'].join('|')})$`,
+  `^(.+(?:${['ov', 'ev', 'ow', 'ew', 'in', 'ek', 'uk', 'ik', 'yk', 'ин', 'ов', 'ев', 'юк', 'ук', 'ич'].join('|')}))(?:${['', 'a', 'u', 'em', 'om', 'а', 'у', 'ым', 'ой', 'ою', 'ої', 'е', 'і', 'ом', 'ові', 'им', 'ых', 'их'].join('|')})$`,
   'u',
 );
 
@@ -150,6 +150,28 @@ export function surnamesAmong(
  * without its accent) that are a person: followed by a capitalised word ("Jerson Moura"), or after
  * such a one in the text ("Jerson, que suma siete goles").
  */
+/**
+ * The one-word candidates right after a given name: a person's surname, even one spelled exactly
+ * like the place ("Finance director Daniel Kherson"). Not that word again: the same spelling
+ * elsewhere in the text is as likely the place.
+ */
+export function namedAfterGivenName(
+  text: string,
+  tokens: readonly Token[],
+  matches: readonly { readonly first: number; readonly last: number }[],
+): Set<number> {
+  const out = new Set<number>();
+  for (const m of matches) {
+    const prev = tokens[m.first - 1];
+    const token = tokens[m.first] as Token;
+    // ("село Станіслав Херсонського району": a village named like a person, before a place noun)
+    if (PLACE_NOUN.test(tokens[m.last]?.norm ?? '')) continue;
+    if (m.last - m.first === 1 && prev && text.slice(prev.end, token.start) === ' ' && isGivenName(prev))
+      out.add(m.first);
+  }
+  return out;
+}
+
 export function givenNameTokens(
   text: string,
   tokens: readonly Token[],

@@ -144,6 +144,10 @@ describe('a Russian surname built on the place name, in Latin script', () => {
     [2, 'The nurse Viktoria Khersonyan said so. Young Khersonites cheered in Kherson.'],
     [1, 'Москва требует признать вхождение в состав России Херсонской и Запорожской областей.'],
     [1, 'Damals erfuhr die Chersonerin vom Tod ihrer Mutter.'],
+    // The place's own name after a given name is a surname; not before a place noun (a village).
+    [1, 'Finance director Daniel Kherson said sales fell. In Kherson, shelling continued.'],
+    [3, 'У селі Станіслав Херсонського району, у Херсоні та на Херсонщині знову обстріли.'],
+    [0, 'Selon la collègue, Oksana Khersonyk, la pharmacie était ouverte.'],
     // The cases of the place are not surnames: Херсона, Херсону, Херсоном.
     [3, 'Війська зайшли до Херсона. Над Херсоном прапор. Слава Херсону.'],
   ] as const)('surnames of other shapes: %i mentions in %s', (n, body) => {

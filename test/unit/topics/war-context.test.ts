@@ -122,35 +122,35 @@ describe('a Russian surname built on the place name, in Latin script', () => {
   });
   it.each([
     // Two letters past the stem (-ow, -ek, -in, -юк, -ин), in any case, after a given name or repeated.
-    [0, 'Geschäftsführer Bogdan Chersonow sprach. Zwischen Betriebsrat und Chersonow kam es zum Streit.'],
+    ['Geschäftsführer Bogdan Chersonow sprach. Zwischen Betriebsrat und Chersonow kam es zum Streit.', 0],
     [
-      0,
       'Шахматист Артём Херсонин стал победителем. «Не верил», — признался Херсонин. ' +
         'Федерация уже предложила Херсонину место в сборной. Следующий турнир Херсонина — в мае.',
-    ],
-    [0, 'Командир Віталій Херсонюк доповів. Херсонюка поранено.'],
-    [0, 'Selon le père Vassyl Khersonenko, la paroisse aide. Torwart Pawel Chersonek hielt alles.'],
-    [
       0,
+    ],
+    ['Командир Віталій Херсонюк доповів. Херсонюка поранено.', 0],
+    ['Selon le père Vassyl Khersonenko, la paroisse aide. Torwart Pawel Chersonek hielt alles.', 0],
+    [
       'Le chirurgien Andriï Khersonuk opère. The seamer Alex Khersonik bowled. Мати Тарас Херсонич шукає сина.',
+      0,
     ],
     // A Cyrillic surname-shaped word capitalised mid-sentence is a person; the demonym in lower
     // case and the region's -щина are the place.
-    [1, 'Клуб продлил контракт с Херсонцевым. Тысячи херсонцев вернулись.'],
-    [2, 'На Херсонщині та в Херсонщину повертається світло.'],
+    ['Клуб продлил контракт с Херсонцевым. Тысячи херсонцев вернулись.', 1],
+    ['На Херсонщині та в Херсонщину повертається світло.', 2],
     // In Latin script after any capitalised word mid-sentence (a given name the lists lack), and
     // -yan, -ia; not a Cyrillic adjective after a country, nor the German demonym in -erin.
-    [0, 'Le pilier géorgien Levan Khersonia est blessé. Selon Hervé Khersonnier, tout va bien.'],
-    [2, 'The nurse Viktoria Khersonyan said so. Young Khersonites cheered in Kherson.'],
-    [1, 'Москва требует признать вхождение в состав России Херсонской и Запорожской областей.'],
-    [1, 'Damals erfuhr die Chersonerin vom Tod ihrer Mutter.'],
+    ['Le pilier géorgien Levan Khersonia est blessé. Selon Hervé Khersonnier, tout va bien.', 0],
+    ['The nurse Viktoria Khersonyan said so. Young Khersonites cheered in Kherson.', 2],
+    ['Москва требует признать вхождение в состав России Херсонской и Запорожской областей.', 1],
+    ['Damals erfuhr die Chersonerin vom Tod ihrer Mutter.', 1],
     // The place's own name after a given name is a surname; not before a place noun (a village).
-    [1, 'Finance director Daniel Kherson said sales fell. In Kherson, shelling continued.'],
-    [3, 'У селі Станіслав Херсонського району, у Херсоні та на Херсонщині знову обстріли.'],
-    [0, 'Selon la collègue, Oksana Khersonyk, la pharmacie était ouverte.'],
+    ['Finance director Daniel Kherson said sales fell. In Kherson, shelling continued.', 1],
+    ['У селі Станіслав Херсонського району, у Херсоні та на Херсонщині знову обстріли.', 3],
+    ['Selon la collègue, Oksana Khersonyk, la pharmacie était ouverte.', 0],
     // The cases of the place are not surnames: Херсона, Херсону, Херсоном.
-    [3, 'Війська зайшли до Херсона. Над Херсоном прапор. Слава Херсону.'],
-  ] as const)('surnames of other shapes: %i mentions in %s', (n, body) => {
+    ['Війська зайшли до Херсона. Над Херсоном прапор. Слава Херсону.', 3],
+  ] as const)('surnames of other shapes: %s counts %i', (body, n) => {
     expect(count(body, 'kherson')).toBe(n);
   });
   it('leaves the place in its inflections alone', () => {

@@ -23,7 +23,7 @@ import {
   withSeat,
 } from './entity-orgs.js';
 import {
-  givenNameFirst,
+  givenNameAround,
   looksEnglish,
   personInside,
   surnameRecurs,
@@ -122,8 +122,8 @@ export class EntityExtractor {
           prefixes.set(m.first, { name: m.value.name, last: m.last });
           continue;
         }
-      // "Sofia Lindqvist": a city that is also a given name, before a capitalised word, is a person
-      if (m.value.type === 'place' && next?.first !== m.last && givenNameFirst(text, tokens, m)) {
+      // "Sofia Lindqvist", "Daniel Kherson": a city named like a person's given name or surname, beside one, is a person
+      if (m.value.type === 'place' && next?.first !== m.last && givenNameAround(text, tokens, m)) {
         covered.fill(0, m.first, m.last);
         continue;
       }

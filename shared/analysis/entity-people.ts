@@ -93,15 +93,32 @@ export function personInside(ctx: Context, i: number, j: number): number | undef
 }
 
 /**
- * Whether a one-word place match is a given name before a surname ("Sofia Lindqvist", "Florence
- * Nightingale"): a listed given name followed, after one space, by a capitalised word that heads
- * no place or body ("Sofia Airport" is the place's).
+ * Whether a one-word place match names a person: a surname right after a listed given name
+ * ("Daniel Kherson", unless a place head follows), or the given name before a surname ("Sofia
+ * Lindqvist").
  */
-export function givenNameFirst(
+export function givenNameAround(
   text: string,
   tokens: readonly Token[],
   m: { first: number; last: number },
 ): boolean {
+  // "Finance director Daniel Kherson": after a given name, the place's name is a surname
+  const prev = tokens[m.first - 1];
+  const after =
+    m.last - m.first === 1 &&
+    prev !== undefined &&
+    isGivenName(prev) &&
+    text.slice(prev.end, (tokens[m.first] as Token).start) === ' ' &&
+    !PLACE_HEADS.has(tokens[m.last]?.norm ?? '');
+  return after || givenNameFirst(text, tokens, m);
+}
+
+/**
+ * Whether a one-word place match is a given name before a surname ("Sofia Lindqvist", "Florence
+ * Nightingale"): a listed given name followed, after one space, by a capitalised word that heads
+ * no place or body ("Sofia Airport" is the place's).
+ */
+function givenNameFirst(text: string, tokens: readonly Token[], m: { first: number; last: number }): boolean {
   const next = tokens[m.last];
   if (m.last - m.first !== 1 || !isGivenName(tokens[m.first] as Token) || !next?.cap) return false;
   if (text.slice((tokens[m.first] as Token).end, next.start) !== ' ') return false;

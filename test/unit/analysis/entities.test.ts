@@ -396,5 +396,6 @@ describe('EntityExtractor: a known name that opens a longer one', () => {
       'Sofia Lindqvist',
     ]);
     expect(names('Flights from Sofia resumed on Monday.', 'place')).toEqual(['Sofia']);
+    expect(names('Finance director Daniel Kherson said sales fell.')).toEqual(['Daniel Kherson']);
   });
 });

@@ -230,10 +230,9 @@ describe('negotiations: translations, compounds and inflections count; idioms, s
       0,
       'After Russia invaded Ukraine, ties froze. U.S. and Russian diplomats held talks on embassy staffing.',
     ],
-    // Negotiating channels and bends (getting through), a price as 'Verhandlungssache', contract talks.
+    // Negotiating channels and bends (getting through), contract talks.
     [0, 'Under Russian shelling, boats negotiate the channels of the Dnipro delta near Kherson.'],
     [0, 'Sous les tirs russes près de Kherson, le chauffeur tentait de négocier les virages de la route.'],
-    [0, 'Russland beschießt Cherson weiter. Der Preis für Melonen sei reine Verhandlungssache.'],
     [0, 'Die Ukraine kämpft weiter. Die Verhandlungen über den Vertrag des Trainers laufen.'],
   ] as const)('counts %i in: %s', (n, body) => {
     expect(count(body, 'negotiations')).toBe(n);

@@ -1,5 +1,5 @@
 import { ALL_TOPIC } from '#shared/ingest/contribution.js';
-import { newRecountId, type RecountStatus, runRecount } from '#shared/recount/job.js';
+import { newRecountId, type RecountStatus, runRecount, startingStatus } from '#shared/recount/job.js';
 import { staleAnalysis } from '#shared/recount/plan.js';
 import { DynamoRecountLog } from '#shared/storage/recount-log.js';
 import { S3KeyLister } from '#shared/storage/s3-source.js';
@@ -45,6 +45,9 @@ export class LocalRecounts {
     const live = await this.o.topics.analyser();
     const id = newRecountId(new Date());
     const abort = new AbortController();
+    // Announced only once its record is written (as on AWS): a client polling GET /recounts/{id}
+    // right after the route returns the id finds it (it raced the job's own first write before).
+    await this.log.saveRecount(startingStatus(id, reason, live.analyser.version, new Date().toISOString()));
     const say = (line: string) => this.o.logger.warn(line, {});
     say(`recount ${id} started: ${reason}`);
     const done = runRecount({

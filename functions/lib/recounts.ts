@@ -1,7 +1,7 @@
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { RecountStarter } from '#shared/api/topic-routes.js';
 import { ALL_TOPIC } from '#shared/ingest/contribution.js';
-import { newRecountId, type RecountLog } from '#shared/recount/job.js';
+import { newRecountId, type RecountLog, startingStatus } from '#shared/recount/job.js';
 import { staleAnalysis } from '#shared/recount/plan.js';
 import type { DynamoStore } from '#shared/storage/dynamo-store.js';
 import type { LiveTopics } from '#shared/topics/live.js';
@@ -15,18 +15,7 @@ export function stepFunctionsRecounts(stateMachineArn: string, log: RecountLog, 
     const at = new Date();
     const id = newRecountId(at);
     const iso = at.toISOString();
-    await log.saveRecount({
-      id,
-      reason,
-      status: 'running',
-      analysis: '',
-      total: 0,
-      processed: 0,
-      recounted: 0,
-      failed: 0,
-      startedAt: iso,
-      updatedAt: iso,
-    });
+    await log.saveRecount(startingStatus(id, reason, '', iso));
     await sfn.send(
       new StartExecutionCommand({ stateMachineArn, name: id, input: JSON.stringify({ id, reason }) }),
     );

@@ -132,6 +132,25 @@ export async function recountBatch(
 }
 
 /**
+ * A recount's first record. Whoever starts a recount writes it before announcing the id, so GET
+ * /recounts/{id} knows the recount from the moment a route returns it.
+ */
+export function startingStatus(id: string, reason: string, analysis: string, at: string): RecountStatus {
+  return {
+    id,
+    reason,
+    status: 'running',
+    analysis,
+    total: 0,
+    processed: 0,
+    recounted: 0,
+    failed: 0,
+    startedAt: at,
+    updatedAt: at,
+  };
+}
+
+/**
  * Replays the bucket: every current key is recounted (recountKey) in batches that commit
  * together. Restartable at any point: keys already recounted are `current` and cost one read.
  * Once every key is done without failure, the analysis state says the counters reflect this
@@ -139,18 +158,7 @@ export async function recountBatch(
  */
 export async function runRecount(o: RecountOptions): Promise<RecountStatus> {
   const now = () => (o.deps.now?.() ?? new Date()).toISOString();
-  let status: RecountStatus = {
-    id: o.id,
-    reason: o.reason,
-    status: 'running',
-    analysis: o.deps.analyser.version,
-    total: 0,
-    processed: 0,
-    recounted: 0,
-    failed: 0,
-    startedAt: now(),
-    updatedAt: now(),
-  };
+  let status = startingStatus(o.id, o.reason, o.deps.analyser.version, now());
   await o.log.saveRecount(status);
   let saving: Promise<void> = Promise.resolve();
   const progress = () => {

@@ -251,6 +251,8 @@ describe('Recount over the archive (DynamoDB Local and s3rver)', () => {
     expect(del.status).toBe(202);
     expect((await api('/topics/grain/trend?from=2022-11-01&to=2022-11-30')).status).toBe(404);
     const again = await readJson(del);
+    // The recount is known from the moment the route announces it (its record is written first).
+    expect((await api(`/recounts/${again.recount.id}`)).status).toBe(200);
     expect(await finished(again.recount.id)).toMatchObject({ status: 'done', failed: 0 });
     expect((await stored(stack, 'grain')).size).toBe(0);
     expect((await api('/topics/negotiations', { method: 'DELETE' })).status).toBe(202);

@@ -41,7 +41,7 @@ import { toArticleItem } from '#shared/storage/article-item.js';
 import { createDynamoClient } from '#shared/storage/clients.js';
 import { counterItemUpdates } from '#shared/storage/counter-items.js';
 import { DynamoStore } from '#shared/storage/dynamo-store.js';
-import { attributeGrowth, GROWTH_ATTRIBUTE } from '#shared/storage/entity-parts.js';
+import { GROWTH_ATTRIBUTE, updateGrowth } from '#shared/storage/entity-parts.js';
 import { membershipKey } from '#shared/storage/keys.js';
 import { defaultTopics } from '#shared/topics/load.js';
 import { ensureTable, startDynamoLocal } from '../../local/dynamodb.js';
@@ -141,10 +141,7 @@ export async function loadInBulk(
       r.contribution.counters.filter((d) => d.counter.kind === 'entities'),
     )) {
       const id = `${u.key.pk}\u0000${u.key.sk}`;
-      const added = Object.entries(u.add).reduce(
-        (g, [attr, v]) => g + (v > 0 ? attributeGrowth(attr) : 0),
-        0,
-      );
+      const added = updateGrowth(u.add);
       growth.set(id, (growth.get(id) ?? 0) + added);
     }
     puts.push(toArticleItem(r));

@@ -10,11 +10,11 @@ import { type ClusterState, clusterWrites, readClusters } from './cluster-items.
 import { counterItemUpdates } from './counter-items.js';
 import { DynamoReads } from './dynamo-reads.js';
 import {
-  attributeGrowth,
   ENTITY_PART_BYTES,
   entityHourId,
   GROWTH_ATTRIBUTE,
   placeEntities,
+  updateGrowth,
 } from './entity-parts.js';
 import { membershipKey, rejectionKey, replacedRejection, TOPICS_VERSION_KEY } from './keys.js';
 import {
@@ -231,10 +231,7 @@ export class DynamoStore extends DynamoReads implements GroupIngestStore {
     for (const u of counterItemUpdates([...commits.flatMap((c) => c.change.counters), ...unique.counters])) {
       const entries = Object.entries(u.add);
       // An entity part that grows takes the condition that it is not full yet.
-      const growth =
-        u.counter.kind === 'entities'
-          ? entries.reduce((n, [attr, amount]) => n + (amount > 0 ? attributeGrowth(attr) : 0), 0)
-          : 0;
+      const growth = u.counter.kind === 'entities' ? updateGrowth(u.add) : 0;
       if (growth > 0 && u.counter.kind === 'entities') {
         entityParts.set(items.length, { hour: entityHourId(u.counter), part: u.counter.part ?? 0 });
         entries.push([GROWTH_ATTRIBUTE, growth]);

@@ -28,6 +28,10 @@ export const GROWTH_ATTRIBUTE = 'grown';
 /** What one attribute adds to an item at most: its name (UTF-8) and a number (≤ 21 bytes). */
 export const attributeGrowth = (name: string) => Buffer.byteLength(name, 'utf8') + 21;
 
+/** What one update adds to an entity item at most: every positive amount's attribute. */
+export const updateGrowth = (add: Readonly<Record<string, number | bigint>>) =>
+  Object.entries(add).reduce((n, [attr, amount]) => n + (amount > 0 ? attributeGrowth(attr) : 0), 0);
+
 type EntityRef = Extract<CounterRef, { kind: 'entities' }>;
 
 /** The hour an entity counter belongs to, whatever its part. */

@@ -1,6 +1,6 @@
 import { CAPITALISED, NOT_NAMES, ORG_HEADS, PLACE_HEADS, TITLES } from './entity-data.js';
 import { ADJECTIVAL, type Context, gapOf, isWrittenLikeAName } from './entity-rules.js';
-import { isGivenName } from './given-names.js';
+import { followsGivenName, isGivenName } from './given-names.js';
 import type { Token } from './normalise.js';
 
 /**
@@ -80,13 +80,13 @@ export function looksEnglish(tokens: readonly Token[]): boolean {
  * followed to the run's end by capitalised words only ("Marco Rubio" in "State Marco Rubio").
  */
 export function personInside(ctx: Context, i: number, j: number): number | undefined {
+  // "35th Separate Marine Brigade": a body's or a place's head word ends no person.
+  const last = (ctx.tokens[j - 1] as Token).norm;
+  if (ORG_HEADS.has(last) || PLACE_HEADS.has(last)) return undefined;
   for (let p = i + 1; p < j - 1; p++) {
     if (!isGivenName(ctx.tokens[p] as Token)) continue;
     for (let k = p + 1; k < j; k++)
       if (!(ctx.tokens[k] as Token).cap || gapOf(ctx, k - 1, k) === undefined) return undefined;
-    // "35th Separate Marine Brigade": a body's or a place's head word ends no person.
-    const last = (ctx.tokens[j - 1] as Token).norm;
-    if (ORG_HEADS.has(last) || PLACE_HEADS.has(last)) return undefined;
     return j - p <= 3 ? p : undefined;
   }
   return undefined;
@@ -103,12 +103,9 @@ export function givenNameAround(
   m: { first: number; last: number },
 ): boolean {
   // "Finance director Daniel Kherson": after a given name, the place's name is a surname
-  const prev = tokens[m.first - 1];
   const after =
     m.last - m.first === 1 &&
-    prev !== undefined &&
-    isGivenName(prev) &&
-    text.slice(prev.end, (tokens[m.first] as Token).start) === ' ' &&
+    followsGivenName(text, tokens, m.first) &&
     !PLACE_HEADS.has(tokens[m.last]?.norm ?? '');
   return after || givenNameFirst(text, tokens, m);
 }

@@ -77,7 +77,7 @@ export function runEnd(ctx: Context, i: number): number {
         gapOf(ctx, j, j + 1) === ' ' &&
         isName(ctx, j + 1) &&
         ORG_HEADS.has(norm(runEnd(ctx, j + 1) - 1));
-      if (possessive && isName(ctx, j + 1)) j += 2;
+      if (possessive) j += 2;
       else if (joined && isName(ctx, j)) j++;
       else {
         j = listedEnd(ctx, i, j);

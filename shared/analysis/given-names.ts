@@ -21,3 +21,9 @@ export function isGivenName(token: Token): boolean {
   if (LATIN_NAMES.has(token.norm)) return true;
   return CYRILLIC_STEMS.some((stem) => token.norm.startsWith(stem) && token.norm.length - stem.length <= 3);
 }
+
+/** Whether token `i` comes right after a given name, one space between ("Daniel Kherson"). */
+export function followsGivenName(text: string, tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return prev !== undefined && text.slice(prev.end, tokens[i]?.start) === ' ' && isGivenName(prev);
+}

@@ -219,16 +219,14 @@ function surnameTokens(
 ): Set<number> {
   const given = givenNameTokens(text, tokens, matches, topic.def.givenNames);
   if (!topic.surnames || matches.length === 0) return given;
-  for (const i of namedAfterGivenName(text, tokens, matches)) given.add(i);
   const shaped = topic.surnames.match(tokens).map((m) => m.first);
   const built = builtOnStems(topic.stems, tokens, matches);
-  const out = surnamesAmong(
-    text,
-    tokens,
-    [...new Set([...shaped, ...built])].sort((a, b) => a - b),
-  );
-  for (const i of given) out.add(i);
-  return out;
+  const sorted = [...new Set([...shaped, ...built])].sort((a, b) => a - b);
+  return new Set([
+    ...surnamesAmong(text, tokens, sorted),
+    ...given,
+    ...namedAfterGivenName(text, tokens, matches),
+  ]);
 }
 
 /** Two matches separated only by spaces or a hyphen are one phrase ("ceasefire talks"). */

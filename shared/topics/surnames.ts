@@ -1,4 +1,4 @@
-import { isGivenName, isGivenNameOrTitle } from '../analysis/given-names.js';
+import { followsGivenName, isGivenNameOrTitle } from '../analysis/given-names.js';
 import type { Token } from '../analysis/normalise.js';
 
 /** A word after it makes it the place's adjective, whatever precedes: "(село Станіслав) Херсонського району". */
@@ -25,6 +25,10 @@ const FEMININE_ENDING = new RegExp(`^(?:${['а', 'ая', 'ой', 'ую', 'ою',
  */
 const LATIN_SURNAME =
   /^[a-z]+(?:sk(?:y|yi|yj|iy|ij|ii|i|a|aya|aja)|ov|ova|ev|eva|ow|owa|ew|ewa|(?<!er)in|(?<!er)ina|enko|iuk|yuk|chuk|ek|yan)$/u;
+/** The case endings of a Russian or Ukrainian surname (Херсонину, Херсонюка, Херсонцевым). */
+const CYRILLIC_CASES = ['а', 'у', 'ым', 'ой', 'ою', 'ої', 'е', 'і', 'ом', 'ові', 'им', 'ых', 'их'];
+const alternatives = (words: readonly string[]) => words.join('|');
+
 /**
  * A Cyrillic surname-shaped word (-енко, -юк, -ук, -ов, -ев, -ин, -цев and their feminine and case
  * forms): capitalised in the middle of a sentence it is a person, whatever precedes ("контракта с
@@ -33,25 +37,40 @@ const LATIN_SURNAME =
  * (Херсонщини).
  */
 const CYRILLIC_FAMILY = new RegExp(
-  `^(?!.*${'щин'}).+(?:${['енко', 'юк', 'ук', 'ов', 'ев', 'ин', 'цев', 'ич'].join('|')})(?:${['', 'а', 'у', 'ым', 'ой', 'ою', 'ої', 'е', 'і', 'ом', 'ові', 'им', 'ых', 'их', 'ым', 'ого', 'ому'].join('|')})$`,
+  `^(?!.*${'щин'}).+(?:${alternatives(['енко', 'юк', 'ук', 'ов', 'ев', 'ин', 'цев', 'ич'])})(?:${alternatives(['', ...CYRILLIC_CASES, 'ого', 'ому'])})$`,
   'u',
 );
 
 /**
- * An ending of a Russian, Ukrainian or Polish surname two letters past the stem ("Khersonov",
- * "Chersonow", "Chersonek", "Херсонин", "Херсонюк"): no place inflection of the six languages ends so (the cases of
- * Херсон end in а, у, ом, е, і).
+ * Endings of a Russian, Ukrainian or Polish surname two letters past the stem ("Khersonov",
+ * "Chersonow", "Chersonek", "Херсонин", "Херсонюк"): no place inflection of the six languages ends
+ * so (the cases of Херсон end in а, у, ом, е, і).
  */
-const PATRONYMIC = new RegExp(
-  `^(?:${['ov', 'ev', 'ow', 'ew', 'in', 'ek', 'ia', 'uk', 'ik', 'yk', 'ин', 'ов', 'ев', 'юк', 'ук', 'ич', 'с'].join('|')})$`,
-  'u',
-);
+const FAMILY_ENDINGS = [
+  'ov',
+  'ev',
+  'ow',
+  'ew',
+  'in',
+  'ek',
+  'uk',
+  'ik',
+  'yk',
+  'ин',
+  'ов',
+  'ев',
+  'юк',
+  'ук',
+  'ич',
+];
+/** Those, and the Georgian -ia and the Latvian -с, as the whole rest of a word past the stem. */
+const PATRONYMIC = new RegExp(`^(?:${alternatives([...FAMILY_ENDINGS, 'ia', 'с'])})$`, 'u');
 /**
  * A surname of those endings with a case ending after it ("Херсонину", "Херсонюка"): its forms
  * share a key, the surname without the case ending.
  */
 const PATRONYMIC_FORM = new RegExp(
-  `^(.+(?:${['ov', 'ev', 'ow', 'ew', 'in', 'ek', 'uk', 'ik', 'yk', 'ин', 'ов', 'ев', 'юк', 'ук', 'ич'].join('|')}))(?:${['', 'a', 'u', 'em', 'om', 'а', 'у', 'ым', 'ой', 'ою', 'ої', 'е', 'і', 'ом', 'ові', 'им', 'ых', 'их'].join('|')})$`,
+  `^(.+(?:${alternatives(FAMILY_ENDINGS)}))(?:${alternatives(['', 'a', 'u', 'em', 'om', ...CYRILLIC_CASES])})$`,
   'u',
 );
 
@@ -101,6 +120,9 @@ export function surnamesAmong(
   const keys = new Set<string>();
   const forms = new Map<string, number>();
   const shaped: number[] = [];
+  // Mid-sentence: not after a sentence's end or a line break.
+  const midSentence = (t: Token) =>
+    !/(^|[.!?\n])\s*["'\u00ab\u201e\u201c]?\s*$/u.test(text.slice(Math.max(0, t.start - 4), t.start));
   for (const i of candidates) {
     const token = tokens[i];
     if (!token?.cap || PLACE_NOUN.test(tokens[i + 1]?.norm ?? '')) continue;
@@ -108,16 +130,12 @@ export function surnamesAmong(
     const prev = tokens[i - 1];
     const afterName =
       prev !== undefined && /^\.?[ \t]+$/.test(text.slice(prev.end, token.start)) && isGivenNameOrTitle(prev);
-    // Mid-sentence: not after a sentence's end or a line break.
-    const midSentence = (t: Token) =>
-      !/(^|[.!?\n])\s*["'\u00ab\u201e\u201c]?\s*$/u.test(text.slice(Math.max(0, t.start - 4), t.start));
     // In Latin script, after a capitalised word in the middle of a sentence: a given name the
     // lists do not know ("le pilier géorgien Levan Khersonia", "Hervé Khersonnier a dit"). (In
     // Cyrillic that is often a place before the adjective: "России Херсонской и Запорожской областей".)
     const afterCapital =
       /^[a-z]/.test(token.norm) &&
-      prev !== undefined &&
-      prev.cap &&
+      prev?.cap &&
       text.slice(prev.end, token.start) === ' ' &&
       midSentence(prev);
     if (
@@ -146,11 +164,6 @@ export function surnamesAmong(
 }
 
 /**
- * The one-word candidates spelled exactly as one of `names` ("Jerson", the Spanish place Jersón
- * without its accent) that are a person: followed by a capitalised word ("Jerson Moura"), or after
- * such a one in the text ("Jerson, que suma siete goles").
- */
-/**
  * The one-word candidates right after a given name: a person's surname, even one spelled exactly
  * like the place ("Finance director Daniel Kherson"). Not that word again: the same spelling
  * elsewhere in the text is as likely the place.
@@ -162,16 +175,18 @@ export function namedAfterGivenName(
 ): Set<number> {
   const out = new Set<number>();
   for (const m of matches) {
-    const prev = tokens[m.first - 1];
-    const token = tokens[m.first] as Token;
     // ("село Станіслав Херсонського району": a village named like a person, before a place noun)
-    if (PLACE_NOUN.test(tokens[m.last]?.norm ?? '')) continue;
-    if (m.last - m.first === 1 && prev && text.slice(prev.end, token.start) === ' ' && isGivenName(prev))
-      out.add(m.first);
+    if (m.last - m.first !== 1 || PLACE_NOUN.test(tokens[m.last]?.norm ?? '')) continue;
+    if (followsGivenName(text, tokens, m.first)) out.add(m.first);
   }
   return out;
 }
 
+/**
+ * The one-word candidates spelled exactly as one of `names` ("Jerson", the Spanish place Jersón
+ * without its accent) that are a person: followed by a capitalised word ("Jerson Moura"), or after
+ * such a one in the text ("Jerson, que suma siete goles").
+ */
 export function givenNameTokens(
   text: string,
   tokens: readonly Token[],

@@ -17,7 +17,7 @@ import { float64Form } from './linear-model.js';
  * same text and data (the data files and the topic set are hashed below, so their changes need no
  * raise; a model by its weights, whatever their packing).
  */
-export const ANALYSER_REVISION = 10;
+export const ANALYSER_REVISION = 11;
 
 /**
  * Which analysis produced a record: analyser code revision, its data (lexicons, cues, gazetteer,

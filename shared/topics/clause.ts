@@ -16,6 +16,8 @@ export type ClauseRules = {
   readonly objects: PhraseMatcher<true> | undefined;
   /** Words that open what the talks are about: on, sur, über, sobre, щодо, о. */
   readonly about: PhraseMatcher<true> | undefined;
+  /** What the war's talks are about where nothing names the war: peace, prisoners, territory, "it". */
+  readonly subjects: PhraseMatcher<true> | undefined;
   /** Words that name both parties before a truce: between, entre, zwischen, між, между. */
   readonly between: PhraseMatcher<true> | undefined;
   readonly within: number;
@@ -50,8 +52,15 @@ export function otherTalks(
   const objects = starts(rules.objects);
   const people = starts(rules.people);
   const about = starts(rules.about);
+  // The war's own subjects count as the war in a partner's or a subject's clause ("з відведенням військ").
+  const subjects = starts(rules.subjects);
+  const warOrSubject = subjects.size ? new Set([...war, ...subjects]) : war;
   for (const c of candidates) {
     if (about.has(c.last) && aboutObject(text, tokens, c.last, objects, war, sentenceEnd(c.first))) {
+      out.add(c.first);
+      continue;
+    }
+    if (ownSubjectElsewhere(text, tokens, c, { about, sure }, warOrSubject, sentenceEnd)) {
       out.add(c.first);
       continue;
     }
@@ -77,13 +86,53 @@ export function otherTalks(
       // A pronoun, the enemy, the two sides, the help of a mediator, a time ("з полудня"), a number.
       if ([1, 2, 3].some((d) => sure.has(k + d)) || /^\d/.test(tokens[k + 1]?.norm ?? '')) break;
       let warTerm = false;
-      for (let j = k + 1; j < sentenceEnd(c.first) && !warTerm; j++) warTerm = war.has(j);
+      for (let j = k + 1; j < sentenceEnd(c.first) && !warTerm; j++) warTerm = warOrSubject.has(j);
       if (!warTerm) out.add(c.first);
       break;
     }
   }
   return out;
 }
+
+/** How many words may stand between a mention and the word that opens its subject ("negotiated in Washington over"). */
+const SUBJECT_GAP = 3;
+
+/**
+ * Whether a mention says itself what it is about ("les négociations sur un traité mondial contre
+ * la pollution plastique", "negotiated in Washington over the fund's rules", "a ceasefire on the
+ * pay dispute") in a sentence that names nothing of the war (`war`, besides the mention itself):
+ * such talks are other talks even right after a sentence about the war. The counting rules' window
+ * (the sentence before) carries a bare "the talks resumed", not talks with a subject of their own.
+ */
+function ownSubjectElsewhere(
+  text: string,
+  tokens: readonly Token[],
+  c: Match<true>,
+  words: { readonly about: ReadonlySet<number>; readonly sure: ReadonlySet<number> },
+  war: ReadonlySet<number>,
+  sentenceEnd: (token: number) => number,
+): boolean {
+  const end = sentenceEnd(c.first);
+  let opens = -1;
+  for (let k = c.last; k < Math.min(c.last + SUBJECT_GAP + 1, end) && opens < 0; k++) {
+    if (CLAUSE_BREAK.test(text.slice((tokens[k - 1] as Token).end, (tokens[k] as Token).start))) return false;
+    if (words.about.has(k)) opens = k;
+  }
+  // "on it", "про них": the subject is what the sentence before named; "on Thursday", "on 3 May": a time.
+  const next = tokens[opens + 1]?.norm ?? '';
+  if (opens < 0 || words.sure.has(opens + 1) || /^\d/.test(next) || TIMES.has(next)) return false;
+  let start = c.first;
+  while (start > 0 && sentenceEnd(start - 1) === end) start--;
+  for (let k = start; k < end; k++) if (war.has(k) && (k < c.first || k >= c.last)) return false;
+  return true;
+}
+
+/** Days and months after "on": when talks happen, not what they are about. */
+const TIMES = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(
+    ' ',
+  ),
+);
 
 /** How far a talk's subject reaches after "on", "sur", "щодо" (in words). */
 const SUBJECT_WORDS = 8;

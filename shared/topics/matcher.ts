@@ -72,6 +72,7 @@ export class TopicMatcher {
           people: maybeMatcher(def.context?.people),
           objects: maybeMatcher(def.context?.objects),
           about: maybeMatcher(def.context?.about),
+          subjects: maybeMatcher(def.context?.subjects),
           between: maybeMatcher(def.context?.between),
           within: def.context?.clause ?? 6,
         },
@@ -92,6 +93,7 @@ export class TopicMatcher {
         clause.people,
         clause.objects,
         clause.about,
+        clause.subjects,
         clause.between,
       ]);
       return topic;

@@ -106,6 +106,16 @@ export const TopicDefinition = z.object({
        */
       about: z.array(Term).default([]),
       /**
+       * What the war's talks are about where no word of the sentence names the war: peace, the
+       * prisoners, the land, the guarantees, the sea and its ports, the energy strikes ("talks on
+       * the next exchange", "переговори щодо кожної дитини"), and the pronouns that point back to
+       * the sentence before ("negotiations on it"). A mention whose own subject, after an `about`
+       * word, names none of these nor the war, in a sentence that names nothing of the war, is
+       * other talks even right after a sentence about the war ("les négociations sur un traité
+       * contre la pollution plastique"); a partner's clause holding one is the war's.
+       */
+      subjects: z.array(Term).default([]),
+      /**
        * Words that name both parties before a mention ("between", "zwischen", "між"): in a
        * sentence that, like the one before it, holds no context or article term, such a mention
        * is another truce ("Zwischen den beiden herrscht … ein stabiler Waffenstillstand").

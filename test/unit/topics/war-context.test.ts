@@ -245,3 +245,34 @@ describe('a topic set stored before givenNames existed', () => {
     ).toBe(3);
   });
 });
+
+// Counting rules: "only where the sentence, or the one before it, is about the war" and "wage,
+// contract, trade or other wars' talks do not count": talks that say themselves what they are
+// about, in a sentence that names nothing of the war, are other talks even right after a sentence
+// about the war; the window carries a bare "the talks", and talks on the war's own subjects.
+describe('talks with a subject of their own right after a sentence about the war', () => {
+  const war = 'Russian drones struck Odesa overnight, and Kyiv said two civilians were killed. ';
+  it.each([
+    'Separately, the two airlines resumed negotiations on a codeshare agreement.',
+    'À Bruxelles, les négociations sur la réforme du marché de l’électricité reprennent.',
+    'In Berlin dauern die Gespräche über die Reform der Grundsteuer an.',
+    'Las negociaciones sobre el nuevo estadio municipal se retomarán en enero.',
+    'У місті тривають переговори щодо нового розкладу автобусів.',
+    'The council said it had negotiated in private over the new parking charges.',
+  ])('are other talks: %s', (sentence) => {
+    expect(count(`${war}${sentence}`)).toBe(0);
+  });
+  it.each([
+    'Talks on the next prisoner exchange resumed in Abu Dhabi.',
+    'Negotiations on it could take months.',
+    'The truce expired on Thursday.',
+    'Переговори щодо обміну полоненими тривають.',
+    'Les pourparlers sur les garanties de sécurité reprendront.',
+    'Diplomats said the talks would resume.',
+  ])('are the war’s: %s', (sentence) => {
+    expect(count(`${war}${sentence}`)).toBe(1);
+  });
+  it('a partner clause that names a subject of the war keeps the talks', () => {
+    expect(count(`${war}Лише повна мирна угода з відведенням військ щось змінить.`)).toBe(1);
+  });
+});

@@ -276,3 +276,23 @@ describe('talks with a subject of their own right after a sentence about the war
     expect(count(`${war}Лише повна мирна угода з відведенням військ щось змінить.`)).toBe(1);
   });
 });
+
+// Counting rules: the terms in their meaning of the war's talks, not as a name, a verb of getting
+// through, a payment or a verb of speaking; and the war's talks with the United States are the war's.
+describe('a term as a name, a way through, a payment or a verb; talks with the United States', () => {
+  const war = 'Russian shelling hit Kherson again overnight. ';
+  it.each([
+    'A bakery called Truce reopened on the square.',
+    'The convoy negotiated muddy roads to reach the villages.',
+    'Les camions négocient chaque virage sous les drones.',
+    'The settlement of unpaid bills from the occupation months begins in May.',
+  ])('is no mention: %s', (sentence) => {
+    expect(count(`${war}${sentence}`)).toBe(0);
+  });
+  it('counts the truce, not the verb, where nobody talks about it', () => {
+    expect(count(`${war}Kyiv said Russia fired 40 drones. Nobody talks about a truce any more.`)).toBe(1);
+  });
+  it('counts talks with the United States in a report on the war', () => {
+    expect(count('Russland griff Kiew erneut an. Die Verhandlungen mit den USA gingen weiter.')).toBe(1);
+  });
+});

@@ -56,7 +56,9 @@ export function otherTalks(
   const subjects = starts(rules.subjects);
   const warOrSubject = subjects.size ? new Set([...war, ...subjects]) : war;
   for (const c of candidates) {
-    if (about.has(c.last) && aboutObject(text, tokens, c.last, objects, war, sentenceEnd(c.first))) {
+    // The subject may follow a partner: "переговоры с Москвой об оплате … поставок газа".
+    const opens = subjectOpens(text, tokens, c, about, PARTNER_GAP, sentenceEnd(c.first));
+    if (opens >= 0 && aboutObject(text, tokens, opens, objects, war, sentenceEnd(c.first))) {
       out.add(c.first);
       continue;
     }
@@ -113,11 +115,7 @@ function ownSubjectElsewhere(
   sentenceEnd: (token: number) => number,
 ): boolean {
   const end = sentenceEnd(c.first);
-  let opens = -1;
-  for (let k = c.last; k < Math.min(c.last + SUBJECT_GAP + 1, end) && opens < 0; k++) {
-    if (CLAUSE_BREAK.test(text.slice((tokens[k - 1] as Token).end, (tokens[k] as Token).start))) return false;
-    if (words.about.has(k)) opens = k;
-  }
+  const opens = subjectOpens(text, tokens, c, words.about, SUBJECT_GAP, end);
   // "on it", "про них": the subject is what the sentence before named; "on Thursday", "on 3 May": a time.
   const next = tokens[opens + 1]?.norm ?? '';
   if (opens < 0 || words.sure.has(opens + 1) || /^\d/.test(next) || TIMES.has(next)) return false;
@@ -126,6 +124,32 @@ function ownSubjectElsewhere(
   for (let k = start; k < end; k++) if (war.has(k) && (k < c.first || k >= c.last)) return false;
   return true;
 }
+
+/**
+ * The token index of the first `about` word within `gap` words after a mention, in its clause
+ * ("talks on", "negotiated in Washington over", "переговоры с Москвой об"); -1 when there is none.
+ */
+function subjectOpens(
+  text: string,
+  tokens: readonly Token[],
+  c: Match<true>,
+  about: ReadonlySet<number>,
+  gap: number,
+  end: number,
+): number {
+  for (let k = c.last; k < Math.min(c.last + gap + 1, end); k++) {
+    const between = text.slice((tokens[k - 1] as Token).end, (tokens[k] as Token).start);
+    // A quote may close around the mention itself: 'called "a peace deal" over ticket prices'.
+    if (CLAUSE_BREAK.test(k === c.last ? between.replace(QUOTES, '') : between)) return -1;
+    if (about.has(k)) return k;
+  }
+  return -1;
+}
+
+const QUOTES = /["\u00ab\u00bb\u201c\u201d]/gu;
+
+/** How many words a partner may take between a mention and its subject ("talks with the Polish hauliers' association over"). */
+const PARTNER_GAP = 6;
 
 /** Days and months after "on": when talks happen, not what they are about. */
 const TIMES = new Set(

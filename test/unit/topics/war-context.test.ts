@@ -296,3 +296,31 @@ describe('a term as a name, a way through, a payment or a verb; talks with the U
     expect(count('Russland griff Kiew erneut an. Die Verhandlungen mit den USA gingen weiter.')).toBe(1);
   });
 });
+
+// Counting rules: "wage, contract, trade or other wars' talks do not count": what the talks are
+// about decides even where a partner stands between ("talks with Moscow on gas payments"), and
+// economic and administrative subjects (gas, transit, quotas, tariffs, loans, a stadium) are
+// other talks; another conflict's peace process is another war's.
+describe('the subject after a partner, and the subjects of other bargaining', () => {
+  const war = 'Russian drones hit Kyiv and Kherson overnight. ';
+  it.each([
+    'Ankara also held talks with Moscow on gas payments in roubles.',
+    'Las negociaciones entre Bruselas y Kiev sobre las cuotas de importación siguen.',
+    'Переговори з Києвом щодо транзиту газу тривають.',
+    'Переговоры с мэрией о новом стадионе продолжаются.',
+    'Le gouvernement turc a salué le processus de paix avec le PKK.',
+  ])('are other talks: %s', (sentence) => {
+    expect(count(`${war}${sentence}`)).toBe(0);
+  });
+  it.each([
+    'Talks with an American delegation lasted eight hours.',
+    'Moskau signalisiert Gesprächsbereitschaft.',
+    'Talks with Moscow on the exchange of prisoners resume.',
+    'Aucune trêve n’a permis d’évacuer les civils.',
+  ])('are the war’s: %s', (sentence) => {
+    expect(count(`${war}${sentence}`)).toBe(1);
+  });
+  it('a day of a trial is no negotiation', () => {
+    expect(count(`${war}Der nächste Verhandlungstag ist für Oktober angesetzt.`)).toBe(0);
+  });
+});

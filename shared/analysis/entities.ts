@@ -17,6 +17,7 @@ import {
 import {
   capitalAfter,
   countryBodies,
+  officialName,
   opensBody,
   possessivePlace,
   regionalAdministrations,
@@ -63,14 +64,16 @@ export class EntityExtractor {
     _datelines: readonly string[] = [],
   ): Entity[] {
     const counts = new Map<string, Row>();
-    const add = (name: string, type: EntityType) => {
+    const add = (written: string, type: EntityType) => {
+      const name = type === 'organization' ? officialName(written) : written;
       const key = `${type}|${foldForMatch(name)}`;
       const row = counts.get(key) ?? { name, type, mentions: 0 };
       row.mentions++;
       counts.set(key, row);
       return key;
     };
-    const remove = (name: string, type: EntityType) => {
+    const remove = (written: string, type: EntityType) => {
+      const name = type === 'organization' ? officialName(written) : written;
       const key = `${type}|${foldForMatch(name)}`;
       const row = counts.get(key);
       if (row && --row.mentions === 0) counts.delete(key);

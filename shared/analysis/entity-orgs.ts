@@ -7,6 +7,32 @@ const ADJECTIVES = new Map(Object.values(DEMONYMS).map((a) => [foldForMatch(a), 
 const HEADS = new Set(['ministry', 'government', 'federation']);
 const title = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
+/** The areas of Ukraine's ministries as their official English names word them. */
+const UKRAINIAN_AREAS: Readonly<Record<string, string>> = {
+  foreign: 'Foreign Affairs',
+  interior: 'Internal Affairs',
+  defense: 'Defence',
+  education: 'Education and Science',
+  agriculture: 'Agrarian Policy and Food',
+  agrarian: 'Agrarian Policy and Food',
+  digital: 'Digital Transformation',
+  veterans: 'Veterans Affairs',
+};
+
+/**
+ * A Ukrainian ministry by its official English name ("Ministry of Infrastructure of Ukraine", as the
+ * government and the press write it in full; the gazetteer's other bodies are named so too:
+ * Office of the President of Ukraine, Security Service of Ukraine): "Ukrainian Infrastructure
+ * Ministry", "Ukrainian Foreign Ministry" → Ministry of Infrastructure / Foreign Affairs of Ukraine.
+ * Any other name is returned as it is.
+ */
+export function officialName(name: string): string {
+  const m = /^Ukrainian ((?:\p{L}+ ){1,2})Ministry$/u.exec(name);
+  if (!m) return name;
+  const area = (m[1] as string).trim();
+  return `Ministry of ${UKRAINIAN_AREAS[area.toLowerCase()] ?? area} of Ukraine`;
+}
+
 /** The country whose possessive ends right before token i ("Ukraine's |Ministry of Economy"). */
 export function possessivePlace(ctx: Context, i: number): string | undefined {
   const s = ctx.tokens[i - 1];
@@ -18,7 +44,7 @@ export function possessivePlace(ctx: Context, i: number): string | undefined {
 /**
  * A country's ministries, federations and government written in lower case: "Ukraine's interior
  * ministry", "the Ukrainian infrastructure ministry", "Ukraine's athletics federation" → Ukrainian
- * Interior Ministry, Ukrainian Infrastructure Ministry, Ukrainian Athletics Federation; "the
+ * Interior Ministry, Ukrainian Infrastructure Ministry (named officially when added: `officialName`), Ukrainian Athletics Federation; "the
  * Ukrainian government" → Ukrainian Government. Calls `add` with each name and
  * marks its words (not the country) as covered.
  */

@@ -161,3 +161,38 @@ describe('EntityExtractor: a name before its common noun', () => {
     expect(got).toEqual(['Forward']);
   });
 });
+
+// Canonical English names (the counting rules): Ukraine's ministries by their official names, as
+// the press writes them in full ("Ministry of Health of Ukraine"), however the text words them;
+// the Prosecutor General's body in the text's own word order.
+describe("EntityExtractor: Ukraine's ministries and prosecutor by their official names", () => {
+  it.each([
+    ["Ukraine's infrastructure ministry said so.", 'Ministry of Infrastructure of Ukraine'],
+    ['The Ukrainian Foreign Ministry said so.', 'Ministry of Foreign Affairs of Ukraine'],
+    ["Ukraine's defence ministry said so.", 'Ministry of Defence of Ukraine'],
+    ["Ukraine's Prosecutor General's Office opened a case.", "Prosecutor General's Office of Ukraine"],
+    ['The Office of the Prosecutor General opened a case.', 'Office of the Prosecutor General of Ukraine'],
+    ["Russia's defence ministry said so.", 'Russian Defence Ministry'],
+  ])('%s → %s', (body, name) => {
+    expect(orgs(body)).toEqual([name]);
+  });
+});
+
+// Organisations the gazetteer does not know, by where they stand: the body someone works at or
+// that runs something, a cue noun after the name past an adjective, a cue noun before it after a
+// comma, an industry's or a sports club's last word.
+describe('EntityExtractor: a body by its role in the sentence, and industry and club names', () => {
+  it.each([
+    ['Ihor Petrenko, a fellow at Brantwood House, said so.', 'Brantwood House'],
+    ['The route is operated by Kestrel Coaches from Leeds.', 'Kestrel Coaches'],
+    ['Volunteers from the Svitanok humanitarian mission came.', 'Svitanok'],
+    ['Talks with the contractor, Dniprobud, ended on Monday.', 'Dniprobud'],
+    ['The kilns at Ashgrove Pottery went cold.', 'Ashgrove Pottery'],
+    ['On Saturday the Hull Falcons beat Leeds 4-2.', 'Hull Falcons'],
+  ])('%s → %s', (body, name) => {
+    expectOrgs(body, [name]);
+  });
+  it('takes no nationality for a body that runs something', () => {
+    expect(orgs('The plant has been run by Russian-appointed managers since 2022.')).toEqual([]);
+  });
+});

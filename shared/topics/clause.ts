@@ -54,7 +54,11 @@ export function otherTalks(
   const about = starts(rules.about);
   // The war's own subjects count as the war in a partner's or a subject's clause ("з відведенням військ").
   const subjects = starts(rules.subjects);
-  const warOrSubject = subjects.size ? new Set([...war, ...subjects]) : war;
+  /** Whether a subject of the war stands after token `from` in its sentence ("з відведенням військ", "über Landkarten, nicht über Frieden"). */
+  const subjectAfter = (from: number, end: number) => {
+    for (let j = from + 1; j < end; j++) if (subjects.has(j)) return true;
+    return false;
+  };
   for (const c of candidates) {
     // The subject may follow a partner: "переговоры с Москвой об оплате … поставок газа".
     const opens = subjectOpens(text, tokens, c, about, PARTNER_GAP, sentenceEnd(c.first));
@@ -62,7 +66,11 @@ export function otherTalks(
       out.add(c.first);
       continue;
     }
-    if (ownSubjectElsewhere(text, tokens, c, { about, sure }, warOrSubject, sentenceEnd)) {
+    const own = subjectOpens(text, tokens, c, about, SUBJECT_GAP, sentenceEnd(c.first));
+    if (
+      ownSubjectElsewhere(text, tokens, c, { opens: own, sure }, war, sentenceEnd) &&
+      !subjectAfter(c.last - 1, sentenceEnd(c.first))
+    ) {
       out.add(c.first);
       continue;
     }
@@ -88,7 +96,8 @@ export function otherTalks(
       // A pronoun, the enemy, the two sides, the help of a mediator, a time ("з полудня"), a number.
       if ([1, 2, 3].some((d) => sure.has(k + d)) || /^\d/.test(tokens[k + 1]?.norm ?? '')) break;
       let warTerm = false;
-      for (let j = k + 1; j < sentenceEnd(c.first) && !warTerm; j++) warTerm = warOrSubject.has(j);
+      for (let j = k + 1; j < sentenceEnd(c.first) && !warTerm; j++) warTerm = war.has(j);
+      if (!warTerm && subjectAfter(k, sentenceEnd(c.first))) break;
       if (!warTerm) out.add(c.first);
       break;
     }
@@ -105,17 +114,18 @@ const SUBJECT_GAP = 3;
  * pay dispute") in a sentence that names nothing of the war (`war`, besides the mention itself):
  * such talks are other talks even right after a sentence about the war. The counting rules' window
  * (the sentence before) carries a bare "the talks resumed", not talks with a subject of their own.
+ * `opens`: the token of the word that opens the subject (-1: none).
  */
 function ownSubjectElsewhere(
   text: string,
   tokens: readonly Token[],
   c: Match<true>,
-  words: { readonly about: ReadonlySet<number>; readonly sure: ReadonlySet<number> },
+  words: { readonly opens: number; readonly sure: ReadonlySet<number> },
   war: ReadonlySet<number>,
   sentenceEnd: (token: number) => number,
 ): boolean {
   const end = sentenceEnd(c.first);
-  const opens = subjectOpens(text, tokens, c, words.about, SUBJECT_GAP, end);
+  const { opens } = words;
   // "on it", "про них": the subject is what the sentence before named; "on Thursday", "on 3 May": a time.
   const next = tokens[opens + 1]?.norm ?? '';
   if (opens < 0 || words.sure.has(opens + 1) || /^\d/.test(next) || TIMES.has(next)) return false;

@@ -113,7 +113,15 @@ export class TopicMatcher {
     // article is about the war either ("Ilya Khersonov" in a chess report): every topic's context
     // skips the surnames any topic found.
     const surnames = this.topics.map((topic, i) => surnameTokens(topic, text, tokens, candidates[i] ?? []));
-    const people = new Set(surnames.flatMap((s) => [...s]));
+    // Nor is a word a topic excludes ("Херсонеса", Chersonesus): no mention, no sign of the war;
+    // `people` holds both, by token index.
+    const exclusions = this.topics.map((topic) => topic.exclude?.match(tokens) ?? []);
+    const excludedWords = this.topics.flatMap((_, i) =>
+      (candidates[i] ?? [])
+        .filter((m) => (exclusions[i] ?? []).some((x) => x.first < m.last && m.first < x.last))
+        .map((m) => m.first),
+    );
+    const people = new Set([...surnames.flatMap((s) => [...s]), ...excludedWords]);
     const notPeople = (list: Match<true>[]) =>
       people.size ? list.filter((m) => !people.has(m.first)) : list;
     this.topics.forEach((topic, i) => {
@@ -122,7 +130,7 @@ export class TopicMatcher {
       /** Token index of each candidate an exclusion or an `avoid` sentence rejected. */
       const rejected: number[] = [];
       if (topic.exclude) {
-        const excluded = topic.exclude.match(tokens);
+        const excluded = exclusions[i] ?? [];
         matches = matches.filter((m) => {
           const out = excluded.some((x) => x.first < m.last && m.first < x.last);
           if (out) rejected.push(m.first);

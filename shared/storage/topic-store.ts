@@ -1,6 +1,6 @@
 import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { StoredTopics, TopicStore } from '../topics/live.js';
+import { type StoredTopics, storedTopicsOf, type TopicStore } from '../topics/live.js';
 import { TOPICS_KEY, TOPICS_VERSION_KEY } from './keys.js';
 import { getAttributes } from './queries.js';
 
@@ -12,7 +12,8 @@ export class DynamoTopicStore implements TopicStore {
   ) {}
 
   async getTopics(): Promise<StoredTopics | undefined> {
-    return (await getAttributes(this.db, this.tableName, TOPICS_KEY)) as StoredTopics | undefined;
+    const stored = (await getAttributes(this.db, this.tableName, TOPICS_KEY)) as StoredTopics | undefined;
+    return stored && storedTopicsOf(stored);
   }
 
   /**

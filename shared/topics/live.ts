@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Analyser } from '../analysis/analyse.js';
 import { BadParameterError } from '../errors.js';
 import { canonicalJson } from './canonical.js';
-import { MAX_TOPICS, type TopicDefinition, type TopicFile } from './schema.js';
+import { MAX_TOPICS, type TopicDefinition, TopicFile } from './schema.js';
 
 /** The topic set as the table keeps it: run-time data, versioned. */
 export type StoredTopics = {
@@ -15,6 +15,17 @@ export type StoredTopics = {
   /** Digest of the topic file last applied (the file seeds the table, and replaces it when it changes). */
   readonly seed: string;
 };
+
+/**
+ * A stored topic set as the running code reads it: re-parsed by today's schema, so that a field
+ * added since it was written has its default (a set stored before `senses`, `surnames` or
+ * `context.subjects` existed would otherwise lack them), or as written when today's schema refuses
+ * it (a bound tightened since): the analyser's own guards then apply.
+ */
+export function storedTopicsOf(stored: StoredTopics): StoredTopics {
+  const parsed = TopicFile.safeParse(stored.topics);
+  return parsed.success ? { ...stored, topics: parsed.data } : stored;
+}
 
 /** Port: the stored topic set (one item of the table). */
 export type TopicStore = {

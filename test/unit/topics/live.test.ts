@@ -8,6 +8,7 @@ import {
   describeTopicChange,
   LiveTopics,
   type StoredTopics,
+  storedTopicsOf,
   type TopicStore,
   withoutTopic,
   withTopic,
@@ -133,5 +134,29 @@ describe('Topics as run-time data', () => {
     );
     expect(recountReason(undefined, defaults, 'a5', false)).toBeUndefined();
     expect(recountReason(undefined, defaults, 'a5', true)).toMatch(/before analysis versions/);
+  });
+});
+
+// A topic set stored by an older deployment lacks the fields added since: read through the
+// schema, it has their defaults, and an analyser builds on it (on the raw set it throws).
+describe('a topic set stored before later fields existed', () => {
+  const old = structuredClone(defaults) as unknown as { topics: Record<string, unknown>[] };
+  for (const t of old.topics) {
+    delete t.senses;
+    delete t.surnames;
+    delete (t.context as Record<string, unknown> | undefined)?.subjects;
+  }
+  const stored = { topics: old, version: 3, updatedAt: '2026-01-01T00:00:00Z', updated: {}, seed: 'x' };
+  it('is read with their defaults and analyses as a new one would', () => {
+    const read = storedTopicsOf(stored as unknown as StoredTopics);
+    expect(read.topics.topics[0]?.senses).toEqual([]);
+    expect(read.version).toBe(3);
+    const body = 'Russian drones hit Kherson. Talks on a ceasefire resumed in Istanbul.';
+    expect(base.withTopics(read.topics).analyse({ body }).topics.negotiations?.mentions).toBe(2);
+    expect(() => base.withTopics(stored.topics as unknown as TopicFile).analyse({ body })).toThrow();
+  });
+  it('is kept as written when today’s schema refuses it', () => {
+    const refused = { ...stored, topics: { version: 1, topics: 'not a list' } };
+    expect(storedTopicsOf(refused as unknown as StoredTopics)).toBe(refused);
   });
 });

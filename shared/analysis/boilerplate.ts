@@ -107,11 +107,12 @@ const OPENING_DATELINE = new RegExp(
 
 /**
  * An author line before the first paragraph: "Олександр Гнатюк, Херсонська область", "Anna Keller,
- * Kiew, und Jonas Weber, Odessa".
+ * Kiew, und Jonas Weber, Odessa", "Богдана Крамаренко, Посад-Покровське — Херсон" (two places).
  */
-const AUTHOR = `${NAME}\\s+${NAME},\\s*${NAME}(\\s+[\\p{L}-]+)?`;
+const AUTHOR_PLACE = `${NAME}(\\s+[\\p{L}-]+)?(\\s*[-\u2013\u2014/]\\s*${NAME}(\\s+[\\p{L}-]+)?)?`;
+const AUTHOR = `${NAME}\\s+${NAME},\\s*${AUTHOR_PLACE}`;
 const AUTHOR_AND_PLACE = new RegExp(
-  `^\\s*(${NAME})\\s+${NAME},\\s*${NAME}(\\s+[\\p{L}-]+)?(,?\\s+(and|und|et|y|и|і|та)\\s+${AUTHOR})*\\s*$`,
+  `^\\s*(${NAME})\\s+${NAME},\\s*${AUTHOR_PLACE}(,?\\s+(and|und|et|y|и|і|та)\\s+${AUTHOR})*\\s*$`,
   'u',
 );
 

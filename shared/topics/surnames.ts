@@ -94,6 +94,9 @@ export function builtOnStems(
   return out;
 }
 
+/** Russian and Ukrainian verb endings (present, past, infinitive): станет, заняла, виграла, стала, говорить. */
+const CYRILLIC_VERB = /^[\p{Script=Cyrillic}]{2,}(?:ет|ит|ут|ют|ла|ли|ло|лась|лся|лись|ть|ться|тися)$/u;
+
 /** The forms of one Cyrillic surname share a key, its stem and gender: Херсонская, Херсонской, Херсонскую. */
 function surnameKey(norm: string): string {
   const m = CYRILLIC_SURNAME.exec(norm);
@@ -157,7 +160,8 @@ export function surnamesAmong(
     const phrase = next !== undefined && !next.cap && /^[ \t]+$/.test(text.slice(token.end, next.start));
     // Only an adjective-shaped word (-ськ, -ск) can be the place's adjective before a noun;
     // "предложила Херсонину место" is the surname.
-    const adjective = phrase && CYRILLIC_SURNAME.test(token.norm);
+    // A verb after it is no noun the adjective could qualify: "для Херсонской станет финал".
+    const adjective = phrase && CYRILLIC_SURNAME.test(token.norm) && !CYRILLIC_VERB.test(next?.norm ?? '');
     if ((forms.get(token.norm) ?? i) < i || (keys.has(surnameKey(token.norm)) && !adjective)) out.add(i);
   }
   return out;

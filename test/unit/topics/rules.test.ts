@@ -189,6 +189,11 @@ describe('kherson: surnames built on the place name', () => {
       'Ирина Херсонская родилась в Таллине. Она выросла в Херсонской области.';
     expect(count(body, 'kherson')).toBe(1);
   });
+  it('does not count the surname in another case before a verb (a verb is no noun the adjective could qualify)', () => {
+    const body =
+      'Вероника Херсонская выиграла турнир. Следующим стартом для Херсонской станет финал. Она выросла в Херсонской области.';
+    expect(count(body, 'kherson')).toBe(1);
+  });
   it('counts the adjective of the place before another word, though a surname shares it', () => {
     const body =
       'Вчителька Ірина Херсонська працює в ліцеї. Начальник Херсонської міської військової адміністрації приїхав. ' +

@@ -350,3 +350,24 @@ describe('other evidence: excluded words, subjects before the talks, purposes, r
     expect(count(`${war}«Никаких переговоров с теми, кто минировал наши поля», — сказал он.`)).toBe(1);
   });
 });
+
+// Counting rules: prisoners of war and their exchange are the war's (its talks in the same sentence
+// count); talks "to the" boys' photographs are the verb; a village on the bank, currency payments
+// with another country are no settlement of the war and no talks of it.
+describe('prisoners of war as the war, and the verb, the village and the currency', () => {
+  it('counts talks in a sentence on the exchange of prisoners of war', () => {
+    expect(
+      count(
+        'Родини з Херсона чекають новин. Вони стежать за новинами про можливі перемовини щодо обміну полоненими.',
+      ),
+    ).toBe(1);
+  });
+  const war = 'Russian shelling hit Kherson overnight, and Kyiv said two were killed. ';
+  it.each([
+    'In the evening he sits on the bench and talks to the boys’ photographs.',
+    'Antonivka, a settlement on the northern bank, has no water.',
+    'Москва также вела переговоры с Индией о расчётах в национальных валютах.',
+  ])('is no mention: %s', (sentence) => {
+    expect(count(`${war}${sentence}`)).toBe(0);
+  });
+});

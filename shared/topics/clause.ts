@@ -68,7 +68,7 @@ export function otherTalks(
     }
     const own = subjectOpens(text, tokens, c, about, SUBJECT_GAP, sentenceEnd(c.first));
     if (
-      ownSubjectElsewhere(text, tokens, c, { opens: own, sure }, war, sentenceEnd) &&
+      ownSubjectElsewhere(tokens, c, { opens: own, sure }, war, sentenceEnd) &&
       !subjectAfter(c.last - 1, sentenceEnd(c.first))
     ) {
       out.add(c.first);
@@ -117,7 +117,6 @@ const SUBJECT_GAP = 3;
  * `opens`: the token of the word that opens the subject (-1: none).
  */
 function ownSubjectElsewhere(
-  text: string,
   tokens: readonly Token[],
   c: Match<true>,
   words: { readonly opens: number; readonly sure: ReadonlySet<number> },

@@ -70,7 +70,9 @@ describe('kherson', () => {
     );
     expect(count('Херсонська область, Україна\n\nНа Херсонщині посуха.', 'kherson')).toBe(2);
     // two places joined by a dash
-    expect(count('Богдана Крамаренко, Посад-Покровське — Херсон\n\nНа Херсонщині посуха.', 'kherson')).toBe(1);
+    expect(count('Богдана Крамаренко, Посад-Покровське — Херсон\n\nНа Херсонщині посуха.', 'kherson')).toBe(
+      1,
+    );
   });
   it('does not count a dateline alone on its line, or a place and a dash opening the first paragraph', () => {
     for (const opening of [

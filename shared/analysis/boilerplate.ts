@@ -24,8 +24,8 @@ const BULLET = '^\\s*[•·*>\\-–—▶►]*\\s*';
 /** A bullet, or the bracket a wire's credit line opens with: "(Reporting by …; Editing by …)". */
 const BULLET_OR_BRACKET = '^\\s*[•·*>\\-–—▶►([]*\\s*';
 const NAME = "\\p{Lu}[\\p{L}\\p{M}'.-]*";
-/** " in Kherson", " a Jersón", " aus Kiew": where a byline's author writes from. */
-const AT_PLACE = `(in|en|à|a|aus|из|з|from|desde|depuis)\\s+${NAME}([\\s-]${NAME})*`;
+/** " in Kherson", " a Jersón", " aus Kiew", " in Kherson region": where a byline's author writes from. */
+const AT_PLACE = `(in|en|à|a|aus|из|з|from|desde|depuis)\\s+${NAME}([\\s-]${NAME})*(\\s+(region|oblast|province|district|area))?`;
 const BYLINE_PLACE = `(,\\s*|\\s+)${AT_PLACE}`;
 /** One author of a byline, with a place or a role and a place ("enviada especial a Jersón"). */
 const BYLINE_ENTRY = `${NAME}(\\s+(${NAME}|de|van|von|der|la|del))*(\\s*\\([^)\\n]{2,30}\\))?(${BYLINE_PLACE}|,\\s*[\\p{Ll}\\p{M} ]{3,40}?(${BYLINE_PLACE}|(?=\\s*$)))?`;

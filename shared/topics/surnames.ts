@@ -6,6 +6,8 @@ const PLACE_NOUN = new RegExp(
   `^(${[
     ...['район', 'област', 'округ', 'громад', 'губерни', 'направлени', 'напрям'],
     ...['oblast', 'region', 'district', 'direction', 'raion', 'rajon', 'hromad', 'gebiet', 'bezirk'],
+    // a street named after the place ("Khersonska Street", "вулиця Херсонська" is after it)
+    ...['street', 'avenue', 'square', 'lane', 'strasse', 'straße', 'вулиц', 'улиц', 'проспект'],
     ...['distrit', 'provinc', 'provinz'],
   ].join('|')})`,
   'u',
@@ -24,7 +26,7 @@ const FEMININE_ENDING = new RegExp(`^(?:${['а', 'ая', 'ой', 'ую', 'ою',
  * Khersonov", "Khersonova", "Bogdan Chersonow").
  */
 const LATIN_SURNAME =
-  /^[a-z]+(?:sk(?:y|yi|yj|iy|ij|ii|i|a|aya|aja)|ov|ova|ev|eva|ow|owa|ew|ewa|(?<!er)in|(?<!er)ina|enko|iuk|yuk|chuk|ek|yan)$/u;
+  /^[a-z]+(?:sk(?:y|yi|yj|iy|ij|ii|i|a|aya|aja)|ov|ova|ev|eva|ow|owa|ew|ewa|(?<!er)in|(?<!er)ina|enko|iuk|yuk|chuk|ek|yan|io)$/u;
 /** The case endings of a Russian or Ukrainian surname (Херсонину, Херсонюка, Херсонцевым). */
 const CYRILLIC_CASES = ['а', 'у', 'ым', 'ой', 'ою', 'ої', 'е', 'і', 'ом', 'ові', 'им', 'ых', 'их'];
 const alternatives = (words: readonly string[]) => words.join('|');
@@ -95,7 +97,10 @@ export function builtOnStems(
 }
 
 /** Russian and Ukrainian verb endings (present, past, infinitive): станет, заняла, виграла, стала, говорить. */
-const CYRILLIC_VERB = /^[\p{Script=Cyrillic}]{2,}(?:ет|ит|ут|ют|ла|ли|ло|лась|лся|лись|ть|ться|тися)$/u;
+const CYRILLIC_VERB = new RegExp(
+  `^\\p{Script=Cyrillic}{2,}(?:${alternatives(['ет', 'ит', 'ут', 'ют', 'ла', 'ли', 'ло', 'лась', 'лся', 'лись', 'ть', 'ться', 'тися'])})$`,
+  'u',
+);
 
 /** The forms of one Cyrillic surname share a key, its stem and gender: Херсонская, Херсонской, Херсонскую. */
 function surnameKey(norm: string): string {

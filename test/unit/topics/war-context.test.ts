@@ -330,5 +330,7 @@ describe('other evidence: excluded words, subjects before the talks, purposes, r
     ['Antonivka, a settlement on the northern bank, has no water.', 0],
     ['Москва также вела переговоры с Индией о расчётах в национальных валютах.', 0],
     ['«Никаких переговоров с теми, кто минировал наши поля», — сказал он.', 1],
+    ["Корейське перемир'я 1953 року досі не стало мирним договором.", 0],
+    ['Am Internationalen Seegerichtshof wird unterdessen ein Fischereistreit verhandelt.', 0],
   ]);
 });

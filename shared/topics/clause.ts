@@ -16,7 +16,7 @@ export type ClauseRules = {
   readonly objects: PhraseMatcher<true> | undefined;
   /** Words that open what the talks are about: on, sur, über, sobre, щодо, о. */
   readonly about: PhraseMatcher<true> | undefined;
-  /** What the war's talks are about where nothing names the war: peace, prisoners, territory, "it". */
+  /** What the war's talks are about where nothing names the war: peace, prisoners, territory, guarantees. */
   readonly subjects: PhraseMatcher<true> | undefined;
   /** Words that name both parties before a truce: between, entre, zwischen, між, между. */
   readonly between: PhraseMatcher<true> | undefined;
@@ -27,11 +27,15 @@ export type ClauseRules = {
  * Which candidates the clause after them shows to be other talks (the counting rules: "wage,
  * contract, trade or other wars' talks do not count"): the object of the bargaining is a price
  * or a discount ("négocier les prix", "negotiated a discount"), or the subject their `about` word
- * opens names such an object before any war term ("négociations sur … l'union douanière"), or
+ * opens, right after them or past their partner, names such an object before any war term
+ * ("négociations sur … l'union douanière", "talks with Moscow on gas payments"), or they say
+ * themselves what they are about in a sentence that names nothing of the war and no subject of it
+ * after them (`ownSubjectElsewhere`: "les négociations sur un traité contre la pollution plastique"), or
  * the partner is ordinary people ("Gespräche mit Anwohnern"), or the partner named right after
  * the term ("talks with Hyundai Rotem", "переговоры с Китаем", "the uneasy truce between the
  * company and its workforce") is neither a pronoun nor the enemy and the rest of the sentence
- * holds no term of the war (`war`: token indexes where a context, article or strong term starts).
+ * holds no term of the war (`war`: token indexes where a context, article or strong term starts)
+ * nor a subject of it (`subjects`: "мирна угода з відведенням військ").
  * A partner that is a war party always names it ("negotiate with Vladimir Putin", "переговоров с
  * Украиной", "talks between Kyiv and Moscow").
  */
@@ -66,7 +70,8 @@ export function otherTalks(
       out.add(c.first);
       continue;
     }
-    const own = subjectOpens(text, tokens, c, about, SUBJECT_GAP, sentenceEnd(c.first));
+    // Its own subject opens nearer: "negotiated in Washington over".
+    const own = opens >= 0 && opens <= c.last + SUBJECT_GAP ? opens : -1;
     if (
       ownSubjectElsewhere(tokens, c, { opens: own, sure }, war, sentenceEnd) &&
       !subjectAfter(c.last - 1, sentenceEnd(c.first))

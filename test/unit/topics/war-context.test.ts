@@ -332,5 +332,8 @@ describe('other evidence: excluded words, subjects before the talks, purposes, r
     ['«Никаких переговоров с теми, кто минировал наши поля», — сказал он.', 1],
     ["Корейське перемир'я 1953 року досі не стало мирним договором.", 0],
     ['Am Internationalen Seegerichtshof wird unterdessen ein Fischereistreit verhandelt.', 0],
+    ['The drivers’ union has been in talks with the city council over danger pay since May.', 0],
+    ['Among the rescuers was a former police negotiator who now trains volunteers.', 0],
+    ['Algunos solo aceptan irse tras largas negociaciones con sus hijos.', 0],
   ]);
 });

@@ -59,6 +59,9 @@ const isName = (ctx: Context, k: number) =>
  * the Prosecutor General") or a place's ("Sea of Azov", "Stoke-on-Trent"), "&" between two names
  * ("Harlow & Finch"), and a lower-case place head after a name ("the Korabel district").
  */
+/** Heads whose "of" names the body's area, not a second body ("Ministry of Energy"). */
+const AREA_OF = new Set(['ministry', 'ministries', 'department', 'ministère', 'ministerio', 'ministerium']);
+
 export function runEnd(ctx: Context, i: number): number {
   const { tokens, text } = ctx;
   const norm = (k: number) => (tokens[k] as Token).norm;
@@ -100,7 +103,9 @@ export function runEnd(ctx: Context, i: number): number {
       if (norm(j) === 'and' && norm(j + 1) === 'the') break;
       const place = ctx.placeStarts.get(k);
       // "the Allard Pierson Museum of the University of Amsterdam": two bodies, not one
-      if (isName(ctx, k) && ORG_HEADS.has(norm(j - 1)) && ORG_HEADS.has(norm(k))) break;
+      // (a ministry's "of" names its area, never another body: "Ministry of Energy", "Department of Health")
+      if (isName(ctx, k) && ORG_HEADS.has(norm(j - 1)) && ORG_HEADS.has(norm(k)) && !AREA_OF.has(norm(j - 1)))
+        break;
       if (isName(ctx, k)) j = k + 1;
       // a known place ends the name: "Ministry of Economy of Ukraine", "Gulf of Finland"
       else if (place) j = place.last;

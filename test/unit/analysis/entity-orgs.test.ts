@@ -173,6 +173,9 @@ describe("EntityExtractor: Ukraine's ministries and prosecutor by their official
     ["Ukraine's Prosecutor General's Office opened a case.", "Prosecutor General's Office of Ukraine"],
     ['The Office of the Prosecutor General opened a case.', 'Office of the Prosecutor General of Ukraine'],
     ["Russia's defence ministry said so.", 'Russian Defence Ministry'],
+    // a ministry's "of" names its area, though "energy" also ends company names
+    ['The Ministry of Energy of Ukraine said so.', 'Ministry of Energy of Ukraine'],
+    ['The UN Food and Agriculture Organization warned.', 'Food and Agriculture Organization of the United Nations'],
   ])('%s → %s', (body, name) => {
     expect(orgs(body)).toEqual([name]);
   });

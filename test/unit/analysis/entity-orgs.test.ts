@@ -175,7 +175,10 @@ describe("EntityExtractor: Ukraine's ministries and prosecutor by their official
     ["Russia's defence ministry said so.", 'Russian Defence Ministry'],
     // a ministry's "of" names its area, though "energy" also ends company names
     ['The Ministry of Energy of Ukraine said so.', 'Ministry of Energy of Ukraine'],
-    ['The UN Food and Agriculture Organization warned.', 'Food and Agriculture Organization of the United Nations'],
+    [
+      'The UN Food and Agriculture Organization warned.',
+      'Food and Agriculture Organization of the United Nations',
+    ],
   ])('%s → %s', (body, name) => {
     expect(orgs(body)).toEqual([name]);
   });

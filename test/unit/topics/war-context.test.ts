@@ -150,6 +150,13 @@ describe('a Russian surname built on the place name, in Latin script', () => {
     ['Selon la collègue, Oksana Khersonyk, la pharmacie était ouverte.', 0],
     // The cases of the place are not surnames: Херсона, Херсону, Херсоном.
     ['Війська зайшли до Херсона. Над Херсоном прапор. Слава Херсону.', 3],
+    // More given names (Spanish diminutives, Russian and Ukrainian names the lists lacked); a street
+    // named after the place is a use of it; a byline's "in Kherson region" is boilerplate.
+    ['"Sin la fábrica, esto es un pueblo fantasma", resumía su dueño, Paco Jersonio.', 0],
+    ['Архив собирала бывшая директор кинотеатра Нина Херсонская.', 0],
+    ['Інша аналітикиня, Марта Херсонська з Київської школи економіки, не згодна.', 0],
+    ['A shell hit a bakery on Khersonska Street in Mykolaiv.', 1],
+    ['By Callum Ferris in Kherson region\n\nWheat is growing again near Vysokopillia, north of Kherson.', 1],
   ] as const)('surnames of other shapes: %s counts %i', (body, n) => {
     expect(count(body, 'kherson')).toBe(n);
   });

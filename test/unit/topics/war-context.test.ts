@@ -342,5 +342,7 @@ describe('other evidence: excluded words, subjects before the talks, purposes, r
     ['The drivers’ union has been in talks with the city council over danger pay since May.', 0],
     ['Among the rescuers was a former police negotiator who now trains volunteers.', 0],
     ['Algunos solo aceptan irse tras largas negociaciones con sus hijos.', 0],
+    ['Kyiv hopes the peace talks will pay off soon.', 1],
+    ['Diplomats said the talks would wind down by Friday.', 1],
   ]);
 });

@@ -64,8 +64,11 @@ export class EntityExtractor {
     _datelines: readonly string[] = [],
   ): Entity[] {
     const counts = new Map<string, Row>();
+    // An organisation by its official name ("Ministry of Infrastructure of Ukraine"), added or removed.
+    const named = (written: string, type: EntityType) =>
+      type === 'organization' ? officialName(written) : written;
     const add = (written: string, type: EntityType) => {
-      const name = type === 'organization' ? officialName(written) : written;
+      const name = named(written, type);
       const key = `${type}|${foldForMatch(name)}`;
       const row = counts.get(key) ?? { name, type, mentions: 0 };
       row.mentions++;
@@ -73,8 +76,7 @@ export class EntityExtractor {
       return key;
     };
     const remove = (written: string, type: EntityType) => {
-      const name = type === 'organization' ? officialName(written) : written;
-      const key = `${type}|${foldForMatch(name)}`;
+      const key = `${type}|${foldForMatch(named(written, type))}`;
       const row = counts.get(key);
       if (row && --row.mentions === 0) counts.delete(key);
     };

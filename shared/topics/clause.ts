@@ -110,6 +110,13 @@ export function otherTalks(
   return out;
 }
 
+/** The first token of the sentence that holds `token`. */
+function sentenceStart(token: number, sentenceEnd: (token: number) => number): number {
+  let k = token;
+  while (k > 0 && sentenceEnd(k - 1) === sentenceEnd(token)) k--;
+  return k;
+}
+
 /** How many words may stand between a mention and the word that opens its subject ("negotiated in Washington over"). */
 const SUBJECT_GAP = 3;
 
@@ -133,9 +140,8 @@ function ownSubjectElsewhere(
   // "on it", "про них": the subject is what the sentence before named; "on Thursday", "on 3 May": a time.
   const next = tokens[opens + 1]?.norm ?? '';
   if (opens < 0 || words.sure.has(opens + 1) || /^\d/.test(next) || TIMES.has(next)) return false;
-  let start = c.first;
-  while (start > 0 && sentenceEnd(start - 1) === end) start--;
-  for (let k = start; k < end; k++) if (war.has(k) && (k < c.first || k >= c.last)) return false;
+  for (let k = sentenceStart(c.first, sentenceEnd); k < end; k++)
+    if (war.has(k) && (k < c.first || k >= c.last)) return false;
   return true;
 }
 
@@ -212,14 +218,9 @@ export function partiesBefore(at: {
 }): Set<number> {
   const { between, candidates, named, sentenceEnd } = at;
   const out = new Set<number>();
-  const startOf = (token: number) => {
-    let k = token;
-    while (k > 0 && sentenceEnd(k - 1) === sentenceEnd(token)) k--;
-    return k;
-  };
   for (const c of candidates) {
-    const start = startOf(c.first);
-    const from = start > 0 ? startOf(start - 1) : start;
+    const start = sentenceStart(c.first, sentenceEnd);
+    const from = start > 0 ? sentenceStart(start - 1, sentenceEnd) : start;
     let warTerm = false;
     for (let j = from; j < sentenceEnd(c.first) && !warTerm; j++) warTerm = named.has(j);
     if (warTerm) continue;

@@ -116,13 +116,9 @@ export class TopicMatcher {
     const surnames = this.topics.map((topic, i) => surnameTokens(topic, text, tokens, candidates[i] ?? []));
     // Nor is a word a topic excludes ("Херсонеса", Chersonesus): no mention, no sign of the war;
     // `people` holds both, by token index.
-    const exclusions = this.topics.map((topic) => topic.exclude?.match(tokens) ?? []);
-    const excludedWords = this.topics.flatMap((_, i) =>
-      (candidates[i] ?? [])
-        .filter((m) => (exclusions[i] ?? []).some((x) => x.first < m.last && m.first < x.last))
-        .map((m) => m.first),
-    );
-    const people = new Set([...surnames.flatMap((s) => [...s]), ...excludedWords]);
+    // (each topic's exclusions are matched once, and only where it has candidates)
+    const excluded = this.topics.map((topic, i) => excludedCandidates(topic, tokens, candidates[i] ?? []));
+    const people = new Set([...surnames.flatMap((s) => [...s]), ...excluded.flatMap((s) => [...s])]);
     const notPeople = (list: Match<true>[]) =>
       people.size ? list.filter((m) => !people.has(m.first)) : list;
     this.topics.forEach((topic, i) => {
@@ -130,14 +126,12 @@ export class TopicMatcher {
       if (matches.length === 0) return;
       /** Token index of each candidate an exclusion or an `avoid` sentence rejected. */
       const rejected: number[] = [];
-      if (topic.exclude) {
-        const excluded = exclusions[i] ?? [];
+      const out = excluded[i] as Set<number>;
+      if (out.size > 0)
         matches = matches.filter((m) => {
-          const out = excluded.some((x) => x.first < m.last && m.first < x.last);
-          if (out) rejected.push(m.first);
-          return !out;
+          if (out.has(m.first)) rejected.push(m.first);
+          return !out.has(m.first);
         });
-      }
       for (const sense of topic.senses) {
         const words = new Set(sense.words.match(tokens).map((m) => sentenceOf(m.first)));
         if (words.size === 0) continue;
@@ -219,6 +213,19 @@ export class TopicMatcher {
     });
     return hits;
   }
+}
+
+/** Token indexes of the topic's candidates that an exclusion overlaps ("wage talks", "Херсонеса"). */
+function excludedCandidates(
+  topic: CompiledTopic,
+  tokens: readonly Token[],
+  matches: readonly Match<true>[],
+): Set<number> {
+  if (!topic.exclude || matches.length === 0) return new Set();
+  const exclusions = topic.exclude.match(tokens);
+  return new Set(
+    matches.filter((m) => exclusions.some((x) => x.first < m.last && m.first < x.last)).map((m) => m.first),
+  );
 }
 
 /** Token indexes of the topic's candidates that are people's surnames or given names (surnames.ts). */

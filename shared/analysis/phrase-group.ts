@@ -10,9 +10,15 @@ type Candidates<T> = readonly Pattern<T>[];
  * tokens the group last read (or reads them now).
  */
 export class PhraseGroup<T> {
-  /** Every member's candidates by folded word (bounded: cleared past 100,000 words). */
-  private readonly memo = new Map<string, readonly Candidates<T>[]>();
-  private last: { tokens: readonly Token[]; candidates: readonly (readonly Candidates<T>[])[] } | undefined;
+  /**
+   * Every member's candidates by folded word, and the slots of the members that have any
+   * (bounded: cleared past 100,000 words).
+   */
+  private readonly memo = new Map<
+    string,
+    { readonly all: readonly Candidates<T>[]; readonly slots: readonly number[] }
+  >();
+  private last: { tokens: readonly Token[]; read: GroupReading<T> } | undefined;
 
   constructor(private readonly members: readonly PhraseMatcher<T>[]) {
     members.forEach((m, slot) => {
@@ -20,24 +26,41 @@ export class PhraseGroup<T> {
     });
   }
 
-  /** For each token, every member's candidates (kept for the tokens read last). */
-  candidatesOf(tokens: readonly Token[]): readonly (readonly Candidates<T>[])[] {
-    if (this.last?.tokens === tokens) return this.last.candidates;
+  /**
+   * For each token, every member's candidates, and for each member the tokens where it has any
+   * (kept for the tokens read last): a member's `match` visits only those.
+   */
+  candidatesOf(tokens: readonly Token[]): GroupReading<T> {
+    if (this.last?.tokens === tokens) return this.last.read;
     const candidates: (readonly Candidates<T>[])[] = new Array(tokens.length);
+    const at: number[][] = this.members.map(() => []);
     for (let i = 0; i < tokens.length; i++) {
       const norm = (tokens[i] as Token).norm;
-      let all = this.memo.get(norm);
-      if (!all) {
-        all = this.members.map((m) => m.candidatesOf(norm));
+      let known = this.memo.get(norm);
+      if (!known) {
+        const all = this.members.map((m) => m.candidatesOf(norm));
+        const slots: number[] = [];
+        all.forEach((list, slot) => {
+          if (list.length > 0) slots.push(slot);
+        });
+        known = { all, slots };
         if (this.memo.size > 100_000) this.memo.clear();
-        this.memo.set(norm, all);
+        this.memo.set(norm, known);
       }
-      candidates[i] = all;
+      candidates[i] = known.all;
+      for (const slot of known.slots) (at[slot] as number[]).push(i);
     }
-    this.last = { tokens, candidates };
-    return candidates;
+    const read = { candidates, at };
+    this.last = { tokens, read };
+    return read;
   }
 }
+
+/** What a group read of some tokens: each token's candidates by member, and each member's tokens that have any. */
+export type GroupReading<T> = {
+  readonly candidates: readonly (readonly Candidates<T>[])[];
+  readonly at: readonly (readonly number[])[];
+};
 
 /** Makes the matchers given (undefined ones left out) one group. */
 export function groupMatchers<T>(matchers: readonly (PhraseMatcher<T> | undefined)[]): PhraseGroup<T> {

@@ -1,4 +1,5 @@
 import { foldForMatch, type Token } from './normalise.js';
+import type { GroupReading } from './phrase-group.js';
 
 /**
  * Whole-word phrase matching over folded tokens. A pattern word is exact (`kherson`), a prefix
@@ -172,13 +173,27 @@ export class PhraseMatcher<T> {
   /** Non-overlapping matches, left to right, longest first at each position. */
   match(tokens: readonly Token[]): Match<T>[] {
     const out: Match<T>[] = [];
-    // In a group (phrase-group.ts), every member's candidates of every token in one look-up.
+    // In a group (phrase-group.ts), every member's candidates of every token in one look-up, and
+    // the tokens where this member has any: only those can start a match.
     const shared = this.group?.candidatesOf(tokens);
+    if (shared) {
+      let next = 0;
+      for (const i of shared.at[this.slot] as readonly number[]) {
+        if (i < next) continue;
+        const candidates = (shared.candidates[i] as readonly (readonly Pattern<T>[])[])[
+          this.slot
+        ] as readonly Pattern<T>[];
+        const best = this.longestOf(candidates, tokens, i, undefined);
+        if (best) {
+          out.push(best);
+          next = best.last;
+        }
+      }
+      return out;
+    }
     let i = 0;
     while (i < tokens.length) {
-      const candidates = shared
-        ? ((shared[i] as readonly (readonly Pattern<T>[])[])[this.slot] as readonly Pattern<T>[])
-        : this.candidatesOf((tokens[i] as Token).norm);
+      const candidates = this.candidatesOf((tokens[i] as Token).norm);
       const best = candidates.length > 0 ? this.longestOf(candidates, tokens, i, undefined) : undefined;
       if (best) {
         out.push(best);
@@ -197,9 +212,7 @@ export class PhraseMatcher<T> {
   }
 
   /** The group this matcher reads its candidates from, and its place there (phrase-group.ts). */
-  private group:
-    | { candidatesOf(tokens: readonly Token[]): readonly (readonly (readonly Pattern<T>[])[])[] }
-    | undefined;
+  private group: { candidatesOf(tokens: readonly Token[]): GroupReading<T> } | undefined;
   private slot = 0;
 
   /** Joins a group (phrase-group.ts): `match` then takes its candidates from the group's look-ups. */

@@ -43,8 +43,9 @@ export class TargetSentiment {
     spans: readonly Span[],
     language = 'en',
     tokens?: readonly Token[],
+    words = true,
   ): Record<string, number> {
-    return this.features.extract(sentence, spans, language, tokens);
+    return this.features.extract(sentence, spans, language, tokens, words);
   }
 
   /**
@@ -63,13 +64,14 @@ export class TargetSentiment {
    * score its P(positive) − P(negative), rounded to 3 decimals. No mention: neutral, 0.
    */
   combine(mentions: readonly TargetMention[], language = 'en'): Sentiment {
-    const model = language.slice(0, 2).toLowerCase() === 'en' ? this.english : this.other;
+    const english = language.slice(0, 2).toLowerCase() === 'en';
+    const model = english ? this.english : this.other;
     const k = model.classes.length;
     const mean = new Float64Array(k);
     let n = 0;
     for (const { sentence, spans, tokens } of mentions) {
       if (spans.length === 0) continue;
-      const p = model.probabilities(this.featuresOf(sentence, spans, language, tokens));
+      const p = model.probabilities(this.featuresOf(sentence, spans, language, tokens, english));
       for (let c = 0; c < k; c++) mean[c] = (mean[c] as number) + (p[c] as number);
       n++;
     }

@@ -61,14 +61,31 @@ def model_for(c, weight, max_iter):
     return LogisticRegression(C=c, class_weight=weight, max_iter=max_iter, solver="lbfgs")
 
 
-def predict_pruned(model, X, prune):
-    """Predictions of the model as it is written: weights below `prune` dropped."""
+def written_weights(model):
+    """Features x classes weights and one intercept per class, as the model file holds them. A
+    binary model (sklearn's one column, for its second class) is written as two columns, zeros for
+    the first class: the same softmax."""
     coef = model.coef_.T
+    intercept = model.intercept_
+    if coef.shape[1] == 1 and len(model.classes_) == 2:
+        coef = np.hstack([np.zeros_like(coef), coef])
+        intercept = np.array([0.0, intercept[0]])
+    return coef, intercept
+
+
+def predict_pruned(model, X, prune, threshold=None):
+    """Predictions of the model as it is written: weights below `prune` dropped. With `threshold`
+    (binary models), the second class where its probability reaches it."""
+    coef, intercept = written_weights(model)
     coef = np.where(np.abs(coef).max(axis=1, keepdims=True) >= prune, coef, 0.0)
-    return model.classes_[np.argmax(X @ coef + model.intercept_, axis=1)]
+    z = np.asarray(X @ coef + intercept)
+    if threshold is not None:
+        p = 1.0 / (1.0 + np.exp(-(z[:, 1] - z[:, 0])))
+        return np.where(p >= threshold, model.classes_[1], model.classes_[0])
+    return model.classes_[np.argmax(z, axis=1)]
 
 
-def cross_validate(X, y, groups, c, weight, folds, seed, max_iter, prune):
+def cross_validate(X, y, groups, c, weight, folds, seed, max_iter, prune, threshold=None):
     if len(set(groups)) < len(groups):
         splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
         splits = splitter.split(X, y, groups)
@@ -77,7 +94,7 @@ def cross_validate(X, y, groups, c, weight, folds, seed, max_iter, prune):
     predicted = np.empty_like(y)
     for train, held in splits:
         model = model_for(c, weight, max_iter).fit(X[train], y[train])
-        predicted[held] = predict_pruned(model, X[held], prune)
+        predicted[held] = predict_pruned(model, X[held], prune, threshold)
     return predicted
 
 
@@ -106,6 +123,8 @@ def main():
     ap.add_argument("--about", default="Multinomial logistic regression (scripts/train/fit.py).")
     ap.add_argument("--trained-on", default=None, help="what the training file is (default: its path)")
     ap.add_argument("--test", help="a held-out dump scored once with the fitted model (printed only)")
+    ap.add_argument("--threshold", type=float, default=None,
+                    help="binary models: the second class where its probability reaches this (kept in meta)")
     args = ap.parse_args()
 
     xs, y, groups = read(args.train)
@@ -126,7 +145,8 @@ def main():
     best = None
     for weight in weights:
         for c in grid:
-            predicted = cross_validate(X, y, groups, c, weight, args.folds, args.seed, args.max_iter, args.prune)
+            predicted = cross_validate(X, y, groups, c, weight, args.folds, args.seed, args.max_iter, args.prune,
+                                       args.threshold)
             macro, recall, accuracy = report(f"cv C={c:g} class_weight={weight}", y, predicted, classes)
             if shared.any():
                 report("   of which examples sharing a group", y[shared], predicted[shared], classes)
@@ -141,7 +161,7 @@ def main():
     model = model_for(best["C"], best["weight"], args.max_iter).fit(X, y)
     assert list(model.classes_) == classes
     names = vec.get_feature_names_out()
-    coef = model.coef_.T  # features x classes
+    coef, intercept = written_weights(model)  # features x classes
     keep = np.abs(coef).max(axis=1) >= args.prune
     weights_out = {str(n): [round(float(w), 4) for w in row] for n, row, k in zip(names, coef, keep) if k}
     print(f"kept {len(weights_out)} of {len(names)} features (|w| >= {args.prune})")
@@ -150,7 +170,7 @@ def main():
     out = {
         "about": args.about,
         "classes": classes,
-        "intercept": [round(float(b), 4) for b in model.intercept_],
+        "intercept": [round(float(b), 4) for b in intercept],
         "weights": weights_out,
         "meta": {
             "C": best["C"],
@@ -163,6 +183,7 @@ def main():
             "minCount": args.min_count,
             **({"prefixes": args.prefixes} if args.prefixes else {}),
             "prune": args.prune,
+            **({"threshold": args.threshold} if args.threshold is not None else {}),
             "n": int(len(y)),
             "trainedOn": args.trained_on or os.path.relpath(args.train),
             "command": command,
@@ -177,7 +198,7 @@ def main():
         # Score the fitted model as written (pruned weights), on features it knows.
         tx, ty, _ = read(args.test)
         Xt = vec.transform(tx).tocsr()
-        predicted = predict_pruned(model, Xt, args.prune)
+        predicted = predict_pruned(model, Xt, args.prune, args.threshold)
         report(f"test {args.test}", ty, predicted, classes)
         print(f"test confusion (rows gold, columns predicted, order {classes}): "
               f"{confusion_matrix(ty, predicted, labels=classes).tolist()}")

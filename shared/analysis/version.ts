@@ -1,6 +1,7 @@
 import { COPY_METHOD } from '../copies/method.js';
 import { CURRENT_CONTRIBUTION_RULES } from '../ingest/contribution.js';
 import { canonicalJson } from '../topics/canonical.js';
+import talksJudge from '../topics/data/talks-judge.model.json' with { type: 'json' };
 import type { TopicFile } from '../topics/schema.js';
 import boilerplate from './data/boilerplate.json' with { type: 'json' };
 import documentModel from './data/document-sentiment.model.json' with { type: 'json' };
@@ -17,7 +18,7 @@ import { float64Form } from './linear-model.js';
  * same text and data (the data files and the topic set are hashed below, so their changes need no
  * raise; a model by its weights, whatever their packing).
  */
-export const ANALYSER_REVISION = 11;
+export const ANALYSER_REVISION = 12;
 
 /**
  * Which analysis produced a record: analyser code revision, its data (lexicons, cues, gazetteer,
@@ -37,7 +38,7 @@ export function analysisVersionOf(topics: TopicFile): string {
     .update(
       `[${json(boilerplate)},${json(documentModel)},${gazetteer},${json(nameCues)},${json(lexicon)},` +
         `${json(float64Form(targetModel))},${json(targetLexiconModel)},${json(toneCues)},${worldPlaces},${worldCities},` +
-        `${json(COPY_METHOD)}]`,
+        `${json(COPY_METHOD)},${json(float64Form(talksJudge))}]`,
     )
     // The topic set by content: its keys in a fixed order (DynamoDB does not keep a map's order).
     .update(canonicalJson(topics))

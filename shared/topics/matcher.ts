@@ -2,7 +2,8 @@ import { foldForMatch, type Sentence, type Token } from '../analysis/normalise.j
 import { groupMatchers } from '../analysis/phrase-group.js';
 import { type Match, PhraseMatcher } from '../analysis/phrase-matcher.js';
 import { type ClauseRules, otherTalks, partiesBefore } from './clause.js';
-import type { TopicDefinition } from './schema.js';
+import { builtInJudge, type Judge, type JudgedCandidate } from './judge.js';
+import type { JudgeName, TopicDefinition } from './schema.js';
 import { builtOnStems, givenNameTokens, namedAfterGivenName, surnamesAmong } from './surnames.js';
 
 export type TopicHit = {
@@ -29,6 +30,8 @@ type CompiledTopic = {
   /** The one-word stems of the terms (`kherson*` gives "kherson"), folded. */
   readonly stems: readonly string[];
   readonly clause: ClauseRules;
+  /** A learned second opinion on the context rules (`context.judge`), or none. */
+  readonly judge: Judge | undefined;
 };
 
 const asMatcher = (terms: readonly string[]) => PhraseMatcher.fromTerms(terms.map((t) => [t, true] as const));
@@ -51,7 +54,8 @@ const maybeMatcher = (terms: readonly string[] | undefined) => (terms?.length ? 
 export class TopicMatcher {
   private readonly topics: readonly CompiledTopic[];
 
-  constructor(definitions: readonly TopicDefinition[]) {
+  /** `judges`: the judge a topic's `context.judge` names (judge.ts; tests and training give their own). */
+  constructor(definitions: readonly TopicDefinition[], judges: (name: JudgeName) => Judge = builtInJudge) {
     this.topics = definitions.map((def) => {
       const topic = {
         def,
@@ -77,6 +81,7 @@ export class TopicMatcher {
           between: maybeMatcher(def.context?.between),
           within: def.context?.clause ?? 6,
         },
+        judge: def.context?.judge ? judges(def.context.judge) : undefined,
       };
       // A topic's matchers read the same tokens: one look-up a token for all of them.
       const { terms, exclude, context, avoid, article, strong, surnames, clause, senses } = topic;
@@ -174,6 +179,8 @@ export class TopicMatcher {
         let lastCounted = Number.NEGATIVE_INFINITY;
         /** Candidates without context: a mention counted later in their own sentence still carries them. */
         const withoutContext: Match<true>[] = [];
+        /** Every candidate the context rules decided, with what they decided (for a judge). */
+        const decided: JudgedCandidate[] = [];
         const kept = matches.filter((m) => {
           const s = sentenceOf(m.first);
           // Its own sentence is about something else, or it has no context and the sentence
@@ -183,6 +190,7 @@ export class TopicMatcher {
             !contextSentences.has(s) && avoidSentences.has(s - 1) && !contextSentences.has(s - 1);
           if (avoidSentences.has(s) || continuesOther || other.has(m.first)) {
             rejected.push(m.first);
+            decided.push({ match: m, verdict: other.has(m.first) ? 'other' : 'avoid', sentence: s });
             return false;
           }
           let ok =
@@ -202,6 +210,22 @@ export class TopicMatcher {
         matches = [...kept, ...withoutContext.filter((m) => counted.has(sentenceOf(m.first)))].sort(
           (a, b) => a.first - b.first,
         );
+        if (topic.judge) {
+          for (const m of kept) decided.push({ match: m, verdict: 'counted', sentence: sentenceOf(m.first) });
+          for (const m of withoutContext) {
+            const s = sentenceOf(m.first);
+            decided.push({ match: m, verdict: counted.has(s) ? 'carried' : 'noContext', sentence: s });
+          }
+          decided.sort((a, b) => a.match.first - b.match.first);
+          const verdicts = topic.judge.decide({
+            tokens,
+            sentenceOf,
+            candidates: decided,
+            contextSentences,
+            sentenceCount: sentences.length,
+          });
+          matches = decided.filter((_, k) => verdicts[k]).map((c) => c.match);
+        }
       }
       const merged = mergeAdjacent(text, matches);
       if (merged.length === 0) return;

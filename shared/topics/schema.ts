@@ -1,5 +1,9 @@
 import * as z from 'zod';
 
+/** The learned judges a topic can name in `context.judge` (shared/topics/judge.ts). */
+export const JUDGES = ['talks'] as const;
+export type JudgeName = (typeof JUDGES)[number];
+
 /**
  * A term is a phrase of one or more words. A word may start or end with `*`: `negotiat*` matches
  * negotiation, negotiators...; `*verhandlung*` matches inside a compound (Friedensverhandlungen).
@@ -122,6 +126,12 @@ export const TopicDefinition = z.object({
        */
       between: z.array(Term).default([]),
       clause: z.number().int().min(1).max(10).default(6),
+      /**
+       * A learned second opinion on these rules (shared/topics/judge.ts): `talks`, trained on the
+       * Russia-Ukraine war's talks in six languages, decides each candidate the rules decided,
+       * from their verdict and the words around it. Without it the rules decide alone.
+       */
+      judge: z.enum(JUDGES).optional(),
     })
     .optional(),
   /** Phrases that void a mention they overlap ("wage negotiat*", "he talks"). */

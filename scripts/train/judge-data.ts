@@ -1,0 +1,157 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { stripBoilerplate } from '#shared/analysis/boilerplate.js';
+import { normaliseText, splitSentences, tokenise } from '#shared/analysis/normalise.js';
+import { ArticleJson } from '#shared/ingest/parse.js';
+import { type JudgeInput, judgeFeatures, sentenceRanges } from '#shared/topics/judge-features.js';
+import { defaultTopics } from '#shared/topics/load.js';
+import { TopicMatcher } from '#shared/topics/matcher.js';
+
+/**
+ * `npx tsx scripts/train/judge-data.ts OUT_DIR`: the training file of the `talks` judge
+ * (shared/topics/judge.ts), OUT_DIR/judge-train.jsonl: every candidate the negotiations context
+ * rules decide, with its features and a label, from
+ * - every annotated set in test/fixtures except those `counting-split.json` lists as `untouched`
+ *   (sets nothing may be fitted on yet): an article's candidates are all `other` where its gold
+ *   count is 0, all `war` where counting them all gives the gold count, the rules' verdicts where
+ *   those give it; an article none of these settles is left out;
+ * - the labelled paragraphs of test/fixtures/context (each mention labelled `war` or `other`).
+ * Examples of one article share a group (cross-validation keeps them in one fold).
+ */
+const root = resolve(import.meta.dirname, '..', '..');
+const fixtures = join(root, 'test', 'fixtures');
+const out = resolve(process.argv[2] ?? join(root, 'eval-out', 'train'));
+const TOPIC = 'negotiations';
+const split = JSON.parse(readFileSync(join(fixtures, 'counting-split.json'), 'utf8')) as {
+  untouched?: string[];
+};
+const untouched = new Set(split.untouched ?? []);
+
+const topics = defaultTopics();
+let inputs: JudgeInput[] = [];
+const matcher = new TopicMatcher(topics.topics, () => ({
+  decide(input) {
+    inputs.push(input);
+    return input.candidates.map((c) => c.verdict === 'counted' || c.verdict === 'carried');
+  },
+}));
+
+/** The judge's input for the negotiations candidates of a text, as the analyser reads it. */
+function read(body: string) {
+  const { text } = stripBoilerplate(normaliseText(body));
+  const tokens = tokenise(text);
+  inputs = [];
+  matcher.match(text, tokens, splitSentences(text));
+  // One topic has a judge; an input is made only where it has candidates.
+  return { text, input: inputs[0] };
+}
+
+/** Counted mentions when `keep` of the candidates count: adjacent ones are one phrase (matcher.ts). */
+function countOf(text: string, input: JudgeInput, keep: readonly boolean[]): number {
+  let n = 0;
+  let prev: JudgeInput['candidates'][number] | undefined;
+  input.candidates.forEach((c, i) => {
+    const joined =
+      prev !== undefined &&
+      prev.match.last === c.match.first &&
+      /^[ -]*$/.test(text.slice(prev.match.end, c.match.start));
+    if (keep[i] && !joined) n++;
+    prev = keep[i] ? c : undefined;
+  });
+  return n;
+}
+
+const rows: string[] = [];
+const write = (input: JudgeInput, labels: readonly string[], group: string) => {
+  const ranges = sentenceRanges(input);
+  input.candidates.forEach((_, i) => {
+    rows.push(
+      JSON.stringify({ id: `${group}#${i}`, group, y: labels[i], x: judgeFeatures(input, i, ranges) }),
+    );
+  });
+};
+let articles = 0;
+let unsettled = 0;
+const sets: string[] = [];
+for (const set of readdirSync(fixtures).sort()) {
+  const dir = join(fixtures, set);
+  if (untouched.has(set) || !existsSync(join(dir, 'gold.json'))) continue;
+  sets.push(set);
+  const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8')) as Record<
+    string,
+    { topics?: Record<string, number> }
+  >;
+  for (const [id, g] of Object.entries(gold)) {
+    if (!existsSync(join(dir, `${id}.json`))) continue;
+    const article = ArticleJson.parse(JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')));
+    const { text, input } = read(article.body);
+    if (!input) continue;
+    const want = g.topics?.[TOPIC] ?? 0;
+    const rules = input.candidates.map((c) => c.verdict === 'counted' || c.verdict === 'carried');
+    const all = input.candidates.map(() => true);
+    const keep =
+      want === 0
+        ? input.candidates.map(() => false)
+        : countOf(text, input, all) === want
+          ? all
+          : countOf(text, input, rules) === want
+            ? rules
+            : undefined;
+    if (!keep) {
+      unsettled++;
+      continue;
+    }
+    articles++;
+    write(
+      input,
+      keep.map((k) => (k ? 'war' : 'other')),
+      `${set}/${id}`,
+    );
+  }
+}
+
+type Paragraph = {
+  id: string;
+  text: string;
+  mentions: { term: string; occurrence: number; label: 'war' | 'other' | 'unsure' }[];
+};
+let paragraphs = 0;
+const context = join(fixtures, 'context');
+for (const file of readdirSync(context).filter((f) => f.endsWith('.jsonl'))) {
+  for (const line of readFileSync(join(context, file), 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const p = JSON.parse(line) as Paragraph;
+    const { text, input } = read(p.text);
+    if (!input) continue;
+    // Each candidate takes the label of the mention it covers; one no label covers is left out.
+    const labels: (string | undefined)[] = input.candidates.map(() => undefined);
+    for (const m of p.mentions) {
+      let at = -1;
+      for (let k = 0; k < m.occurrence; k++) at = text.indexOf(m.term, at + 1);
+      if (at < 0 || m.label === 'unsure') continue;
+      input.candidates.forEach((c, i) => {
+        if (c.match.start < at + m.term.length && at < c.match.end) labels[i] = m.label;
+      });
+    }
+    const ranges = sentenceRanges(input);
+    input.candidates.forEach((_, i) => {
+      if (labels[i] === undefined) return;
+      rows.push(
+        JSON.stringify({
+          id: `context/${p.id}#${i}`,
+          group: `context/${p.id}`,
+          y: labels[i],
+          x: judgeFeatures(input, i, ranges),
+        }),
+      );
+    });
+    paragraphs++;
+  }
+}
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'judge-train.jsonl'), `${rows.join('\n')}\n`);
+console.log(
+  `${rows.length} candidates -> ${join(out, 'judge-train.jsonl')}: ${articles} articles of ${sets.length} sets ` +
+    `(${unsettled} left out: the gold count settles no labels), ${paragraphs} paragraphs; ` +
+    `not read: ${[...untouched].join(', ') || 'none'}`,
+);

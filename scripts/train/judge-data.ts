@@ -66,7 +66,12 @@ const write = (input: JudgeInput, labels: readonly string[], group: string) => {
   const ranges = sentenceRanges(input);
   input.candidates.forEach((_, i) => {
     rows.push(
-      JSON.stringify({ id: `${group}#${i}`, group, y: labels[i], x: judgeFeatures(input, i, ranges) }),
+      JSON.stringify({
+        id: `${group}#${i}`,
+        group,
+        y: labels[i],
+        x: Object.fromEntries(judgeFeatures(input, i, ranges)),
+      }),
     );
   });
 };
@@ -141,7 +146,7 @@ for (const file of readdirSync(context).filter((f) => f.endsWith('.jsonl'))) {
           id: `context/${p.id}#${i}`,
           group: `context/${p.id}`,
           y: labels[i],
-          x: judgeFeatures(input, i, ranges),
+          x: Object.fromEntries(judgeFeatures(input, i, ranges)),
         }),
       );
     });

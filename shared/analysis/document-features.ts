@@ -45,6 +45,10 @@ class CueSet {
   private readonly memo = new Map<string, number>();
 
   /** CUE for a cue word, PHRASE for the first word of a phrase cue, 0 for neither. */
+  kindOfWord(w: string): number {
+    return this.kindOf(w);
+  }
+
   private kindOf(w: string): number {
     const known = this.memo.get(w);
     if (known !== undefined) return known;
@@ -132,6 +136,34 @@ export class DocumentFeatures {
     return sets;
   }
 
+  /** Each language's kinds of a word in every category, packed two bits a category (bounded: cleared past 100,000 words). */
+  private readonly packed = new Map<string, Map<string, number>>();
+
+  /** The kinds of each token in each category (CATEGORIES order): one look-up a token for all four. */
+  private kindsOf(code: string, cues: Record<Category, CueSet>, tokens: readonly Token[]): Uint8Array[] {
+    let memo = this.packed.get(code);
+    if (!memo) {
+      memo = new Map();
+      this.packed.set(code, memo);
+    }
+    const out = CATEGORIES.map(() => new Uint8Array(tokens.length));
+    for (let i = 0; i < tokens.length; i++) {
+      const w = (tokens[i] as Token).norm;
+      let bits = memo.get(w);
+      if (bits === undefined) {
+        bits = 0;
+        CATEGORIES.forEach((c, k) => {
+          bits = (bits as number) | (cues[c].kindOfWord(w) << (2 * k));
+        });
+        if (memo.size > 100_000) memo.clear();
+        memo.set(w, bits);
+      }
+      if (bits !== 0)
+        for (let k = 0; k < CATEGORIES.length; k++) (out[k] as Uint8Array)[i] = (bits >> (2 * k)) & 3;
+    }
+    return out;
+  }
+
   /** Named feature values, each of a scale near 0…10. */
   extract(input: FeatureInput): Record<string, number> {
     const code = input.language.slice(0, 2).toLowerCase();
@@ -143,15 +175,16 @@ export class DocumentFeatures {
     const n = tokens.length;
     const nt = input.titleTokens.length;
     const f: Record<string, number> = {};
-    for (const c of CATEGORIES) {
-      const kinds = cues[c].kinds(tokens);
+    const all = this.kindsOf(code, cues, tokens);
+    CATEGORIES.forEach((c, k) => {
+      const kinds = all[k] as Uint8Array;
       const body = cues[c].count(tokens, kinds, 0, n);
       const lead = cues[c].count(tokens, kinds, 0, leadTokens);
       f[`${c}.body`] = per100(body, n);
       f[`${c}.lead`] = per100(lead, leadTokens);
       const title = input.titleTokens;
       f[`${c}.title`] = Math.min(3, cues[c].count(title, cues[c].kinds(title), 0, nt));
-    }
+    });
     for (const part of ['body', 'lead', 'title'])
       f[`balance.${part}`] = (f[`relief.${part}`] ?? 0) - (f[`harm.${part}`] ?? 0);
 

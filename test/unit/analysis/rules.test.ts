@@ -254,6 +254,12 @@ describe('boilerplate', () => {
       'Foto: Rauch über der Brücke. (Foto: Beispiel Agentur)',
       'Подписывайтесь на наш Telegram-канал.',
       'Avec AFP',
+      // Caption and photographer lines as magazines and Sunday papers set them (blind47).
+      'Pictured: A demining machine on a wheat field in the Kherson region. (Eastgate Daily)',
+      'Photo caption: Valentyna Hrytsai, 74, in what is left of her kitchen in Kherson.',
+      'Words by Sophie Brandt in Kherson; photographs by Oles Hrytsenko',
+      'Bildunterschrift: Ein zerstörtes Haus in Cherson.',
+      'Légende : des habitants de Kherson devant la gare.',
       'The city was quiet.',
     ];
     const { text, removed } = stripBoilerplate(lines.join('\n'));

@@ -60,7 +60,8 @@ export function gazetteerIndex(): string {
       if (e.aliases.length === 0) addAlias(e.name, e.name, e.type, generated, false);
       else
         for (const alias of new Set([e.name, ...e.aliases]))
-          addAlias(alias, e.name, e.type, generated, false);
+          for (const spelling of generated ? [alias] : englishSpellings(alias))
+            addAlias(spelling, e.name, e.type, generated, false);
     }
   };
   add(gazetteerData, false);
@@ -84,6 +85,35 @@ export function gazetteerIndex(): string {
   // Stable: the aliases of one word keep the order they were added in (the first of two equally long wins).
   lines.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
   return lines.map((l) => l.line).join('\n');
+}
+
+/** British and American spellings of the words that differ in bodies' names. */
+const SPELLINGS: readonly (readonly [british: string, american: string])[] = [
+  ['Organisation', 'Organization'],
+  ['Co-operation', 'Cooperation'],
+  ['Defence', 'Defense'],
+  ['Centre', 'Center'],
+  ['Programme', 'Program'],
+  ['Labour', 'Labor'],
+];
+const SPELLING = new RegExp(`\\b(${SPELLINGS.flat().join('|')})\\b`, 'g');
+const OTHER = new Map(SPELLINGS.flatMap(([b, a]) => [[b, a] as const, [a, b] as const]));
+
+/**
+ * A hand-written alias in every mix of British and American spellings of its words
+ * ("Organization for Security and Co-operation in Europe" is also "Organisation for Security and
+ * Co-operation in Europe", "Organization for Security and Cooperation in Europe"…): the press on
+ * both sides of the Atlantic names one body.
+ */
+export function englishSpellings(alias: string): string[] {
+  // split with a group keeps the matched words at the odd places
+  const parts = alias.split(SPELLING);
+  let out = [''];
+  parts.forEach((part, i) => {
+    const choices = i % 2 === 1 ? [part, OTHER.get(part) ?? part] : [part];
+    out = out.flatMap((v) => choices.map((c) => v + c));
+  });
+  return [...new Set(out)];
 }
 
 /**

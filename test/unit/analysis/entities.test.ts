@@ -86,6 +86,15 @@ describe('EntityExtractor: the gazetteer', () => {
       expect.arrayContaining(['United Nations General Assembly', 'NATO', 'Zaporizhzhia Nuclear Power Plant']),
     );
   });
+  it('knows a body under either side of the Atlantic’s spelling of its name (blind46)', () => {
+    for (const body of [
+      'Monitors of the Organisation for Security and Co-operation in Europe left in 2022.',
+      'Monitors of the Organization for Security and Cooperation in Europe left in 2022.',
+    ]) {
+      expect(names(body, 'organization'), body).toHaveLength(1);
+      expect(names(body, 'place'), body).not.toContain('Europe');
+    }
+  });
 });
 
 describe('EntityExtractor: places the gazetteers do not know', () => {

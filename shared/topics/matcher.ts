@@ -49,7 +49,8 @@ const maybeMatcher = (terms: readonly string[] | undefined) => (terms?.length ? 
  * never when its own sentence holds an `avoid` term, or when it has no context and the sentence
  * before holds an `avoid` term and no context; never in an article without an `article` term;
  * never a person's surname (`surnames`). A surname, or a word any topic excludes (Chersonesus), is
- * no context or article term of any topic either.
+ * no context or article term of any topic either. With a `judge` (`context.judge`, judge.ts), a
+ * learned model decides again every candidate these context rules decided, reading their verdict.
  */
 export class TopicMatcher {
   private readonly topics: readonly CompiledTopic[];

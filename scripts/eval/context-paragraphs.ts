@@ -8,7 +8,8 @@ import { defaultTopics } from '#shared/topics/load.js';
  * mention, on the labelled paragraphs of test/fixtures/context (written blind in session 10: every
  * occurrence of a term labelled `war`, the war's talks, or `other`). Prints per language how many
  * war mentions the rules count (recall), how many other ones they wrongly count, and accuracy.
- * A counted span no label covers is reported too. `--show` lists every wrong decision.
+ * A counted span no label covers is reported too. `--show` lists every wrong decision; `--rules`
+ * leaves the talks judge out; `--only=c,d` reads only those files.
  */
 type Paragraph = {
   id: string;
@@ -21,7 +22,24 @@ const dir = resolve(
   process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(root, 'test', 'fixtures', 'context'),
 );
 const show = process.argv.includes('--show');
-const analyser = new Analyser(defaultTopics());
+/** `--rules`: the context rules alone, without the talks judge (to see what it adds). */
+const topicFile = defaultTopics();
+const rulesOnly = process.argv.includes('--rules');
+const analyser = new Analyser(
+  rulesOnly
+    ? {
+        ...topicFile,
+        topics: topicFile.topics.map((t) =>
+          t.context ? { ...t, context: { ...t.context, judge: undefined } } : t,
+        ),
+      }
+    : topicFile,
+);
+// `--only a,b`: only these files (a.jsonl, b.jsonl).
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 type Tally = { war: number; warCounted: number; other: number; otherCounted: number; unlabelled: number };
 const tally = new Map<string, Tally>();
 const row = (k: string) => {
@@ -29,7 +47,9 @@ const row = (k: string) => {
   tally.set(k, t);
   return t;
 };
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl'))) {
+for (const file of readdirSync(dir).filter(
+  (f) => f.endsWith('.jsonl') && (!only || only.includes(f.replace(/\.jsonl$/, ''))),
+)) {
   for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const p = JSON.parse(line) as Paragraph;

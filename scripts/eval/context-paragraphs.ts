@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Analyser } from '#shared/analysis/analyse.js';
-import { defaultTopics } from '#shared/topics/load.js';
+import { defaultTopics, withoutJudges } from '#shared/topics/load.js';
 
 /**
  * `npx tsx scripts/eval/context-paragraphs.ts [DIR] [--show]`: the negotiations rules, mention by
@@ -23,18 +23,8 @@ const dir = resolve(
 );
 const show = process.argv.includes('--show');
 /** `--rules`: the context rules alone, without the talks judge (to see what it adds). */
-const topicFile = defaultTopics();
 const rulesOnly = process.argv.includes('--rules');
-const analyser = new Analyser(
-  rulesOnly
-    ? {
-        ...topicFile,
-        topics: topicFile.topics.map((t) =>
-          t.context ? { ...t, context: { ...t.context, judge: undefined } } : t,
-        ),
-      }
-    : topicFile,
-);
+const analyser = new Analyser(rulesOnly ? withoutJudges(defaultTopics()) : defaultTopics());
 // `--only a,b`: only these files (a.jsonl, b.jsonl).
 const only = process.argv
   .find((a) => a.startsWith('--only='))

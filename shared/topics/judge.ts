@@ -35,10 +35,21 @@ export class ModelJudge implements Judge {
     );
   }
 
+  /**
+   * What counts: the rules' verdicts in a text of fewer than MIN_SENTENCES sentences (a headline,
+   * a one-line POST /analyse: every text it learnt from had three or more, and on one or two it
+   * vetoed plain war talks: "The UAE said it had conducted the negotiations between the two
+   * sides"), else its own.
+   */
   decide(input: JudgeInput): boolean[] {
+    if (input.sentenceCount < MIN_SENTENCES)
+      return input.candidates.map((c) => c.verdict === 'counted' || c.verdict === 'carried');
     return this.probabilities(input).map((p) => p >= this.threshold);
   }
 }
+
+/** The fewest sentences a text needs for the judge to decide (see decide). */
+export const MIN_SENTENCES = 3;
 
 let talks: Judge | undefined;
 

@@ -9,6 +9,14 @@ export class TopicFileError extends Error {
   override readonly name = 'TopicFileError';
 }
 
+/** The same topics with no learned judge (`context.judge`): what the rules alone count. */
+export function withoutJudges(file: TopicFile): TopicFile {
+  return {
+    ...file,
+    topics: file.topics.map((t) => (t.context ? { ...t, context: { ...t.context, judge: undefined } } : t)),
+  };
+}
+
 /** Validates a topic file's content; the error names the file and every problem in it. */
 export function parseTopicFile(data: unknown, origin: string): TopicFile {
   const parsed = TopicFile.safeParse(data);

@@ -5,10 +5,12 @@ import { entityStem } from '#shared/analysis/entities.js';
 import { detectLanguage } from '#shared/analysis/language.js';
 import { normaliseText, splitSentences, tokenise } from '#shared/analysis/normalise.js';
 import { labelOf, SentimentScorer } from '#shared/analysis/sentiment.js';
-import { defaultTopics } from '#shared/topics/load.js';
+import { defaultTopics, withoutJudges } from '#shared/topics/load.js';
 
 /** One test per trap the annotated sets exposed (test/fixtures/dev and test/fixtures/extra). */
 const analyser = new Analyser(defaultTopics());
+/** The counting rules without the talks judge (shared/topics/judge.ts). */
+const rulesAlone = new Analyser(withoutJudges(defaultTopics()));
 const count = (body: string, topic: 'kherson' | 'negotiations') =>
   analyser.analyse({ body }).topics[topic]?.mentions ?? 0;
 const names = (body: string, type?: string) =>
@@ -111,7 +113,10 @@ describe('negotiations', () => {
       // (talks "with the European Commission" would be other talks by the clause rule, topics/clause.ts)
       'The army and NATO helpers rescued hundreds from the floods. Golob said his government was in talks about the aid.';
     expect(count(floods, 'negotiations')).toBe(0);
-    expect(count(`${floods} Russia offered help too.`, 'negotiations')).toBe(1);
+    // Naming the war lets the rules count them; the talks judge reads them as the flood aid's.
+    const named = `${floods} Russia offered help too.`;
+    expect(rulesAlone.analyse({ body: named }).topics.negotiations?.mentions).toBe(1);
+    expect(count(named, 'negotiations')).toBe(0);
   });
   it('does not count a term that continues a sentence about another war', () => {
     const body =

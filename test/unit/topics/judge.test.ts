@@ -42,9 +42,30 @@ describe('the talks judge (a learned second opinion on the context rules)', () =
       'Fico said he had held talks with Vladimir Putin on keeping gas flowing to Slovakia by other routes. ' +
       'Brussels officials described the negotiations as a bilateral commercial matter.',
     'Norway and Russia agreed on Friday on next year’s cod quota in the Barents Sea, the one area where the two neighbours still cooperate despite the war in Ukraine. ' +
-      'The annual talks were held by video link for the third year in a row.',
+      'The annual talks were held by video link for the third year in a row. ' +
+      'Moscow has threatened to end the fisheries deal if Norway keeps closing its ports to Russian trawlers.',
   ])('overrules the rules where the words around a mention are another subject’s: %s', (text) => {
     expect(count(withJudge, text)).toBeLessThan(count(withoutJudge, text));
+  });
+
+  it('leaves a text of fewer than three sentences to the rules (it learnt from none so short)', () => {
+    // A judge that vetoes everything: it decides only from the third sentence on.
+    const vetoAll = new ModelJudge({
+      classes: ['other', 'war'],
+      intercept: [0, -10],
+      weights: {},
+      meta: { threshold: 0.7 },
+    });
+    const matcher = new TopicMatcher(topics, () => vetoAll);
+    const two = 'Russian drones struck Odesa overnight. Kyiv said peace talks would resume in Istanbul.';
+    expect(count(matcher, two)).toBe(1);
+    expect(count(matcher, `${two} Ankara confirmed the date.`)).toBe(0);
+    expect(
+      count(
+        withJudge,
+        'The UAE said it had conducted the negotiations between the two sides over weeks after Russia asked.',
+      ),
+    ).toBe(1);
   });
 
   it('reads the rules’ verdict, the term, the war’s words around it and the words of its sentence', () => {

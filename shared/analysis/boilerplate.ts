@@ -25,7 +25,7 @@ const BULLET = '^\\s*[•·*>\\-–—▶►]*\\s*';
 const BULLET_OR_BRACKET = '^\\s*[•·*>\\-–—▶►([]*\\s*';
 const NAME = "\\p{Lu}[\\p{L}\\p{M}'.-]*";
 /** " in Kherson", " a Jersón", " aus Kiew", " in Kherson region": where a byline's author writes from. */
-const AT_PLACE = `(in|en|à|a|aus|из|з|from|desde|depuis)\\s+${NAME}([\\s-]${NAME})*(\\s+(region|oblast|province|district|area))?`;
+const AT_PLACE = `(in|en|à|a|aus|из|з|from|desde|depuis)\\s+${NAME}([\\s-]${NAME})*(\\s+(region|oblast|province|district|area))?(,\\s*${NAME}\\s+(region|oblast|province))?`;
 const BYLINE_PLACE = `(,\\s*|\\s+)${AT_PLACE}`;
 /** One author of a byline, with a place or a role and a place ("enviada especial a Jersón"). */
 const BYLINE_ENTRY = `${NAME}(\\s+(${NAME}|de|van|von|der|la|del))*(\\s*\\([^)\\n]{2,30}\\))?(${BYLINE_PLACE}|,\\s*[\\p{Ll}\\p{M} ]{3,40}?(${BYLINE_PLACE}|(?=\\s*$)))?`;
@@ -97,9 +97,12 @@ const DATELINE = new RegExp(
  * line needs a bracket, a dash, a date or capitals.
  */
 const OPENING_DATELINE_LINE = new RegExp(
-  `^\\s*${NAME}([/ -]${NAME}){0,2}(,\\s*[\\p{L}\\p{N}.' ]{2,30}){0,3}\\s*(\\([^)\\n]{1,30}\\))?(\\s+-(\\s+[\\p{L}\\p{N}.']+( [\\p{L}\\p{N}.']+){0,2})?)?(?<![.!?])\\s*$`,
+  `^\\s*${NAME}([/ -]${NAME}){0,2}(\\s*\\([^)\\n]{1,30}\\))?(,\\s*[\\p{L}\\p{N}.' ]{2,30}){0,3}\\s*(\\([^)\\n]{1,30}\\))?(\\s+-(\\s+[\\p{L}\\p{N}.']+( [\\p{L}\\p{N}.']+){0,2})?)?(?<![.!?])\\s*$`,
   'u',
 );
+/** "ХЕРСОН, 17 ноября. Российский удар…": a place in capitals, a day and a month, a full stop. */
+const OPENING_DATELINE_STOP =
+  /^\s*\p{Lu}[\p{Lu}\p{M}'-]{2,30}(\s\p{Lu}[\p{Lu}\p{M}'-]+)?,\s*\d{1,2}\s+\p{Ll}{3,12}\.\s+(?=\p{Lu})/u;
 const OPENING_DATELINE = new RegExp(
   `^\\s*${NAME}([ /]${NAME})?(\\s*\\([^)\\n]{2,25}\\))?(,\\s*[\\p{L}\\p{N}.' ]{2,30}){0,2}(\\s*\\([^)\\n]{2,30}\\))?(\\s+-\\s+|\\.-\\s*)(?=\\p{Lu})`,
   'u',
@@ -181,7 +184,11 @@ export function stripBoilerplate(body: string): { text: string; removed: string[
     }
     // Both patterns need a dash: a line without one is not read with them.
     const dashed = line.includes('-');
-    const dateline = dashed ? (DATELINE.exec(line) ?? (opening ? OPENING_DATELINE.exec(line) : null)) : null;
+    const dateline = dashed
+      ? (DATELINE.exec(line) ?? (opening ? OPENING_DATELINE.exec(line) : null))
+      : opening
+        ? OPENING_DATELINE_STOP.exec(line)
+        : null;
     if (line.trim()) opening = false;
     if (dateline && /\p{Ll}/u.test(line.slice(dateline[0].length, dateline[0].length + 40))) {
       removed.push(dateline[0].trim());

@@ -265,6 +265,9 @@ describe('boilerplate', () => {
       'Words by Sophie Brandt in Kherson; photographs by Oles Hrytsenko',
       'Bildunterschrift: Ein zerstörtes Haus in Cherson.',
       'Légende : des habitants de Kherson devant la gare.',
+      // Bylines of blind52: a blog's "Posted by", a village and its region.
+      'Posted by Daniel Whitcombe | Kherson / Mykolaiv',
+      'By Martin Keogh in Vysokopillia, Kherson region',
       'The city was quiet.',
     ];
     const { text, removed } = stripBoilerplate(lines.join('\n'));
@@ -282,6 +285,15 @@ describe('boilerplate', () => {
     const sentence =
       "De notre correspondant à Kherson, nous avons appris hier soir que la gare avait été touchée par trois obus, et que les trains d'évacuation partiraient malgré tout à l'heure prévue.";
     expect(count(sentence, 'kherson')).toBe(1);
+  });
+  it('cuts an opening dateline with the region in brackets, or a Russian one ending in a full stop', () => {
+    const bracketed = stripBoilerplate('Білозерка (Херсонська область) -\nУ селищі відкрили амбулаторію.');
+    expect(bracketed.text.trim()).toBe('У селищі відкрили амбулаторію.');
+    const russian = stripBoilerplate(
+      'ХЕРСОН, 17 ноября. Российский удар разрушил дом.\nХЕРСОН, 18 ноября. Снова удар.',
+    );
+    expect(russian.removed).toEqual(['ХЕРСОН, 17 ноября.']);
+    expect(russian.text).toBe('Российский удар разрушил дом.\nХЕРСОН, 18 ноября. Снова удар.');
   });
   it('cuts a wire dateline from its paragraph and credits the wire', () => {
     const { text, removed } = stripBoilerplate('KYIV, Nov 11 (Reuters) - Troops entered the city.');

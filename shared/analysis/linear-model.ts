@@ -138,15 +138,21 @@ export class LinearModel<L extends string = string> {
     const k = this.classes.length;
     const { rows, table } = this.decoded();
     const z = Float64Array.from(this.intercept);
-    const add = (name: string, value: number) => {
-      const at = rows.get(name);
-      if (at === undefined || value === 0) return;
-      for (let c = 0; c < k; c++) z[c] = (z[c] as number) + (table[at + c] as number) * value;
-    };
-    if (features instanceof Map) for (const [name, value] of features) add(name, value);
-    else {
+    // (the same loop twice, not a closure per feature: this runs for every feature of every target)
+    if (features instanceof Map) {
+      for (const [name, value] of features) {
+        const at = rows.get(name);
+        if (at === undefined || value === 0) continue;
+        for (let c = 0; c < k; c++) z[c] = (z[c] as number) + (table[at + c] as number) * value;
+      }
+    } else {
       const record = features as Readonly<Record<string, number>>;
-      for (const name in record) add(name, record[name] as number);
+      for (const name in record) {
+        const at = rows.get(name);
+        const value = record[name] as number;
+        if (at === undefined || value === 0) continue;
+        for (let c = 0; c < k; c++) z[c] = (z[c] as number) + (table[at + c] as number) * value;
+      }
     }
     let max = Number.NEGATIVE_INFINITY;
     for (let c = 0; c < k; c++) max = Math.max(max, z[c] as number);

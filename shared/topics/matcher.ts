@@ -84,9 +84,11 @@ export class TopicMatcher {
         },
         judge: def.context?.judge ? judges(def.context.judge) : undefined,
       };
-      // A topic's matchers read the same tokens: one look-up a token for all of them.
-      const { terms, exclude, context, avoid, article, strong, surnames, clause, senses } = topic;
-      groupMatchers([
+      return topic;
+    });
+    // Every topic's matchers read the same tokens: one look-up a token for all of them.
+    groupMatchers(
+      this.topics.flatMap(({ terms, exclude, context, avoid, article, strong, surnames, clause, senses }) => [
         ...senses.flatMap((sense) => [sense.terms, sense.words]),
         terms,
         exclude,
@@ -102,9 +104,8 @@ export class TopicMatcher {
         clause.about,
         clause.subjects,
         clause.between,
-      ]);
-      return topic;
-    });
+      ]),
+    );
   }
 
   get definitions(): readonly TopicDefinition[] {

@@ -3,7 +3,12 @@ import { join, resolve } from 'node:path';
 import { stripBoilerplate } from '#shared/analysis/boilerplate.js';
 import { normaliseText, splitSentences, tokenise } from '#shared/analysis/normalise.js';
 import { ArticleJson } from '#shared/ingest/parse.js';
-import { type JudgeInput, judgeFeatures, sentenceRanges } from '#shared/topics/judge-features.js';
+import {
+  countedByRules,
+  type JudgeInput,
+  judgeFeatures,
+  sentenceRanges,
+} from '#shared/topics/judge-features.js';
 import { defaultTopics } from '#shared/topics/load.js';
 import { TopicMatcher } from '#shared/topics/matcher.js';
 
@@ -32,7 +37,7 @@ let inputs: JudgeInput[] = [];
 const matcher = new TopicMatcher(topics.topics, () => ({
   decide(input) {
     inputs.push(input);
-    return input.candidates.map((c) => c.verdict === 'counted' || c.verdict === 'carried');
+    return input.candidates.map((c) => countedByRules(c.verdict));
   },
 }));
 
@@ -92,7 +97,7 @@ for (const set of readdirSync(fixtures).sort()) {
     const { text, input } = read(article.body);
     if (!input) continue;
     const want = g.topics?.[TOPIC] ?? 0;
-    const rules = input.candidates.map((c) => c.verdict === 'counted' || c.verdict === 'carried');
+    const rules = input.candidates.map((c) => countedByRules(c.verdict));
     const all = input.candidates.map(() => true);
     const keep =
       want === 0

@@ -31,7 +31,8 @@ export interface Judge {
   decide(input: JudgeInput): readonly boolean[];
 }
 
-const counts = (v: ContextVerdict) => v === 'counted' || v === 'carried';
+/** The rules count it: on its own context or carried by a counted mention of its sentence. */
+export const countedByRules = (v: ContextVerdict) => v === 'counted' || v === 'carried';
 /** A word's first six folded characters: one feature for most of its inflections, in six languages. */
 const stem = (norm: string) => norm.slice(0, 6);
 
@@ -61,8 +62,8 @@ export function judgeFeatures(
   f.set('c:share', ctx.size / Math.max(1, input.sentenceCount));
   candidates.forEach((o, j) => {
     if (j === i) return;
-    if (o.sentence === s) f.set(counts(o.verdict) ? 'k:sent' : 'k:sentNot', 1);
-    if (o.sentence < s && o.sentence >= s - 2) f.set(counts(o.verdict) ? 'k:prev' : 'k:prevNot', 1);
+    if (o.sentence === s) f.set(countedByRules(o.verdict) ? 'k:sent' : 'k:sentNot', 1);
+    if (o.sentence < s && o.sentence >= s - 2) f.set(countedByRules(o.verdict) ? 'k:prev' : 'k:prevNot', 1);
   });
   const { first, end } = ranges;
   for (let k = first[s] as number; k < (end[s] as number); k++) {

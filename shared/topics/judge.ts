@@ -1,6 +1,12 @@
 import { LinearModel } from '../analysis/linear-model.js';
 import talksModel from './data/talks-judge.model.json' with { type: 'json' };
-import { type Judge, type JudgeInput, judgeFeatures, sentenceRanges } from './judge-features.js';
+import {
+  countedByRules,
+  type Judge,
+  type JudgeInput,
+  judgeFeatures,
+  sentenceRanges,
+} from './judge-features.js';
 import type { JudgeName } from './schema.js';
 
 export type { ContextVerdict, Judge, JudgedCandidate, JudgeInput } from './judge-features.js';
@@ -11,7 +17,8 @@ export type { ContextVerdict, Judge, JudgedCandidate, JudgeInput } from './judge
  * already looked at and on the labelled paragraphs of test/fixtures/context. A candidate counts
  * when P(war's talks) reaches the model's threshold, whatever the rules said: the rules' verdict
  * is its strongest feature, and the words around a mention overrule it where they are
- * another subject's ("a pay settlement", "a truce with her own temper"). Pure and synchronous.
+ * another subject's (gas-transit talks "described as a bilateral commercial matter", the annual
+ * talks on a cod quota). Pure and synchronous.
  */
 export class ModelJudge implements Judge {
   private readonly model: LinearModel<string>;
@@ -42,8 +49,7 @@ export class ModelJudge implements Judge {
    * sides"), else its own.
    */
   decide(input: JudgeInput): boolean[] {
-    if (input.sentenceCount < MIN_SENTENCES)
-      return input.candidates.map((c) => c.verdict === 'counted' || c.verdict === 'carried');
+    if (input.sentenceCount < MIN_SENTENCES) return input.candidates.map((c) => countedByRules(c.verdict));
     return this.probabilities(input).map((p) => p >= this.threshold);
   }
 }

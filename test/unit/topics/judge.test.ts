@@ -3,14 +3,14 @@ import { LinearModelData } from '#shared/analysis/linear-model-data.js';
 import { splitSentences, tokenise } from '#shared/analysis/normalise.js';
 import model from '#shared/topics/data/talks-judge.model.json' with { type: 'json' };
 import { type Judge, type JudgeInput, ModelJudge } from '#shared/topics/judge.js';
-import { judgeFeatures } from '#shared/topics/judge-features.js';
+import { countedByRules, judgeFeatures } from '#shared/topics/judge-features.js';
 import { defaultTopics } from '#shared/topics/load.js';
 import { TopicMatcher } from '#shared/topics/matcher.js';
 import { TopicDefinition } from '#shared/topics/schema.js';
 
 /** The rules alone: a judge that keeps what they counted. */
 const rulesOnly: Judge = {
-  decide: (input) => input.candidates.map((c) => c.verdict === 'counted' || c.verdict === 'carried'),
+  decide: (input) => input.candidates.map((c) => countedByRules(c.verdict)),
 };
 const topics = defaultTopics().topics;
 const withJudge = new TopicMatcher(topics);

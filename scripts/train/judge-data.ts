@@ -11,6 +11,7 @@ import {
 } from '#shared/topics/judge-features.js';
 import { defaultTopics } from '#shared/topics/load.js';
 import { TopicMatcher } from '#shared/topics/matcher.js';
+import { mergeAdjacent } from '#shared/topics/positions.js';
 
 /**
  * `npx tsx scripts/train/judge-data.ts OUT_DIR`: the training file of the `talks` judge
@@ -51,25 +52,19 @@ function read(body: string) {
   return { text, input: inputs[0] };
 }
 
-/** Counted mentions when `keep` of the candidates count: adjacent ones are one phrase (matcher.ts). */
-function countOf(text: string, input: JudgeInput, keep: readonly boolean[]): number {
-  let n = 0;
-  let prev: JudgeInput['candidates'][number] | undefined;
-  input.candidates.forEach((c, i) => {
-    const joined =
-      prev !== undefined &&
-      prev.match.last === c.match.first &&
-      /^[ -]*$/.test(text.slice(prev.match.end, c.match.start));
-    if (keep[i] && !joined) n++;
-    prev = keep[i] ? c : undefined;
-  });
-  return n;
-}
+/** Counted mentions when `keep` of the candidates count: adjacent ones are one phrase, as the matcher counts. */
+const countOf = (text: string, input: JudgeInput, keep: readonly boolean[]) =>
+  mergeAdjacent(
+    text,
+    input.candidates.filter((_, i) => keep[i]).map((c) => c.match),
+  ).length;
 
 const rows: string[] = [];
-const write = (input: JudgeInput, labels: readonly string[], group: string) => {
+/** The examples of one text; a candidate without a label is left out. */
+const write = (input: JudgeInput, labels: readonly (string | undefined)[], group: string) => {
   const ranges = sentenceRanges(input);
   input.candidates.forEach((_, i) => {
+    if (labels[i] === undefined) return;
     rows.push(
       JSON.stringify({
         id: `${group}#${i}`,
@@ -143,18 +138,7 @@ for (const file of readdirSync(context).filter((f) => f.endsWith('.jsonl'))) {
         if (c.match.start < at + m.term.length && at < c.match.end) labels[i] = m.label;
       });
     }
-    const ranges = sentenceRanges(input);
-    input.candidates.forEach((_, i) => {
-      if (labels[i] === undefined) return;
-      rows.push(
-        JSON.stringify({
-          id: `context/${p.id}#${i}`,
-          group: `context/${p.id}`,
-          y: labels[i],
-          x: Object.fromEntries(judgeFeatures(input, i, ranges)),
-        }),
-      );
-    });
+    write(input, labels, `context/${p.id}`);
     paragraphs++;
   }
 }

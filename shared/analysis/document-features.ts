@@ -45,11 +45,7 @@ class CueSet {
   private readonly memo = new Map<string, number>();
 
   /** CUE for a cue word, PHRASE for the first word of a phrase cue, 0 for neither. */
-  kindOfWord(w: string): number {
-    return this.kindOf(w);
-  }
-
-  private kindOf(w: string): number {
+  kindOf(w: string): number {
     const known = this.memo.get(w);
     if (known !== undefined) return known;
     let kind = this.exact.has(w) ? CUE : 0;
@@ -153,7 +149,7 @@ export class DocumentFeatures {
       if (bits === undefined) {
         bits = 0;
         CATEGORIES.forEach((c, k) => {
-          bits = (bits as number) | (cues[c].kindOfWord(w) << (2 * k));
+          bits = (bits as number) | (cues[c].kindOf(w) << (2 * k));
         });
         if (memo.size > 100_000) memo.clear();
         memo.set(w, bits);

@@ -1,7 +1,8 @@
 import indexData from './data/gazetteer-index.json' with { type: 'json' };
 import type { EntityType } from './entity-data.js';
 import { foldForMatch, type Token } from './normalise.js';
-import { type DeferredPattern, type Match, PhraseMatcher } from './phrase-matcher.js';
+import { type Match, PhraseMatcher } from './phrase-matcher.js';
+import type { DeferredPattern } from './phrase-pattern.js';
 
 export type GazetteerEntry = {
   readonly name: string;

@@ -11,7 +11,7 @@ import {
   TYPE_LETTERS,
 } from './entity-gazetteer.js';
 import { foldForMatch } from './normalise.js';
-import { deferPattern } from './phrase-matcher.js';
+import { deferPattern } from './phrase-pattern.js';
 
 /**
  * The gazetteer index (data/gazetteer-index.json): every alias of data/gazetteer.json (by hand),

@@ -1,5 +1,6 @@
 import type { Token } from './normalise.js';
-import type { Pattern, PhraseMatcher } from './phrase-matcher.js';
+import type { PhraseMatcher } from './phrase-matcher.js';
+import type { Pattern } from './phrase-pattern.js';
 
 type Candidates<T> = readonly Pattern<T>[];
 

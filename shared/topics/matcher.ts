@@ -3,6 +3,7 @@ import { groupMatchers } from '../analysis/phrase-group.js';
 import { type Match, PhraseMatcher } from '../analysis/phrase-matcher.js';
 import { type ClauseRules, otherTalks, partiesBefore } from './clause.js';
 import { builtInJudge, type Judge, type JudgedCandidate } from './judge.js';
+import { mergeAdjacent, sentenceEnder, sentenceIndexer } from './positions.js';
 import type { JudgeName, TopicDefinition } from './schema.js';
 import { builtOnStems, givenNameTokens, namedAfterGivenName, surnamesAmong } from './surnames.js';
 
@@ -271,41 +272,4 @@ function surnameTokens(
     ...given,
     ...namedAfterGivenName(text, tokens, matches),
   ]);
-}
-
-/** Two matches separated only by spaces or a hyphen are one phrase ("ceasefire talks"). */
-function mergeAdjacent<T>(text: string, matches: readonly Match<T>[]): Match<T>[] {
-  const out: Match<T>[] = [];
-  for (const m of matches) {
-    const prev = out[out.length - 1];
-    if (prev && prev.last === m.first && /^[ -]*$/.test(text.slice(prev.end, m.start))) {
-      out[out.length - 1] = { ...prev, last: m.last, end: m.end };
-    } else {
-      out.push(m);
-    }
-  }
-  return out;
-}
-
-/** Maps a token index to the index of the sentence that holds it. */
-function sentenceIndexer(
-  tokens: readonly Token[],
-  sentences: readonly Sentence[],
-): (token: number) => number {
-  const index = new Int32Array(tokens.length);
-  let s = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const start = (tokens[i] as Token).start;
-    while (s < sentences.length - 1 && (sentences[s] as Sentence).end <= start) s++;
-    index[i] = s;
-  }
-  return (token) => index[token] ?? 0;
-}
-
-/** Maps a token index to the index of the first token after its sentence. */
-function sentenceEnder(count: number, sentenceOf: (token: number) => number): (token: number) => number {
-  const end = new Int32Array(count);
-  for (let i = count - 1; i >= 0; i--)
-    end[i] = i + 1 < count && sentenceOf(i + 1) === sentenceOf(i) ? (end[i + 1] as number) : i + 1;
-  return (token) => end[token] ?? count;
 }

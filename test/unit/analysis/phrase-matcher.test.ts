@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tokenise } from '#shared/analysis/normalise.js';
 import { groupMatchers } from '#shared/analysis/phrase-group.js';
-import { compilePattern, deferPattern, PhraseMatcher, termWords } from '#shared/analysis/phrase-matcher.js';
+import { PhraseMatcher } from '#shared/analysis/phrase-matcher.js';
+import { compilePattern, deferPattern, termWords } from '#shared/analysis/phrase-pattern.js';
 
 const data = join(import.meta.dirname, '..', '..', '..', 'shared', 'analysis', 'data');
 

@@ -35,9 +35,15 @@ export type Context = {
   readonly covered: Uint8Array;
 };
 
-/** What is between tokens a and b when it may join two words of one name: a space or a hyphen. */
+/**
+ * What is between tokens a and b when it may join two words of one name: a space or a hyphen
+ * (nothing past the last token: a text may end in "… Mykolaiv's").
+ */
 export function gapOf(ctx: Context, a: number, b: number): string | undefined {
-  const gap = ctx.text.slice((ctx.tokens[a] as Token).end, (ctx.tokens[b] as Token).start);
+  const from = ctx.tokens[a];
+  const to = ctx.tokens[b];
+  if (from === undefined || to === undefined) return undefined;
+  const gap = ctx.text.slice(from.end, to.start);
   return gap === ' ' || gap === '-' ? gap : undefined;
 }
 

@@ -412,7 +412,12 @@ describe('EntityExtractor: a known name that opens a longer one', () => {
 describe('EntityExtractor: the end of a text', () => {
   it('ends a name run at the last word, wherever the text stops', () => {
     // A hyphenated connector or a possessive as the very last words (blind54 bh-012 crashed here).
-    for (const body of ['Cet article vous a plu ? Partagez-le', 'Partagez-le.', "Aid reached Mykolaiv's", 'Kyiv-'])
+    for (const body of [
+      'Cet article vous a plu ? Partagez-le',
+      'Partagez-le.',
+      "Aid reached Mykolaiv's",
+      'Kyiv-',
+    ])
       expect(() => analyser.analyse({ body, language: 'fr' })).not.toThrow();
     expect(names('Lisez-le. Olena Kovalenko est partie à Odesa-la', 'person')).toEqual(['Olena Kovalenko']);
   });

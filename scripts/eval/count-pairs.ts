@@ -2,16 +2,18 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { Analyser } from '#shared/analysis/analyse.js';
 import { ArticleJson } from '#shared/ingest/parse.js';
-import { defaultTopics } from '#shared/topics/load.js';
+import { defaultTopics, withoutJudges } from '#shared/topics/load.js';
 
 /**
  * `npx tsx scripts/eval/count-pairs.ts OUT.json SET_DIR...`: every article–topic count (gold and
  * counted) of each set, written to OUT.json, with the exact-count share per set and topic over the
  * pairs where gold or count is above 0 (the scorer's pairs). Two such files side by side show which
- * pairs a counting change moved: `--diff BEFORE.json AFTER.json`.
+ * pairs a counting change moved: `--diff BEFORE.json AFTER.json`. `--rules` (first): the context
+ * rules alone, without the talks judge.
  */
 type Row = { set: string; id: string; topic: string; gold: number; got: number };
-const args = process.argv.slice(2);
+const rulesOnly = process.argv[2] === '--rules';
+const args = process.argv.slice(rulesOnly ? 3 : 2);
 if (args[0] === '--diff') {
   const [a, b] = args.slice(1).map((f) => JSON.parse(readFileSync(f, 'utf8')) as Row[]);
   const key = (r: Row) => `${r.set}/${r.id}/${r.topic}`;
@@ -24,7 +26,7 @@ if (args[0] === '--diff') {
       );
   }
 } else {
-  const analyser = new Analyser(defaultTopics());
+  const analyser = new Analyser(rulesOnly ? withoutJudges(defaultTopics()) : defaultTopics());
   const rows: Row[] = [];
   for (const dir of args.slice(1).map((d) => resolve(d))) {
     const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8')) as Record<

@@ -37,7 +37,7 @@ export type Context = {
 
 /**
  * What is between tokens a and b when it may join two words of one name: a space or a hyphen
- * (nothing past the last token: a text may end in "… Mykolaiv's").
+ * (nothing past the last token: a text may end in "Partagez-le").
  */
 export function gapOf(ctx: Context, a: number, b: number): string | undefined {
   const from = ctx.tokens[a];

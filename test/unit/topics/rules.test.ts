@@ -117,6 +117,30 @@ describe('negotiations: the clause after the term shows other talks (rules: "wag
   });
 });
 
+describe('negotiations: another war named in any case form is another war’s talks', () => {
+  it('does not count Gaza talks in Russian or Ukrainian after the war’s', () => {
+    // blind55 bi-024: 'в Дохе продолжаются переговоры о прекращении огня в секторе Газа'
+    expectEach(1, [
+      'Переговоры России и Украины об обмене пленными продолжаются. Тем временем в Дохе продолжаются переговоры о прекращении огня в секторе Газа.',
+      'Переговори України та Росії про обмін тривають. Тим часом у Дохі тривають переговори про припинення вогню в секторі Газа.',
+      'Переговоры России и Украины об обмене пленными продолжаются. В Каире идут переговоры с ХАМАС.',
+    ]);
+  });
+});
+
+describe('negotiations: a German compound that names another subject is that subject’s talks', () => {
+  it('does not count customs, trade, rent or contract negotiations beside the war’s', () => {
+    // blind55 bi-016: 'Auch die Zollverhandlungen mit Washington sind nicht abgeschlossen.'
+    expectEach(1, [
+      'Die Friedensverhandlungen zwischen Russland und der Ukraine stocken. Auch die Zollverhandlungen mit Washington sind nicht abgeschlossen.',
+      'Die Friedensverhandlungen zwischen Russland und der Ukraine stocken. Die Handelsverhandlungen mit Indien ruhen.',
+      'Die Friedensverhandlungen zwischen Russland und der Ukraine stocken. Die Freihandelsverhandlungen mit Mercosur laufen.',
+      'Die Friedensverhandlungen zwischen Russland und der Ukraine stocken. Die Vertragsverhandlungen mit dem Stürmer auch.',
+      'Die Friedensverhandlungen zwischen Russland und der Ukraine stocken. Die Mietverhandlungen in Kiew ebenso.',
+    ]);
+  });
+});
+
 describe('negotiations: переговори and перемовини are nouns, not every word that starts alike', () => {
   it('does not count a verb, an intercom or a meeting room, nor intercepted radio talk', () => {
     expectEach(0, [

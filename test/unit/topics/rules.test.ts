@@ -128,6 +128,17 @@ describe('negotiations: another war named in any case form is another war’s ta
   });
 });
 
+describe('negotiations: a seller’s talks with buyers are business', () => {
+  it('does not count a firm in talks with buyers in a war sentence', () => {
+    // blind55 bi-001: 'a grain exporter said it was in talks with buyers in Egypt'
+    expectEach(0, [
+      "Russian shelling forced families out of Kherson. Ukraine's largest grain exporter said it was in talks with buyers in Egypt over winter shipments from Odesa.",
+      'Russische Angriffe trafen Cherson. Die Ukraine führt Verhandlungen mit Käufern in Asien über Getreide.',
+      'Российские обстрелы заставили людей покинуть Херсон. Украина ведёт переговоры с покупателями из Египта.',
+    ]);
+  });
+});
+
 describe('negotiations: a German compound that names another subject is that subject’s talks', () => {
   it('does not count customs, trade, rent or contract negotiations beside the war’s', () => {
     // blind55 bi-016: 'Auch die Zollverhandlungen mit Washington sind nicht abgeschlossen.'

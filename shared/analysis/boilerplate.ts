@@ -27,8 +27,11 @@ const NAME = "\\p{Lu}[\\p{L}\\p{M}'.-]*";
 /** " in Kherson", " a Jersón", " aus Kiew", " in Kherson region": where a byline's author writes from. */
 const AT_PLACE = `(in|en|à|a|aus|из|з|from|desde|depuis)\\s+${NAME}([\\s-]${NAME})*(\\s+(region|oblast|province|district|area))?(,\\s*${NAME}\\s+(region|oblast|province))?`;
 const BYLINE_PLACE = `(,\\s*|\\s+)${AT_PLACE}`;
-/** One author of a byline, with a place or a role and a place ("enviada especial a Jersón"). */
-const BYLINE_ENTRY = `${NAME}(\\s+(${NAME}|de|van|von|der|la|del))*(\\s*\\([^)\\n]{2,30}\\))?(${BYLINE_PLACE}|,\\s*[\\p{Ll}\\p{M} ]{3,40}?(${BYLINE_PLACE}|(?=\\s*$)))?`;
+/**
+ * One author of a byline, with a place or a role and a place ("enviada especial a Jersón",
+ * "Southern Europe editor, in Odesa and Kherson": a role may open with up to three capitalised words).
+ */
+const BYLINE_ENTRY = `${NAME}(\\s+(${NAME}|de|van|von|der|la|del))*(\\s*\\([^)\\n]{2,30}\\))?(${BYLINE_PLACE}|,\\s*(${NAME}\\s+){0,3}[\\p{Ll}\\p{M} ]{3,40}?(${BYLINE_PLACE}|(?=\\s*$)))?`;
 
 /** A byline's start: "By", "Par", "Von"... after any bullet. */
 const BYLINE_CUE = `${BULLET}(${alt(cues.lineStart.byline.flatMap((c) => [c, c[0]?.toUpperCase() + c.slice(1)]))})`;

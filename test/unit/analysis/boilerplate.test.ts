@@ -11,6 +11,7 @@ describe('the boilerplate patterns behind a cheap check', () => {
       'Par Claire Morel, Exemple Info',
       'Von Jonas Albrecht',
       'Por Marta Ruiz, enviada especial a Jersón',
+      'By Peter Vance, Southern Europe editor, in Odesa and Kherson',
       'Por Lucía Ferrán | Jersón (Ucrania)',
       'By Anna Smith · Kherson, Ukraine',
       'Por Álvaro Mendieta, desde Jersón y Mykolaiv',

@@ -139,6 +139,25 @@ describe('negotiations: a seller’s talks with buyers are business', () => {
   });
 });
 
+describe('negotiations: respites, family conversations and settled claims are not the war’s talks', () => {
+  const war = 'Russian troops shelled Kherson again. ';
+  it('does not count Dayton or Bosnia’s peace beside the war', () => {
+    // blind56 bj-004: 'The Dayton peace agreement ended Bosnia's war but froze its divisions.'
+    expectEach(0, [
+      `${war}The Dayton peace agreement ended Bosnia's war but froze its divisions.`,
+      'Российские войска обстреляли Херсон. Дейтонские мирные соглашения заморозили конфликт.',
+    ]);
+  });
+  it('does not count a respite the weather or an illness gives, a talk with one’s family, a settled claim', () => {
+    // blind57 bk-020 'la lluvia dio una tregua', 'largas conversaciones con su hija'; blind56 bj-026
+    expectEach(0, [
+      'Los ataques rusos golpearon Jersón durante la guerra. Aquella mañana la lluvia nos dio una tregua.',
+      'Los ataques rusos golpearon Jersón durante la guerra. Tras largas conversaciones con su hija, decidió quedarse.',
+      'Семьи мобилизованных, которые воюют на Украине, ждут. Урегулирование их претензий затянулось.',
+    ]);
+  });
+});
+
 describe('negotiations: a German compound that names another subject is that subject’s talks', () => {
   it('does not count customs, trade, rent or contract negotiations beside the war’s', () => {
     // blind55 bi-016: 'Auch die Zollverhandlungen mit Washington sind nicht abgeschlossen.'

@@ -228,3 +228,70 @@ export function partiesBefore(at: {
   }
   return out;
 }
+
+/** What opens and closes an inserted clause: a comma, a dash, a bracket. */
+const INSERT_MARK = /[,\u2013\u2014()]/u;
+/** Any break between two words (an inserted clause ends at the first one). */
+const ANY_BREAK = /[,;:.!?()[\]\u2013\u2014]/u;
+/** Relative words (folded) that open an inserted clause within its first RELATIVE_WITHIN words. */
+const RELATIVE = new Set([
+  'who',
+  'which',
+  'whose',
+  'whom',
+  'qui',
+  'dont',
+  'lequel',
+  'laquelle',
+  'welche',
+  'welcher',
+  'welches',
+  'quien',
+  'quienes',
+  'cual',
+  'cuales',
+  'который',
+  'которая',
+  'которое',
+  'которые',
+  'которого',
+  'которой',
+  'которых',
+  'которым',
+  'який',
+  'яка',
+  'яке',
+  'які',
+  'якого',
+  'якої',
+  'яких',
+  'яким',
+]);
+const RELATIVE_WITHIN = 4;
+
+/**
+ * The token range [from, to) of the relative clause that holds `token` — a stretch set off by
+ * commas, dashes or brackets on both sides inside its sentence, a relative word among its first
+ * words ("Steve Witkoff, the envoy who helped broker the Gaza ceasefire, also attended the Geneva
+ * talks") — or undefined (a clause that opens or closes its sentence, or a main clause after an
+ * opening phrase: "Three months earlier, the city hosted talks between Sudan's army and …, which …").
+ */
+export function insertedClause(
+  text: string,
+  tokens: readonly Token[],
+  token: number,
+  sentenceEnd: (token: number) => number,
+): readonly [number, number] | undefined {
+  const first = sentenceStart(token, sentenceEnd);
+  const end = sentenceEnd(token);
+  const gap = (k: number) => text.slice((tokens[k - 1] as Token).end, (tokens[k] as Token).start);
+  let from = token;
+  while (from > first && !ANY_BREAK.test(gap(from))) from--;
+  if (from === first || !INSERT_MARK.test(gap(from))) return undefined;
+  let to = token + 1;
+  while (to < end && !ANY_BREAK.test(gap(to))) to++;
+  if (to >= end || !INSERT_MARK.test(gap(to))) return undefined;
+  for (let k = from; k < Math.min(to, from + RELATIVE_WITHIN); k++)
+    if (RELATIVE.has((tokens[k] as Token).norm)) return [from, to];
+  return undefined;
+}

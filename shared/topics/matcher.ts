@@ -1,7 +1,7 @@
 import { foldForMatch, type Sentence, type Token } from '../analysis/normalise.js';
 import { groupMatchers } from '../analysis/phrase-group.js';
 import { type Match, PhraseMatcher } from '../analysis/phrase-matcher.js';
-import { type ClauseRules, otherTalks, partiesBefore } from './clause.js';
+import { type ClauseRules, insertedClause, otherTalks, partiesBefore } from './clause.js';
 import { builtInJudge, type Judge, type JudgedCandidate } from './judge.js';
 import { mergeAdjacent, sentenceEnder, sentenceIndexer } from './positions.js';
 import type { JudgeName, TopicDefinition } from './schema.js';
@@ -169,7 +169,19 @@ export class TopicMatcher {
         const named = new Set([...contextMatches, ...articleMatches].map((m) => m.first));
         const between = new Set((topic.clause.between?.match(tokens) ?? []).map((m) => m.first));
         for (const c of partiesBefore({ between, candidates: matches, named, sentenceEnd })) other.add(c);
-        const avoidSentences = new Set((topic.avoid?.match(tokens) ?? []).map((m) => sentenceOf(m.first)));
+        const avoidMatches = topic.avoid?.match(tokens) ?? [];
+        const avoidSentences = new Set(avoidMatches.map((m) => sentenceOf(m.first)));
+        // Another subject named in an inserted clause ("Witkoff, who brokered the Gaza ceasefire,
+        // attended the Geneva talks") is that clause's, not its sentence's.
+        const avoidsAll = new Set<number>();
+        const avoidsSpans: (readonly [number, number])[] = [];
+        for (const a of avoidMatches) {
+          const span = insertedClause(text, tokens, a.first, sentenceEnd);
+          if (span && a.last <= span[1]) avoidsSpans.push(span);
+          else avoidsAll.add(sentenceOf(a.first));
+        }
+        const avoidedAt = (first: number, s: number) =>
+          avoidsAll.has(s) || avoidsSpans.some(([f, t]) => first >= f && first < t);
         const { scope, before, beforeInWar, chain, articleShare, strongSentences } = topic.def.context;
         const aboutContext = articleShare < 1 && contextSentences.size >= articleShare * sentences.length;
         // Strong terms need only the article's context (checked above) when it names the war in
@@ -191,7 +203,7 @@ export class TopicMatcher {
           // agreement followed."): it continues that, not the war.
           const continuesOther =
             !contextSentences.has(s) && avoidSentences.has(s - 1) && !contextSentences.has(s - 1);
-          if (avoidSentences.has(s) || continuesOther || other.has(m.first)) {
+          if (avoidedAt(m.first, s) || continuesOther || other.has(m.first)) {
             rejected.push(m.first);
             decided.push({ match: m, verdict: other.has(m.first) ? 'other' : 'avoid', sentence: s });
             return false;

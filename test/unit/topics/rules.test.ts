@@ -128,6 +128,19 @@ describe('negotiations: another war named in any case form is another war’s ta
   });
 });
 
+describe('negotiations: another war named in a relative clause is that clause’s', () => {
+  it('counts the war’s talks beside a relative clause about Gaza, not the Gaza ceasefire', () => {
+    // blind56 bj-003: 'Steve Witkoff, the envoy who helped broker the Gaza ceasefire in October, also attended the Geneva talks.'
+    expectEach(2, [
+      'Ukrainian and US officials met in Geneva on the peace plan for Ukraine. Steve Witkoff, the envoy who helped broker the Gaza ceasefire in October, also attended the talks.',
+    ]);
+    // Not a relative clause: the main clause after an opening phrase, and what it names, stays the sentence's.
+    expectEach(1, [
+      "Saudi Arabia hosted talks on Ukraine's peace formula. Three months earlier, the city hosted talks between Sudan's army and the RSF, which produced a short truce.",
+    ]);
+  });
+});
+
 describe('negotiations: a seller’s talks with buyers are business', () => {
   it('does not count a firm in talks with buyers in a war sentence', () => {
     // blind55 bi-001: 'a grain exporter said it was in talks with buyers in Egypt'

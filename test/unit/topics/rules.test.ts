@@ -141,6 +141,16 @@ describe('negotiations: another war named in a relative clause is that clause’
   });
 });
 
+describe('negotiations: talks between “the two countries” are the parties’ the sentence before named', () => {
+  it('counts them where the war is named', () => {
+    // blind56 bj-012: 'l'incident éloigne encore toute perspective de négociation entre les deux pays'
+    expectEach(1, [
+      "Moscou a accusé Kiev d'avoir visé le Kremlin avec deux drones. L'incident éloigne toute perspective de négociation entre les deux pays.",
+      'Moscow accused Kyiv of a drone attack on the Kremlin. The incident makes any negotiation between the two countries less likely.',
+    ]);
+  });
+});
+
 describe('negotiations: a seller’s talks with buyers are business', () => {
   it('does not count a firm in talks with buyers in a war sentence', () => {
     // blind55 bi-001: 'a grain exporter said it was in talks with buyers in Egypt'

@@ -181,6 +181,26 @@ describe('negotiations: respites, family conversations and settled claims are no
   });
 });
 
+describe('negotiations: Pakistan’s truce, trade talks, a river pilot, a Ukrainian negotiator', () => {
+  it('does not count the India–Pakistan ceasefire beside the war’s', () => {
+    // blind58 bl-024: '10 мая Индия и Пакистан договорились о прекращении огня'
+    expectEach(1, [
+      'Переговоры России и Украины в Стамбуле закончились. В ту же неделю Индия и Пакистан договорились о прекращении огня.',
+    ]);
+  });
+  it('does not count Kyiv’s trade talks with a neighbour or a pilot negotiating channels', () => {
+    // blind58 bl-030 'торговельні переговори Києва і Варшави', bl-001 'a boat pilot who negotiates the shallow channels'
+    expectEach(0, [
+      'Російські удари по Херсонщині тривають. Торговельні переговори Києва і Варшави щодо квот тривають.',
+      'Russian shelling hit Kherson again. A boat pilot who negotiates the shallow channels of the Dnipro took us across.',
+    ]);
+  });
+  it('counts the Ukrainian negotiator (переговірник)', () => {
+    // blind42 av-030: 'кандидатуру українського переговірника'
+    expectEach(1, ['Київ і Москва готуються до зустрічі. Назвали кандидатуру українського переговірника.']);
+  });
+});
+
 describe('negotiations: a German compound that names another subject is that subject’s talks', () => {
   it('does not count customs, trade, rent or contract negotiations beside the war’s', () => {
     // blind55 bi-016: 'Auch die Zollverhandlungen mit Washington sind nicht abgeschlossen.'

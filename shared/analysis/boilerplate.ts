@@ -78,6 +78,9 @@ const BOILERPLATE_LINE: (RegExp | (() => RegExp))[] = [
   new RegExp(`(${COPYRIGHT}|\\bphoto\\s*:|\\bfoto\\s*:|${PHOTO_RU_UK}\\s*:)`, 'iu'),
   // Newsletter and subscription prompts: a short line holding a prompt cue
   new RegExp(`(${alt(cues.prompt)})`, 'iu'),
+  // A link prompt: a short line that ends with a web address ("Spendenkonto und alle Infos zur
+  // Hilfsaktion unter allgaeuer-tagespost.example/cherson"), not a sentence (no full stop after it)
+  /(https?:\/\/|www\.|[a-z0-9-]+\.(com|org|net|info|example|de|fr|es|ua|ru|eu)\/)\S*(?<![.!?])\s*$/iu,
 ];
 
 /**
@@ -96,7 +99,8 @@ const DATELINE = new RegExp(
 /**
  * Before the first paragraph, a dateline alone on its line or a place and a dash opening the
  * first paragraph, in any case: "KHERSON, Ukraine, Oct 19 (Northline Wire)", "Kiew/Cherson (ber)",
- * "Херсон, 18 квітня - Південь.Інфо", "Херсон - Російські війська…", "KHERSON, June 1 -". A bare name is not one: the
+ * "Херсон, 18 квітня - Південь.Інфо", "Херсон - Російські війська…", "Херсон - 11 листопада херсонці…"
+ * (a day and a month after the dash), "KHERSON, June 1 -". A bare name is not one: the
  * line needs a bracket, a dash, a date or capitals.
  */
 const OPENING_DATELINE_LINE = new RegExp(
@@ -107,7 +111,7 @@ const OPENING_DATELINE_LINE = new RegExp(
 const OPENING_DATELINE_STOP =
   /^\s*\p{Lu}[\p{Lu}\p{M}'-]{2,30}(\s\p{Lu}[\p{Lu}\p{M}'-]+)?,\s*\d{1,2}\s+\p{Ll}{3,12}\.\s+(?=\p{Lu})/u;
 const OPENING_DATELINE = new RegExp(
-  `^\\s*${NAME}([ /]${NAME})?(\\s*\\([^)\\n]{2,25}\\))?(,\\s*[\\p{L}\\p{N}.' ]{2,30}){0,2}(\\s*\\([^)\\n]{2,30}\\))?(\\s+-\\s+|\\.-\\s*)(?=\\p{Lu})`,
+  `^\\s*${NAME}([ /]${NAME})?(\\s*\\([^)\\n]{2,25}\\))?(,\\s*[\\p{L}\\p{N}.' ]{2,30}){0,2}(\\s*\\([^)\\n]{2,30}\\))?(\\s+-\\s+|\\.-\\s*)(?=\\p{Lu}|\\d{1,2}\\s+\\p{Ll}{3,})`,
   'u',
 );
 
@@ -133,9 +137,9 @@ function isOpeningDatelineLine(line: string): boolean {
   return /[()]|\s-\s|\d/u.test(line) || (word.length > 2 && word === word.toUpperCase());
 }
 
-/** The last three patterns (a correspondent's byline, a caption credit, a prompt) only judge short lines. */
-const SHORT_LINE_ONLY = 3;
-const SHORT_LINE = [120, 300, 200];
+/** The last four patterns (a correspondent's byline, a caption credit, a prompt, a link) only judge short lines. */
+const SHORT_LINE_ONLY = 4;
+const SHORT_LINE = [120, 300, 200, 200];
 
 /** Index of the byline pattern in BOILERPLATE_LINE, and the longest line it judges. */
 const BYLINE_PATTERN = 3;

@@ -19,6 +19,7 @@ describe('the boilerplate patterns behind a cheap check', () => {
       'Spenden: Cherson-Hilfe Sachsen e.V., Stichwort „Feuerwehr“',
       'Пресс-служба / Новости Причерноморья',
       'Follow our Kherson coverage on Telegram.',
+      'Spendenkonto und alle Infos zur Hilfsaktion unter allgaeuer-tagespost.example/cherson',
     ])
       expect(isBoilerplateLine(line), line).toBe(true);
     expect(isBoilerplateLine('Bystanders said the shelling stopped.')).toBe(false);
@@ -28,6 +29,11 @@ describe('the boilerplate patterns behind a cheap check', () => {
   it('still removes datelines and an opening author line', () => {
     const wire = stripBoilerplate('KYIV, Nov 11 (Reuters) - Troops entered the city.');
     expect(wire.text).toBe('Troops entered the city.');
+    // blind59 bm-029: a place and a dash before a day and a month open the first paragraph
+    const dated = stripBoilerplate('Херсон - 11 листопада херсонці відзначили день звільнення.');
+    expect(dated.text).toBe('11 листопада херсонці відзначили день звільнення.');
+    // a sentence that ends with a web address is not a link prompt
+    expect(isBoilerplateLine('The figures are published at kherson.gov.ua/stats.')).toBe(false);
     const opening = stripBoilerplate('Kherson (dpa) - Die Stadt wurde befreit.\nMehr folgt.');
     expect(opening.removed).toEqual(['Kherson (dpa) -']);
     const author = stripBoilerplate('Anna Keller, Kiew, und Jonas Weber, Odessa\nDie Stadt wurde befreit.');

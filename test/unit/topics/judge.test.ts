@@ -22,7 +22,8 @@ describe('the talks judge (a learned second opinion on the context rules)', () =
   it('is a valid two-class model with a threshold, named by the default negotiations topic', () => {
     const data = LinearModelData.parse(model);
     expect(data.classes).toEqual(['other', 'war']);
-    expect((model as { meta: { threshold: number } }).meta.threshold).toBeGreaterThan(0.5);
+    // At least even odds for the war's talks (0.5, chosen on blind62/63 among 0.5, 0.6 and 0.7).
+    expect((model as { meta: { threshold: number } }).meta.threshold).toBeGreaterThanOrEqual(0.5);
     expect(topics.find((t) => t.id === 'negotiations')?.context?.judge).toBe('talks');
     expect(topics.find((t) => t.id === 'kherson')?.context?.judge).toBeUndefined();
   });

@@ -166,6 +166,13 @@ describe('EntityExtractor: people the gazetteers do not know', () => {
   it('takes a known given name before a surname that is also a given name', () => {
     expect(names('The union backed Karen Lloyd at the meeting.', 'person')).toEqual(['Karen Lloyd']);
   });
+  it('knows Ukrainian transliterations and common English given names beyond the gazetteers', () => {
+    expect(names('The committee thanked Nadiia Levchenko at the meeting.', 'person')).toEqual([
+      'Nadiia Levchenko',
+    ]);
+    expect(names('The club signed Ollie Grant at the meeting.', 'person')).toEqual(['Ollie Grant']);
+    expect(names('Neighbours helped Jamal Price at the meeting.', 'person')).toEqual(['Jamal Price']);
+  });
 });
 
 describe("EntityExtractor: a country's ministries and government", () => {

@@ -81,6 +81,15 @@ const BOILERPLATE_LINE: (RegExp | (() => RegExp))[] = [
   // A link prompt: a short line that ends with a web address ("Spendenkonto und alle Infos zur
   // Hilfsaktion unter allgaeuer-tagespost.example/cherson"), not a sentence (no full stop after it)
   /(https?:\/\/|www\.|[a-z0-9-]+\.(com|org|net|info|example|de|fr|es|ua|ru|eu)\/)\S*(?<![.!?])\s*$/iu,
+  // (short lines only) A call to action: "Follow Coastline Press on Telegram for live updates",
+  // "Laden Sie unsere App herunter", "Стежте за новинами в нашому Instagram": an imperative cue
+  // opening the line, then one of its markers (our, app, a platform, journalism) anywhere in it.
+  new RegExp(
+    `${BULLET}(${alt(cues.callToAction.verbs)})\\s(?=.*(?<![\\p{L}\\p{N}])(${alt(cues.callToAction.markers)})${END})`,
+    'iu',
+  ),
+  // (short lines only) "This story was supported by the … Fund", "Ce reportage a bénéficié du soutien…"
+  new RegExp(`${BULLET}(${alt(cues.supportCredit)})${END}`, 'iu'),
 ];
 
 /**
@@ -137,9 +146,12 @@ function isOpeningDatelineLine(line: string): boolean {
   return /[()]|\s-\s|\d/u.test(line) || (word.length > 2 && word === word.toUpperCase());
 }
 
-/** The last four patterns (a correspondent's byline, a caption credit, a prompt, a link) only judge short lines. */
-const SHORT_LINE_ONLY = 4;
-const SHORT_LINE = [120, 300, 200, 200];
+/**
+ * The last six patterns (a correspondent's byline, a caption credit, a prompt, a link, a call to
+ * action, a support credit) only judge short lines.
+ */
+const SHORT_LINE_ONLY = 6;
+const SHORT_LINE = [120, 300, 200, 200, 200, 250];
 
 /** Index of the byline pattern in BOILERPLATE_LINE, and the longest line it judges. */
 const BYLINE_PATTERN = 3;

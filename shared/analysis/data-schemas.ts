@@ -83,6 +83,8 @@ export const BoilerplateCues = z.object({
   }),
   prompt: z.array(z.string()),
   wires: z.array(z.string()),
+  callToAction: z.object({ verbs: z.array(z.string().min(1)), markers: z.array(z.string().min(1)) }),
+  supportCredit: z.array(z.string().min(1)),
 });
 export type BoilerplateCues = z.infer<typeof BoilerplateCues>;
 

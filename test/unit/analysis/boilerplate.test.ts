@@ -69,3 +69,43 @@ describe('a "Текст:" byline before an opening dateline', () => {
     expect(isBoilerplateLine('Text messages from the front kept coming.')).toBe(false);
   });
 });
+
+// Counting rules: newsletter and subscription lines are boilerplate. Blind sets 50-65 held 400
+// such lines the cues did not know (prompts to follow an outlet, install its app, support it).
+describe('a call to action or a support credit', () => {
+  it('is removed in each language: an imperative cue, then our / app / a platform / journalism', () => {
+    for (const line of [
+      'Follow Coastline Press on Telegram for live updates.',
+      'Get breaking news on your phone: download the Ridgeline News app.',
+      'Support our journalism. Become a member today.',
+      'Share this story',
+      'Suivez Ouest Horizon sur Instagram.',
+      "Retrouvez toute l'actualité internationale dans notre application.",
+      'Holen Sie sich die Sport-App der Lindenauer Rundschau.',
+      'Unterstützen Sie unabhängigen Journalismus – jetzt Abo abschließen.',
+      'Síganos en Instagram y en nuestro canal de WhatsApp.',
+      'Descarga nuestra app y activa las alertas.',
+      'Поддержите независимую журналистику — оформите подписку.',
+      'Стежте за новинами Херсонщини в нашому Instagram.',
+      'This story was supported by the Ledger Review Fund for Independent Reporting.',
+      "Ce reportage a bénéficié du soutien d'un fonds européen pour le journalisme.",
+      'Dieser Artikel ist Teil unseres Dossiers „Wege zum Frieden“.',
+    ])
+      expect(isBoilerplateLine(line), line).toBe(true);
+  });
+  it('keeps a news sentence: a cue word without a marker, "Follow-up", or a long paragraph', () => {
+    for (const line of [
+      'Follow-up talks on our prisoner exchange are planned for next week.',
+      'Support for the plan fell to 31 percent in March.',
+      'Sigue abierto el paso fronterizo, según las autoridades.',
+      `Follow the money, our sources say: ${'the contracts went to three firms close to the governor, '.repeat(4)}`,
+    ])
+      expect(isBoilerplateLine(line), line).toBe(false);
+  });
+  it('takes a Kherson mention in such a line out of the count', () => {
+    const { text } = stripBoilerplate(
+      'Херсон знову без світла.\nСтежте за новинами Херсонщини в нашому Instagram.',
+    );
+    expect(text.trim()).toBe('Херсон знову без світла.');
+  });
+});

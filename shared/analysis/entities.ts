@@ -1,5 +1,6 @@
 import { cuedOrganisation } from './entity-cues.js';
 import {
+  DEMONYMS,
   type Entity,
   type EntityType,
   isNameWord,
@@ -16,6 +17,7 @@ import {
 } from './entity-gazetteer.js';
 import {
   capitalAfter,
+  countryAdjective,
   countryBodies,
   officialName,
   opensBody,
@@ -114,6 +116,14 @@ export class EntityExtractor {
       if (m.value.acronym && !isWrittenInCapitals(text, m)) continue;
       if (m.value.needsCapital && !(tokens[m.first] as Token).cap) continue;
       if (m.value.guarded && !standsAlone(text, tokens, m)) continue;
+      // "the Russian presidential office": a body the gazetteer knows in lower case for one
+      // country ("presidential office" → Office of the President of Ukraine) is another's after
+      // that one's adjective or possessive
+      if (
+        !(tokens[m.first] as Token).cap &&
+        this.ownedElsewhere(text, tokens, stemmed, m.first, m.value.name)
+      )
+        continue;
       // "the UN World Food Programme": the acronym qualifies the body named after it
       const next = matches[n + 1];
       covered.fill(1, m.first, m.last);
@@ -205,10 +215,11 @@ export class EntityExtractor {
       }
       if (type) {
         let name = type === 'person' ? stripTitles(runName(ctx, from, j)) : runName(ctx, from, j);
-        // "Ukraine's Ministry of Economy" → Ministry of Economy of Ukraine
-        const owner =
-          type === 'organization' && tokens[i]?.norm === 'ministry' ? possessivePlace(ctx, i) : undefined;
-        if (owner) name = `${name} of ${owner}`;
+        // "Ukraine's Ministry of Economy" → Ministry of Economy of Ukraine; "Russia's General Staff"
+        // → Russian General Staff
+        const owner = type === 'organization' ? possessivePlace(ctx, i) : undefined;
+        if (owner && tokens[i]?.norm === 'ministry') name = `${name} of ${owner}`;
+        else if (owner && name === 'General Staff' && DEMONYMS[owner]) name = `${DEMONYMS[owner]} ${name}`;
         if (name) add(name, type);
         covered.fill(1, from, j);
         if (type === 'place') placeEnds.set(j - 1, from);
@@ -277,6 +288,23 @@ export class EntityExtractor {
     if (s?.norm !== 's' || text[s.start - 1] !== "'") return undefined;
     const [m] = this.gazetteer.match([tokens[i] as Token]);
     return m?.value.type === 'place' ? m.value.name : undefined;
+  }
+
+  /** Whether the words before token i give the body `name` ("… of Ukraine") to another country. */
+  private ownedElsewhere(
+    text: string,
+    tokens: readonly Token[],
+    stemmed: readonly Token[],
+    i: number,
+    name: string,
+  ): boolean {
+    const country = /of (\p{Lu}[\p{L} ]+)$/u.exec(name)?.[1];
+    if (!country) return false;
+    const before = tokens[i - 1];
+    const adjective = before?.cap ? countryAdjective(before.norm) : undefined;
+    if (adjective) return adjective !== DEMONYMS[country];
+    const owner = i >= 2 ? this.possessor(text, stemmed, i - 2) : undefined;
+    return owner !== undefined && owner !== country;
   }
 
   /** The region a place name stands for before "region(s)": Kherson → Kherson Oblast. */

@@ -5,6 +5,8 @@ import { foldForMatch, type Token } from './normalise.js';
 /** Country adjectives as written, by their folded form: ukrainian → Ukrainian. */
 const ADJECTIVES = new Map(Object.values(DEMONYMS).map((a) => [foldForMatch(a), a]));
 const HEADS = new Set(['ministry', 'government', 'federation']);
+/** A country's adjective as written ("Russian"), from its folded form, or undefined. */
+export const countryAdjective = (norm: string): string | undefined => ADJECTIVES.get(norm);
 const title = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 /** The areas of Ukraine's ministries as their official English names word them. */
@@ -27,6 +29,8 @@ const UKRAINIAN_AREAS: Readonly<Record<string, string>> = {
  * Any other name is returned as it is.
  */
 export function officialName(name: string): string {
+  // The press's "the General Staff" is Ukraine's (another country's is named: "Russia's General Staff")
+  if (name === 'General Staff') return 'General Staff of the Armed Forces of Ukraine';
   const m = /^Ukrainian ((?:\p{L}+ ){1,2})Ministry$/u.exec(name);
   if (!m) return name;
   const area = (m[1] as string).trim();

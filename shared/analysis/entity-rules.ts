@@ -173,6 +173,9 @@ export function runName(ctx: Context, i: number, j: number): string {
   return name;
 }
 
+/** The words that make "<word> Town" a quarter of a city, not a club. */
+const TOWN_QUARTERS = new Set(['old', 'new', 'upper', 'lower', 'inner', 'outer']);
+
 /**
  * The type of an unknown run of capitalised words [i, j), from its words and what surrounds it:
  * an organisation by its last word ("… Service") or first ("Ministry of …") or as an acronym; a
@@ -185,6 +188,8 @@ export function classify(ctx: Context, i: number, j: number): EntityType | undef
   const first = tokens[i] as Token;
   const last = tokens[j - 1] as Token;
   if (EVENT_HEADS.has(last.norm)) return undefined;
+  // "Harlow Town", "Castlebridge United" are clubs; "the Old Town" is a district
+  if (n === 2 && last.norm === 'town' && TOWN_QUARTERS.has(first.norm)) return 'place';
   if (ORG_HEADS.has(last.norm) && n >= 2) return 'organization';
   if (ORG_STARTS.has(first.norm) && n >= 3) return 'organization';
   // "Centre for Security Studies", "Nordic Institute for Defence Studies": a head word and a link

@@ -429,3 +429,33 @@ describe('EntityExtractor: the end of a text', () => {
     expect(names('Lisez-le. Olena Kovalenko est partie à Odesa-la', 'person')).toEqual(['Olena Kovalenko']);
   });
 });
+
+describe("EntityExtractor: Ukraine's General Staff and presidential office, and clubs", () => {
+  it('names "the General Staff" and "Ukraine\'s General Staff" officially; another country\'s keeps its own', () => {
+    expect(names('The General Staff said the bridgehead held.', 'organization')).toEqual([
+      'General Staff of the Armed Forces of Ukraine',
+    ]);
+    expect(names("Ukraine's General Staff reported 40 clashes.", 'organization')).toEqual([
+      'General Staff of the Armed Forces of Ukraine',
+    ]);
+    expect(names("Russia's General Staff said its units held.", 'organization')).toEqual([
+      'Russian General Staff',
+    ]);
+  });
+  it("reads the presidential office in lower case as Ukraine's, unless another country owns it", () => {
+    expect(
+      names('Andriy Yermak, the head of the presidential office, led the delegation.', 'organization'),
+    ).toEqual(['Office of the President of Ukraine']);
+    expect(names("Videos released by the president's office showed the men.", 'organization')).toEqual([
+      'Office of the President of Ukraine',
+    ]);
+    expect(names('The Russian presidential office said so.', 'organization')).toEqual([]);
+    expect(names("Russia's presidential office said so.", 'organization')).toEqual([]);
+  });
+  it('takes "<Name> Town" and "<Name> United" as clubs, but not the Old Town', () => {
+    expect(
+      names('Harlow Town beat Carrow Town 2-1. Castlebridge United lost.', 'organization').sort(),
+    ).toEqual(['Carrow Town', 'Castlebridge United', 'Harlow Town']);
+    expect(names('They walked through the Old Town to the square.', 'organization')).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import {
 import {
   buildGazetteerMatcher,
   entityStem,
+  initialsAsAdjective,
   isWrittenInCapitals,
   spelledOut,
   standsAlone,
@@ -144,7 +145,10 @@ export class EntityExtractor {
       }
       // "the Minsk agreements", "the Budapest Memorandum": a document, not the place
       if (m.value.type === 'place' && NOT_AFTER_PLACE.has(tokens[m.last]?.norm ?? '')) continue;
-      add(m.value.name, m.value.type);
+      // "a US proposal", "US-drafted": a country's initials as an adjective name no place (though
+      // they still name its bodies: "the UK government")
+      const adjective = m.value.type === 'place' && m.value.acronym && initialsAsAdjective(text, tokens, m);
+      if (!adjective) add(m.value.name, m.value.type);
       if (m.value.type === 'organization') spelledOut(text, m, spelled);
       // "Ukraine's navy": the country is named too
       const owner = m.value.type === 'place' ? undefined : this.possessor(text, stemmed, m.first);

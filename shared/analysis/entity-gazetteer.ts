@@ -106,6 +106,40 @@ export function isWrittenInCapitals(text: string, m: Match<unknown>): boolean {
   return surface === surface.toUpperCase();
 }
 
+/** Words after a country's initials that make them a noun: "the US said", "talks with the UK on …". */
+const NOUN_AFTER = new Set(
+  (
+    'and or but nor to in on at for of from with by as than that which who whose while when where if ' +
+    'is was were are be been being has had have will would could should may might must can cannot ' +
+    'said says say did does do also still now then again too last this its it their itself alone ' +
+    'remains wants plans sees needs urged insisted announced offered warned agreed believes supports ' +
+    'sent sends pledged proposed signed imposed continues hopes expects called calls made makes ' +
+    'became took takes gave gives put puts told tells asked asks added adds'
+  ).split(' '),
+);
+/** The endings of a people's adjective: "US and Ukrainian officials". */
+const ADJECTIVE_ENDING = /(an|ish|ese|ic|i)$/;
+
+/**
+ * A country's initials used as an adjective: "a US proposal", "US-drafted", "US Secretary of State
+ * Marco Rubio", "US and Ukrainian officials". The annotated sets name the country for "the US said"
+ * and "talks with the US", not for these (over every English article whose only "US" is such:
+ * 40 of 46 without the United States).
+ */
+export function initialsAsAdjective(text: string, tokens: readonly Token[], m: Match<unknown>): boolean {
+  const next = tokens[m.last];
+  if (!next) return false;
+  const gap = text.slice(m.end, next.start);
+  if (gap === '-') return true;
+  // "the U.S. envoy": the initials' last full stop, then a word in lower case
+  if (gap !== ' ' && !(gap === '. ' && !next.cap)) return false;
+  if (next.norm === 'and') {
+    const after = tokens[m.last + 1];
+    return after?.cap === true && ADJECTIVE_ENDING.test(after.norm);
+  }
+  return /^\p{L}/u.test(next.norm) && !NOUN_AFTER.has(next.norm);
+}
+
 /** A guarded match stands alone: not after a sentence's end, not beside another capitalised word. */
 export function standsAlone(text: string, tokens: readonly Token[], m: Match<unknown>): boolean {
   const before = text.slice(Math.max(0, m.start - 3), m.start);

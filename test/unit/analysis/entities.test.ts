@@ -59,8 +59,8 @@ describe('EntityExtractor: words in capitals', () => {
     expect(got).toEqual([]);
   });
   it('reads US and U.S. as the United States', () => {
-    expect(names('A US aid bill stalled; U.S. officials said so.', 'place')).toEqual(['United States']);
-    expect(names('A US aid bill stalled.', 'organization')).toEqual([]);
+    expect(names('Talks with the US stalled; the U.S. said so.', 'place')).toEqual(['United States']);
+    expect(names('The US stalled.', 'organization')).toEqual([]);
   });
 });
 
@@ -457,5 +457,30 @@ describe("EntityExtractor: Ukraine's General Staff and presidential office, and 
       names('Harlow Town beat Carrow Town 2-1. Castlebridge United lost.', 'organization').sort(),
     ).toEqual(['Carrow Town', 'Castlebridge United', 'Harlow Town']);
     expect(names('They walked through the Old Town to the square.', 'organization')).toEqual([]);
+  });
+});
+
+describe("EntityExtractor: a country's initials as an adjective", () => {
+  it('names no place for "a US proposal", "US-drafted", "US Secretary of State", "the U.S. envoy"', () => {
+    for (const body of [
+      'Ukraine accepted a US proposal for a ceasefire.',
+      'The US-drafted plan was revised.',
+      'US Secretary of State Marco Rubio spoke.',
+      'US and Ukrainian officials met.',
+      'The U.S. envoy arrived.',
+    ])
+      expect(
+        names(body, 'place').filter((p) => p !== 'Ukraine'),
+        body,
+      ).toEqual([]);
+  });
+  it('names the country where the initials are a noun, and keeps "the UK government"', () => {
+    for (const body of [
+      'The US said it would help.',
+      'Talks with the US on Friday ended.',
+      'He flew to the U.S. on Monday.',
+    ])
+      expect(names(body, 'place'), body).toEqual(['United States']);
+    expect(names('The UK government agreed.', 'organization')).toEqual(['UK Government']);
   });
 });

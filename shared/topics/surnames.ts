@@ -27,6 +27,13 @@ const FEMININE_ENDING = new RegExp(`^(?:${['а', 'ая', 'ой', 'ую', 'ою',
  */
 const LATIN_SURNAME =
   /^[a-z]+(?:sk(?:y|yi|yj|iy|ij|ii|i|a|aya|aja)|ov|ova|ev|eva|ow|owa|ew|ewa|(?<!er)in|(?<!er)ina|enko|iuk|yuk|chuk|ek|yan|io)$/u;
+/**
+ * The endings of a Ukrainian utility's name built on its place (Khersonoblenergo,
+ * Khersonvodokanal, Khersonelektrotrans): an institution, never a surname; the counting rules
+ * count the place in it.
+ */
+const INSTITUTION_ENDING =
+  /(?:energo|[vw]odokanal|elektrotrans|electrotrans|teploenergo|teplomerezha|avtodor|oblgaz)$/;
 /** The case endings of a Russian or Ukrainian surname (Херсонину, Херсонюка, Херсонцевым). */
 const CYRILLIC_CASES = ['а', 'у', 'ым', 'ой', 'ою', 'ої', 'е', 'і', 'ом', 'ові', 'им', 'ых', 'их'];
 const alternatives = (words: readonly string[]) => words.join('|');
@@ -141,8 +148,10 @@ export function surnamesAmong(
     // In Latin script, after a capitalised word in the middle of a sentence: a given name the
     // lists do not know ("le pilier géorgien Levan Khersonia", "Hervé Khersonnier a dit"). (In
     // Cyrillic that is often a place before the adjective: "России Херсонской и Запорожской областей".)
+    // (Not a utility's name built on the place: "beim Wasserversorger Chersonvodokanal".)
     const afterCapital =
       /^[a-z]/.test(token.norm) &&
+      !INSTITUTION_ENDING.test(token.norm) &&
       prev?.cap &&
       text.slice(prev.end, token.start) === ' ' &&
       midSentence(prev);

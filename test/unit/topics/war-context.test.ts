@@ -145,6 +145,8 @@ describe('a Russian surname built on the place name, in Latin script', () => {
     ['The nurse Viktoria Khersonyan said so. Young Khersonites cheered in Kherson.', 2],
     ['Москва требует признать вхождение в состав России Херсонской и Запорожской областей.', 1],
     ['Damals erfuhr die Chersonerin vom Tod ihrer Mutter.', 1],
+    // A utility's name built on the place after a German noun is the place, not a surname.
+    ['Sie arbeitet beim Wasserversorger Chersonvodokanal. Der Netzbetreiber Khersonoblenergo half.', 2],
     // The place's own name after a given name is a surname; not before a place noun (a village).
     ['Finance director Daniel Kherson said sales fell. In Kherson, shelling continued.', 1],
     ['У селі Станіслав Херсонського району, у Херсоні та на Херсонщині знову обстріли.', 3],

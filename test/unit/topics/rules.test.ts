@@ -348,3 +348,44 @@ describe('negotiations: translations, compounds and inflections count; idioms, s
     expect(count(body, 'negotiations')).toBe(n);
   });
 });
+
+describe('negotiations: pep talks, "negotiable", payment settlements, other peace processes, talks with donors', () => {
+  it.each([
+    // A pep talk in a war sentence; "negotiable" is no negotiat* form, nor German "verhandelbar".
+    [
+      0,
+      'A platoon commander near Kherson, who gives short pep talks to Ukrainian recruits, said morale held.',
+    ],
+    [
+      1,
+      'Kiew lehnt Verhandlungen mit Russland ab; die Befreiung der besetzten Gebiete sei nicht verhandelbar.',
+    ],
+    [0, 'Pour Kiev, la libération des territoires occupés par la Russie reste non négociable.'],
+    // A village on the city's edge; a payment settlement in currencies.
+    [
+      0,
+      "Russian shelling cut a power line in Antonivka, a settlement on the city's eastern edge near Kherson.",
+    ],
+    [
+      1,
+      "Moscow's price for the Black Sea ceasefire is access to SWIFT, which its exporters need for settlement in dollars.",
+    ],
+    // Another peace process named in the sentence: Cyprus, Northern Ireland.
+    [0, 'Russia and Ukraine are far apart. Diplomats point to Cyprus, divided since a 1974 ceasefire.'],
+    [
+      0,
+      'A teacher from Kharkiv, whose school Russian missiles destroyed, visited the exhibition on the Northern Ireland peace process.',
+    ],
+    // Funding talks with donors; rents and an internship negotiated; the French verb of getting past.
+    [0, 'Після обстрілів Херсона клініку відбудували після тривалих перемовин із донорами.'],
+    [0, 'Russia struck the market in Kherson. Traders had negotiated cheaper stall rents with the council.'],
+    [0, 'Elle a fui la guerre en Ukraine. Elle a négocié son stage de fin d’études chez un motoriste.'],
+    [
+      0,
+      'Sous le feu des drones russes, les embarcations devaient négocier des bancs de sable près de Kherson.',
+    ],
+    [1, 'Le Kremlin se dit prêt à négocier avec Kiev à partir des réalités du terrain.'],
+  ] as const)('counts %i in: %s', (n, body) => {
+    expect(count(body, 'negotiations')).toBe(n);
+  });
+});

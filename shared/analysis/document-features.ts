@@ -194,6 +194,12 @@ export class DocumentFeatures {
     f['quoted'] = 4 * quotedShare(input.text);
     f['length'] = Math.log1p(n) / 2;
     f['numbers'] = per100(tokens.filter((t) => /^\p{N}/u.test(t.norm)).length, n) / 2;
+    // Each language's own intercept and weight of the harm/relief balance: cue lists differ in
+    // coverage between languages, so one shared scale misreads the sparser ones.
+    if ((LANGUAGES as readonly string[]).includes(code)) {
+      f[`lang.${code}`] = 1;
+      f[`balance.body.${code}`] = f['balance.body'] ?? 0;
+    }
     return f;
   }
 }

@@ -107,6 +107,12 @@ export function runEnd(ctx: Context, i: number): number {
       while (k < tokens.length && ORG_LINKS.has(norm(k))) k++;
       // "the National Museum of the History of Ukraine and the Odesa Archaeological Museum": two bodies
       if (norm(j) === 'and' && norm(j + 1) === 'the') break;
+      // "the Ashcombe Market Association and Ashcombe Town Council": a whole body's name on each
+      // side (two words or more, each closed by a head) is two bodies
+      if (norm(j) === 'and' && j - i >= 2 && ORG_HEADS.has(norm(j - 1)) && isName(ctx, k)) {
+        const end = runEnd(ctx, k);
+        if (end - k >= 2 && ORG_HEADS.has(norm(end - 1))) break;
+      }
       const place = ctx.placeStarts.get(k);
       // "the Allard Pierson Museum of the University of Amsterdam": two bodies, not one
       // (a ministry's "of" names its area, never another body: "Ministry of Energy", "Department of Health")

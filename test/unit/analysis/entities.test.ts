@@ -374,6 +374,16 @@ describe('EntityExtractor: organisation names as written', () => {
       ).sort(),
     ).toEqual(['National Museum of the History of Ukraine', 'Odesa Archaeological Museum']);
   });
+  it('splits two whole bodies joined by "and", and keeps one body whose name holds "and"', () => {
+    expect(
+      orgs(
+        'After months of talks between the legion, the Harwick Market Association and Harwick Town Council, a compromise was approved.',
+      ).sort(),
+    ).toEqual(['Harwick Market Association', 'Harwick Town Council']);
+    expect(orgs('Crews from the Scottish Fire and Rescue Service attended.')).toEqual([
+      'Scottish Fire and Rescue Service',
+    ]);
+  });
   it('takes the longer name a text gives a body the gazetteer knows', () => {
     expect(
       orgs('The General Staff of the Armed Forces of Ukraine said on Tuesday that troops moved.'),

@@ -98,6 +98,8 @@ export function runEnd(ctx: Context, i: number): number {
     else if (
       ORG_LINKS.has(norm(j)) &&
       (ORG_STARTS.has(norm(i)) ||
+        // after a country's adjective: "the Turkish Ministry of Culture and Tourism"
+        (j > i + 1 && ADJECTIVAL.test(norm(i)) && ORG_STARTS.has(norm(i + 1))) ||
         ORG_HEADS.has(norm(j - 1)) ||
         (PLACE_STARTS.has(norm(i)) && j === i + 1 && norm(j) === 'of') ||
         // "Scottish Fire and Rescue Service", "Opera and Ballet Theatre": "and" before a head's run

@@ -384,6 +384,11 @@ describe('EntityExtractor: organisation names as written', () => {
       'Scottish Fire and Rescue Service',
     ]);
   });
+  it("keeps a ministry's whole area after a country's adjective", () => {
+    expect(orgs('The Turkish Ministry of Culture and Tourism said the museum would reopen.')).toEqual([
+      'Turkish Ministry of Culture and Tourism',
+    ]);
+  });
   it('takes the longer name a text gives a body the gazetteer knows', () => {
     expect(
       orgs('The General Staff of the Armed Forces of Ukraine said on Tuesday that troops moved.'),

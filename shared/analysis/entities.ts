@@ -11,6 +11,7 @@ import {
 import {
   buildGazetteerMatcher,
   entityStem,
+  hyphenatedOn,
   initialsAsAdjective,
   isWrittenInCapitals,
   spelledOut,
@@ -140,6 +141,12 @@ export class EntityExtractor {
         }
       // "Sofia Lindqvist", "Daniel Kherson": a city named like a person's given name or surname, beside one, is a person
       if (m.value.type === 'place' && next?.first !== m.last && givenNameAround(text, tokens, m)) {
+        covered.fill(0, m.first, m.last);
+        continue;
+      }
+      // "Stockton-on-Tees", "Newcastle-under-Lyme": a known place that opens a longer one the
+      // gazetteer lacks is not named alone (the name rules take the whole)
+      if (m.value.type === 'place' && hyphenatedOn(text, tokens, m.last)) {
         covered.fill(0, m.first, m.last);
         continue;
       }

@@ -1,5 +1,5 @@
 import indexData from './data/gazetteer-index.json' with { type: 'json' };
-import type { EntityType } from './entity-data.js';
+import { CONNECTORS, type EntityType } from './entity-data.js';
 import { foldForMatch, type Token } from './normalise.js';
 import { type Match, PhraseMatcher } from './phrase-matcher.js';
 import type { DeferredPattern } from './phrase-pattern.js';
@@ -138,6 +138,19 @@ export function initialsAsAdjective(text: string, tokens: readonly Token[], m: M
     return after?.cap === true && ADJECTIVE_ENDING.test(after.norm);
   }
   return /^\p{L}/u.test(next.norm) && !NOUN_AFTER.has(next.norm);
+}
+
+/** "-on-Tees", "-sur-Mer" right after token `last - 1`: a connector between hyphens, then a capitalised word. */
+export function hyphenatedOn(text: string, tokens: readonly Token[], last: number): boolean {
+  const connector = tokens[last];
+  const next = tokens[last + 1];
+  if (!connector || !next?.cap || !CONNECTORS.has(connector.norm)) return false;
+  const before = tokens[last - 1];
+  return (
+    before !== undefined &&
+    text.slice(before.end, connector.start) === '-' &&
+    text.slice(connector.end, next.start) === '-'
+  );
 }
 
 /** A guarded match stands alone: not after a sentence's end, not beside another capitalised word. */

@@ -384,6 +384,15 @@ describe('EntityExtractor: organisation names as written', () => {
       'Scottish Fire and Rescue Service',
     ]);
   });
+  it('names a hyphenated town whole where the gazetteer knows only its first part', () => {
+    expect(names('He lives in Stockton-on-Tees and works in Leeds.', 'place').sort()).toEqual([
+      'Leeds',
+      'Stockton-on-Tees',
+    ]);
+    expect(orgs('A spokesman for Stockton-on-Tees Borough Council said the site should be kept.')).toEqual([
+      'Stockton-on-Tees Borough Council',
+    ]);
+  });
   it("keeps a ministry's whole area after a country's adjective", () => {
     expect(orgs('The Turkish Ministry of Culture and Tourism said the museum would reopen.')).toEqual([
       'Turkish Ministry of Culture and Tourism',

@@ -97,7 +97,8 @@ const LEVEL: Readonly<Record<string, string>> = { regional: 'Regional', oblast: 
  * Zaporizhzhia regional military administration", "the Kherson regional administration" →
  * Zaporizhzhia / Kherson Regional Military Administration; "the Kherson city military
  * administration" → Kherson City Military Administration; "the Kherson regional council" →
- * Kherson Regional Council. Without a place ("head of the regional military administration"), the
+ * Kherson Regional Council; "the Kherson regional state administration" (its name before 2022) →
+ * Kherson Regional State Administration. Without a place ("head of the regional military administration"), the
  * story's region (`storyRegion`). `isRegion` says whether a place name has an oblast. Calls `add`
  * with each name and `dropPlace` with a place it takes into the name.
  */
@@ -114,6 +115,8 @@ export function regionalAdministrations(
     if ((head !== 'administration' && head !== 'council') || covered[i]) continue;
     let k = i - 1;
     const military = head === 'administration' && ['military', 'state'].includes((tokens[k] as Token).norm);
+    // the state administration by its own name (the military one replaced it in 2022)
+    const kind = military && (tokens[k] as Token).norm === 'state' ? 'State' : 'Military';
     if (military) k--;
     const level = LEVEL[(tokens[k] as Token).norm];
     // "Kherson city" may be the gazetteer's name of the place: the place ends at "city" then
@@ -128,7 +131,7 @@ export function regionalAdministrations(
       '',
     );
     if (!base || !isRegion(base)) continue;
-    add(head === 'council' ? `${base} ${level} Council` : `${base} ${level} Military Administration`);
+    add(head === 'council' ? `${base} ${level} Council` : `${base} ${level} ${kind} Administration`);
     if (named) dropPlace(named);
     covered.fill(1, k, i + 1);
   }

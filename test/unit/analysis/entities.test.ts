@@ -393,6 +393,14 @@ describe('EntityExtractor: organisation names as written', () => {
       'Stockton-on-Tees Borough Council',
     ]);
   });
+  it('names a regional state administration by its own name, not the military one that replaced it', () => {
+    expect(orgs('A Ukrainian flag flies again over the Kherson Regional State Administration.')).toEqual([
+      'Kherson Regional State Administration',
+    ]);
+    expect(orgs('The Kherson regional military administration said two people were hurt.')).toEqual([
+      'Kherson Regional Military Administration',
+    ]);
+  });
   it("keeps a ministry's whole area after a country's adjective", () => {
     expect(orgs('The Turkish Ministry of Culture and Tourism said the museum would reopen.')).toEqual([
       'Turkish Ministry of Culture and Tourism',

@@ -1,7 +1,7 @@
 import { followsGivenName, isGivenNameOrTitle } from '../analysis/given-names.js';
 import type { Token } from '../analysis/normalise.js';
 
-/** A word after it makes it the place's adjective, whatever precedes: "(село Станіслав) Херсонського району". */
+/** A word after it makes it the place's adjective, whatever precedes: "(село Станіслав) Херсонського району", "Херсонська міська рада". */
 const PLACE_NOUN = new RegExp(
   `^(${[
     ...['район', 'област', 'округ', 'громад', 'губерни', 'направлени', 'напрям'],
@@ -9,6 +9,8 @@ const PLACE_NOUN = new RegExp(
     // a street named after the place ("Khersonska Street", "вулиця Херсонська" is after it)
     ...['street', 'avenue', 'square', 'lane', 'strasse', 'straße', 'вулиц', 'улиц', 'проспект'],
     ...['distrit', 'provinc', 'provinz'],
+    // an institution named after the place: "Херсонська міська військова адміністрація"
+    ...['міськ', 'обласн', 'районн', 'городск', 'военн', 'військов', 'city', 'regional', 'municipal'],
   ].join('|')})`,
   'u',
 );

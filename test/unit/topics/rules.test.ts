@@ -305,6 +305,12 @@ describe('kherson: surnames built on the place name', () => {
       'Дітей вивезли з Херсонської та Харківської областей.';
     expect(count(body, 'kherson')).toBe(2);
   });
+  it("counts an institution's adjective spelled exactly like a surname the text names (Херсонська міська …)", () => {
+    const body =
+      'Херсонська обласна військова адміністрація ухвалила рішення, повідомила речниця Ганна Херсонська. ' +
+      'Херсонська міська військова адміністрація підготувала автобуси, сказала Херсонська.';
+    expect(count(body, 'kherson')).toBe(2);
+  });
   it('does not count a surname with another ending after a given name (Khersonets, Херсонець)', () => {
     const body =
       'Sergeant Mykola Khersonets, a marine, was captured in the Kherson region. Сержант Микола Херсонець повернувся додому.';
@@ -385,6 +391,40 @@ describe('negotiations: pep talks, "negotiable", payment settlements, other peac
       'Sous le feu des drones russes, les embarcations devaient négocier des bancs de sable près de Kherson.',
     ],
     [1, 'Le Kremlin se dit prêt à négocier avec Kiev à partir des réalités du terrain.'],
+  ] as const)('counts %i in: %s', (n, body) => {
+    expect(count(body, 'negotiations')).toBe(n);
+  });
+});
+
+describe('negotiations: procurement, sales and minority rights are other talks; a negotiating channel is no waterway', () => {
+  it.each([
+    // Talks about buying or selling something, or about a minority's rights, right after a war sentence.
+    [
+      0,
+      'Russian missiles hit Kyiv overnight. The defence ministry held talks with the manufacturer on the procurement of more air-defence systems.',
+    ],
+    [
+      0,
+      'Russische Raketen trafen Kiew. Am selben Tag führte das Ministerium Gespräche mit dem Hersteller über die Beschaffung weiterer Systeme.',
+    ],
+    [
+      0,
+      'Дрони полюють на дорогах біля Херсона. Переговори про продаж урожаю волонтерам зірвалися ще навесні.',
+    ],
+    [
+      0,
+      'Russian shelling hit Kherson again on Monday. Ukrainian and Hungarian officials will hold talks on the rights of the Hungarian minority.',
+    ],
+    // "negotiating channel" and back channels are the war's talks; shallow channels are a waterway.
+    [
+      1,
+      'Moscow insists that any deal must recognise its annexations. For now, prisoner swaps are the only negotiating channel that both capitals trust.',
+    ],
+    [1, 'Kyiv and Moscow have negotiated through back channels since the spring, officials said.'],
+    [
+      0,
+      'Russian shelling hit Kherson again on Monday. A river pilot who negotiates the shallow channels said the boats were safe.',
+    ],
   ] as const)('counts %i in: %s', (n, body) => {
     expect(count(body, 'negotiations')).toBe(n);
   });

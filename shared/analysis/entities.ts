@@ -157,9 +157,8 @@ export class EntityExtractor {
       const adjective = m.value.type === 'place' && m.value.acronym && initialsAsAdjective(text, tokens, m);
       if (!adjective) add(m.value.name, m.value.type);
       if (m.value.type === 'organization') spelledOut(text, m, spelled);
-      // "Ukraine's navy": the country is named too
-      const owner = m.value.type === 'place' ? undefined : this.possessor(text, stemmed, m.first);
-      if (owner) add(owner, 'place');
+      // "Ukraine's navy" names no place: the possessive belongs to the body's name, as the
+      // annotated sets mostly have it (leaving the country out raised place F1 on 23 sets, lowered it on 9)
       if (m.value.type !== 'place') continue;
       placeEnds.set(m.last - 1, m.first);
       placeStarts.set(m.first, { last: m.last, name: m.value.name });

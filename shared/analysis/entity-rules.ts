@@ -207,6 +207,9 @@ export function classify(ctx: Context, i: number, j: number): EntityType | undef
   if (text.slice(first.end, last.start).includes(' & ')) return 'organization';
   // "Commerzbank", "Rosatom", "Naftogaz"
   if (n === 1 && ORG_ENDING.test(first.norm) && CAPITALISED.test(word(i))) return 'organization';
+  // "said the group's chairman, Fiona Lake": a given name and a place head that speaks is a person
+  if (n === 2 && FIRST_NAMES.has(first.norm) && PLACE_HEADS.has(last.norm) && speaks(ctx, i, j))
+    return 'person';
   if ((PLACE_HEADS.has(last.norm) || PLACE_STARTS.has(first.norm)) && n >= 2) return 'place';
   // "Stoke-on-Trent", "Hay-on-Wye"
   for (let k = i + 1; k < j - 1; k++)
@@ -221,13 +224,8 @@ export function classify(ctx: Context, i: number, j: number): EntityType | undef
   if (n >= 2 && n <= 3 && /^,\s*\d{1,3}\b/.test(text.slice(last.end, last.end + 6))) return 'person';
   // "said Clara Jensen", "Fiona Alder said", "Dilys Evans, who runs a cafe": a name that speaks.
   // ("The Allard Pierson said" is a body: no article before a person's name)
-  if (n >= 2 && n <= 3 && isWrittenLikeAName(ctx, i, j) && tokens[i - 1]?.norm !== 'the') {
-    if (i > 0 && SPEAKS.has((tokens[i - 1] as Token).norm)) return 'person';
-    if (SPEAKS_AFTER.test(text.slice(last.end, last.end + 14))) return 'person';
-    // "the referee, Slavko Vincic", "its regional organiser, Dave Turner,"
-    const role = /(\p{Ll}+), $/u.exec(text.slice(Math.max(0, first.start - 30), first.start))?.[1];
-    if (role && TITLES.has(role)) return 'person';
-  }
+  if (n >= 2 && n <= 3 && isWrittenLikeAName(ctx, i, j) && tokens[i - 1]?.norm !== 'the' && speaks(ctx, i, j))
+    return 'person';
   if (n <= 2 && PLACE_ENDING.test(last.norm)) {
     if (PLACE_CUES.some((cue) => cue.every((w, k) => tokens[i - cue.length + k]?.norm === w))) return 'place';
     // "near Soledar and Opytne": listed after a known place
@@ -303,4 +301,18 @@ export function regionLists(
     }
   }
   return out;
+}
+
+/**
+ * Whether the name [i, j) speaks or has a role: "said Clara Jensen", "Fiona Alder said", "Dilys
+ * Evans, who runs a cafe", "the referee, Slavko Vincic", "its regional organiser, Dave Turner,".
+ */
+function speaks(ctx: Context, i: number, j: number): boolean {
+  const { tokens, text } = ctx;
+  const first = tokens[i] as Token;
+  const last = tokens[j - 1] as Token;
+  if (i > 0 && SPEAKS.has((tokens[i - 1] as Token).norm)) return true;
+  if (SPEAKS_AFTER.test(text.slice(last.end, last.end + 14))) return true;
+  const role = /(\p{Ll}+), $/u.exec(text.slice(Math.max(0, first.start - 30), first.start))?.[1];
+  return role !== undefined && TITLES.has(role);
 }

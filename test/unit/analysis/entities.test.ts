@@ -385,6 +385,14 @@ describe('EntityExtractor: organisation names as written', () => {
       'Scottish Fire and Rescue Service',
     ]);
   });
+  it('takes a given name and a place head that speaks as a person (Fiona Lake), a street as a place', () => {
+    expect(names('"We will appeal," said the group\'s chairman, Fiona Lake.', 'person')).toEqual([
+      'Fiona Lake',
+    ]);
+    expect(names('They walked along Charlotte Street to the station.', 'place')).toEqual([
+      'Charlotte Street',
+    ]);
+  });
   it('names a hyphenated town whole where the gazetteer knows only its first part', () => {
     expect(names('He lives in Stockton-on-Tees and works in Leeds.', 'place').sort()).toEqual([
       'Leeds',

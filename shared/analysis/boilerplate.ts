@@ -90,6 +90,8 @@ const BOILERPLATE_LINE: (RegExp | (() => RegExp))[] = [
   ),
   // (short lines only) "This story was supported by the … Fund", "Ce reportage a bénéficié du soutien…"
   new RegExp(`${BULLET}(${alt(cues.supportCredit)})${END}`, 'iu'),
+  // (short lines only) A reporter's funded post: "Priya Raman's post is funded by the … Fund"
+  /\b(post|role|position|job|reporting)\s+(is|was)\s+(funded|supported|paid\s+for)\s+by\b/iu,
 ];
 
 /**
@@ -147,11 +149,11 @@ function isOpeningDatelineLine(line: string): boolean {
 }
 
 /**
- * The last six patterns (a correspondent's byline, a caption credit, a prompt, a link, a call to
- * action, a support credit) only judge short lines.
+ * The last seven patterns (a correspondent's byline, a caption credit, a prompt, a link, a call to
+ * action, a support credit, a funded post) only judge short lines.
  */
-const SHORT_LINE_ONLY = 6;
-const SHORT_LINE = [120, 300, 200, 200, 200, 250];
+const SHORT_LINE_ONLY = 7;
+const SHORT_LINE = [120, 300, 200, 200, 200, 250, 200];
 
 /** Index of the byline pattern in BOILERPLATE_LINE, and the longest line it judges. */
 const BYLINE_PATTERN = 3;

@@ -89,6 +89,7 @@ describe('a call to action or a support credit', () => {
       'Стежте за новинами Херсонщини в нашому Instagram.',
       'Поддержать сбор можно переводом на счёт НКО «Мост в Украину», пояснение «Херсон».',
       'Підтримати збір можна переказом на рахунок фонду «Надія».',
+      "Priya Raman's post is funded by the Wyvern Community News Fund.",
       'This story was supported by the Ledger Review Fund for Independent Reporting.',
       "Ce reportage a bénéficié du soutien d'un fonds européen pour le journalisme.",
       'Dieser Artikel ist Teil unseres Dossiers „Wege zum Frieden“.',

@@ -385,6 +385,11 @@ describe('EntityExtractor: organisation names as written', () => {
       'Scottish Fire and Rescue Service',
     ]);
   });
+  it("drops a councillor's title from the name (Cllr Dawn Pearce)", () => {
+    expect(
+      names('Cabinet member for planning Cllr Dawn Pearce said the decision was fair.', 'person'),
+    ).toEqual(['Dawn Pearce']);
+  });
   it('takes a given name and a place head that speaks as a person (Fiona Lake), a street as a place', () => {
     expect(names('"We will appeal," said the group\'s chairman, Fiona Lake.', 'person')).toEqual([
       'Fiona Lake',

@@ -121,8 +121,10 @@ const OPENING_DATELINE_LINE = new RegExp(
 /** "ХЕРСОН, 17 ноября. Российский удар…": a place in capitals, a day and a month, a full stop. */
 const OPENING_DATELINE_STOP =
   /^\s*\p{Lu}[\p{Lu}\p{M}'-]{2,30}(\s\p{Lu}[\p{Lu}\p{M}'-]+)?,\s*\d{1,2}\s+\p{Ll}{3,12}\.\s+(?=\p{Lu})/u;
+/** A region's noun after its name in a dateline: "Херсонская область, 5 февраля -". */
+const REGION_NOUN = `(${['область', 'обл\\.', 'oblast', 'region', 'région', 'región', 'край', 'район'].join('|')})`;
 const OPENING_DATELINE = new RegExp(
-  `^\\s*${NAME}([ /]${NAME})?(\\s*\\([^)\\n]{2,25}\\))?(,\\s*[\\p{L}\\p{N}.' ]{2,30}){0,2}(\\s*\\([^)\\n]{2,30}\\))?(\\s+-\\s+|\\.-\\s*)(?=\\p{Lu}|\\d{1,2}\\s+\\p{Ll}{3,})`,
+  `^\\s*${NAME}([ /]${NAME}|\\s${REGION_NOUN})?(\\s*\\([^)\\n]{2,25}\\))?(,\\s*[\\p{L}\\p{N}.' ]{2,30}){0,2}(\\s*\\([^)\\n]{2,30}\\))?(\\s+-\\s+|\\.-\\s*)(?=\\p{Lu}|\\d{1,2}\\s+\\p{Ll}{3,})`,
   'u',
 );
 

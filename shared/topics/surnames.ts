@@ -111,6 +111,41 @@ const CYRILLIC_VERB = new RegExp(
   'u',
 );
 
+/**
+ * Prepositions (Russian and Ukrainian): the place's adjective is followed by its noun, so a
+ * capitalised adjective-shaped word right before one of these is a surname ("начал переговоры с
+ * Херсонским о новом контракте"). Not conjunctions: "Херсонской и Запорожской областей".
+ */
+const CYRILLIC_PREPOSITIONS = new Set([
+  'о',
+  'об',
+  'в',
+  'во',
+  'на',
+  'с',
+  'со',
+  'за',
+  'по',
+  'из',
+  'к',
+  'до',
+  'для',
+  'про',
+  'у',
+  'від',
+  'з',
+  'із',
+  'після',
+  'после',
+  'щодо',
+]);
+
+/** A street's noun before the place's adjective: вулиця/улица Херсонская, проспект, провулок, площа. */
+const STREET_BEFORE = new RegExp(
+  `^(?:${alternatives(['вулиц', 'улиц', 'проспект', 'провул', 'переул', 'площ', 'бульвар'])})`,
+  'u',
+);
+
 /** The forms of one Cyrillic surname share a key, its stem and gender: Херсонская, Херсонской, Херсонскую. */
 function surnameKey(norm: string): string {
   const m = CYRILLIC_SURNAME.exec(norm);
@@ -157,9 +192,19 @@ export function surnamesAmong(
       prev?.cap &&
       text.slice(prev.end, token.start) === ' ' &&
       midSentence(prev);
+    const next = tokens[i + 1];
+    // (not a street named after the place: "на вулиці Херсонській у Львові")
+    const beforePreposition =
+      next !== undefined &&
+      !STREET_BEFORE.test(prev?.norm ?? '') &&
+      CYRILLIC_SURNAME.test(token.norm) &&
+      CYRILLIC_PREPOSITIONS.has(next.norm) &&
+      text.slice(token.end, next.start) === ' ' &&
+      midSentence(token);
     if (
       afterName ||
       afterCapital ||
+      beforePreposition ||
       LATIN_SURNAME.test(token.norm) ||
       (midSentence(token) && CYRILLIC_FAMILY.test(token.norm))
     ) {

@@ -38,6 +38,9 @@ describe('the boilerplate patterns behind a cheap check', () => {
     expect(opening.removed).toEqual(['Kherson (dpa) -']);
     const author = stripBoilerplate('Anna Keller, Kiew, und Jonas Weber, Odessa\nDie Stadt wurde befreit.');
     expect(author.removed).toEqual(['Anna Keller, Kiew, und Jonas Weber, Odessa']);
+    // blind77 ce-026: a region's name and its noun ("Херсонская область, 5 февраля -")
+    const region = stripBoilerplate('Херсонская область, 5 февраля - Три мирных жителя погибли.');
+    expect(region.text).toBe('Три мирных жителя погибли.');
   });
 });
 

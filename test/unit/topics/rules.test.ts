@@ -429,3 +429,37 @@ describe('negotiations: procurement, sales and minority rights are other talks; 
     expect(count(body, 'negotiations')).toBe(n);
   });
 });
+
+describe('kherson: a surname spelled like the adjective before a preposition, or after a given name the lists now know', () => {
+  it.each([
+    [0, 'Спортивный директор подтвердил, что клуб уже начал переговоры с Херсонским о новом контракте.'],
+    [
+      0,
+      'Малышей показали публике, рассказал директор зоопарка Марк Херсонский. Херсонский признался, что рад.',
+    ],
+    // a street named after the place stays the place; the region's adjective before its noun too
+    [1, 'Вона живе у кімнаті гуртожитку на вулиці Херсонській у Львові, розповіла вчителька.'],
+    [1, 'Удары по Херсонской и Запорожской областям продолжаются, сообщили власти.'],
+  ] as const)('counts %i in: %s', (n, body) => {
+    expect(count(body, 'kherson')).toBe(n);
+  });
+});
+
+describe('negotiations: hauliers, insurance cover and treaty talks are other talks', () => {
+  it.each([
+    [
+      0,
+      'Зеленський виступив у Давосі з промовою про війну. Тим часом делегації Польщі та України ведуть переговори щодо блокади кордону польськими перевізниками.',
+    ],
+    [
+      0,
+      'If a maritime ceasefire holds in the Black Sea, premiums will fall. "Everyone is negotiating cover as if nothing has changed," said a broker.',
+    ],
+    [
+      0,
+      'Russian drones hit Odesa again on Monday. Talks with the insurers over war-risk insurance for the grain ships resume next week.',
+    ],
+  ] as const)('counts %i in: %s', (n, body) => {
+    expect(count(body, 'negotiations')).toBe(n);
+  });
+});

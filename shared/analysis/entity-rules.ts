@@ -111,8 +111,17 @@ export function runEnd(ctx: Context, i: number): number {
       if (norm(j) === 'and' && norm(j + 1) === 'the') break;
       // "the Ashcombe Market Association and Ashcombe Town Council": a whole body's name on each
       // side (two words or more, each closed by a head) is two bodies
-      if (norm(j) === 'and' && j - i >= 2 && ORG_HEADS.has(norm(j - 1)) && isName(ctx, k)) {
-        const end = runEnd(ctx, k);
+      // (the right-hand name may hold "and" itself: "… University and Kherson State Agrarian and
+      // Economic University")
+      if (
+        norm(j) === 'and' &&
+        j - i >= 2 &&
+        ORG_HEADS.has(norm(j - 1)) &&
+        (isName(ctx, k) || ctx.placeStarts.has(k))
+      ) {
+        let end = runEnd(ctx, k);
+        while (end < tokens.length - 1 && norm(end) === 'and' && isName(ctx, end + 1))
+          end = runEnd(ctx, end + 1);
         if (end - k >= 2 && ORG_HEADS.has(norm(end - 1))) break;
       }
       const place = ctx.placeStarts.get(k);

@@ -381,6 +381,11 @@ describe('EntityExtractor: organisation names as written', () => {
         'After months of talks between the legion, the Harwick Market Association and Harwick Town Council, a compromise was approved.',
       ).sort(),
     ).toEqual(['Harwick Market Association', 'Harwick Town Council']);
+    expect(
+      orgs(
+        'The exchange links Wear Valley University and Kherson State Agrarian and Economic University.',
+      ).sort(),
+    ).toEqual(['Kherson State Agrarian and Economic University', 'Wear Valley University']);
     expect(orgs('Crews from the Scottish Fire and Rescue Service attended.')).toEqual([
       'Scottish Fire and Rescue Service',
     ]);

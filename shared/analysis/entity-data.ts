@@ -36,6 +36,7 @@ export const NOT_NAMES = fold(
     'The A An In On At Of For From To By With As But And Or If When While After Before Since During Under Over Into About ' +
     'This That These Those There Here It Its He She We They I You His Her Their Our My Your Who What Where Why How Which ' +
     'Some Many Most More Few Several All Any Each Every No Not Only Also Yet Still Even Then Now Today Yesterday Tomorrow Earlier Later Meanwhile However ' +
+    'Because Although Though Unless Until Whether Perhaps Maybe Despite Without Unlike Neither Either Both ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
     'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr St ' +
     'Le La Les Un Une Des Du De Et Ou Mais Dans Sur Pour Par Avec Selon Depuis Il Elle Ils Elles Nous On Ce Cette Ces ' +

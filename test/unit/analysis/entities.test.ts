@@ -390,6 +390,14 @@ describe('EntityExtractor: organisation names as written', () => {
       'Scottish Fire and Rescue Service',
     ]);
   });
+  it('does not take a conjunction opening a sentence into a name ("Because Andrii …")', () => {
+    expect(
+      names(
+        'Music director Helen Ashby said so. "Not as a gesture," she said. "Because Andrii is one of us."',
+        'person',
+      ),
+    ).toEqual(['Helen Ashby']);
+  });
   it("drops a councillor's title from the name (Cllr Dawn Pearce)", () => {
     expect(
       names('Cabinet member for planning Cllr Dawn Pearce said the decision was fair.', 'person'),

@@ -134,8 +134,9 @@ const OPENING_DATELINE = new RegExp(
  */
 const AUTHOR_PLACE = `${NAME}(\\s+[\\p{L}-]+)?(\\s*[-\u2013\u2014/]\\s*${NAME}(\\s+[\\p{L}-]+)?)?`;
 const AUTHOR = `${NAME}\\s+${NAME},\\s*${AUTHOR_PLACE}`;
+// (a role in lower case may come between: "Олег Марченко, журналіст, Херсон")
 const AUTHOR_AND_PLACE = new RegExp(
-  `^\\s*(${NAME})\\s+${NAME},\\s*${AUTHOR_PLACE}(,?\\s+(and|und|et|y|и|і|та)\\s+${AUTHOR})*\\s*$`,
+  `^\\s*(${NAME})\\s+${NAME}(,\\s*\\p{Ll}[\\p{L}\\p{M}' -]{1,40})?,\\s*${AUTHOR_PLACE}(,?\\s+(and|und|et|y|и|і|та)\\s+${AUTHOR})*\\s*$`,
   'u',
 );
 
@@ -212,7 +213,8 @@ export function stripBoilerplate(body: string): { text: string; removed: string[
       : opening
         ? OPENING_DATELINE_STOP.exec(line)
         : null;
-    if (line.trim()) opening = false;
+    // A rubric line ("Аналітика", "Council Watch") does not end the opening: a byline or dateline may follow it.
+    if (line.trim() && !RUBRIC.test(line)) opening = false;
     if (dateline && /\p{Ll}/u.test(line.slice(dateline[0].length, dateline[0].length + 40))) {
       removed.push(dateline[0].trim());
       keep(line.slice(dateline[0].length), lineStart + dateline[0].length);
@@ -222,6 +224,9 @@ export function stripBoilerplate(body: string): { text: string; removed: string[
   }
   return { text: lines.join('\n'), removed, kept };
 }
+
+/** A rubric: one to three words alone on a line, no digits, no sentence punctuation. */
+const RUBRIC = /^\s*\p{L}[\p{L}\p{M}'-]*(\s+\p{L}[\p{L}\p{M}'-]*){0,2}\s*$/u;
 
 /** The body offset of an offset into stripBoilerplate's text. */
 export function bodyOffset(kept: readonly KeptSegment[], offset: number): number {

@@ -38,6 +38,15 @@ describe('the boilerplate patterns behind a cheap check', () => {
     expect(opening.removed).toEqual(['Kherson (dpa) -']);
     const author = stripBoilerplate('Anna Keller, Kiew, und Jonas Weber, Odessa\nDie Stadt wurde befreit.');
     expect(author.removed).toEqual(['Anna Keller, Kiew, und Jonas Weber, Odessa']);
+    // blind80, blind81: after a rubric line (kept), the dateline or an author line with a role still opens the text
+    const afterRubric = stripBoilerplate(
+      "Аналітика\n\nХерсон, 14 жовтня - За дев'ять місяців відкрилися кав'ярні.",
+    );
+    expect(afterRubric.text).toBe("Аналітика\n\nЗа дев'ять місяців відкрилися кав'ярні.");
+    const role = stripBoilerplate(
+      'Колонка\n\nОлег Марченко, журналіст, Херсон\n\nПісля Женеви всі говорять.',
+    );
+    expect(role.removed).toEqual(['Олег Марченко, журналіст, Херсон']);
     // blind77 ce-026: a region's name and its noun ("Херсонская область, 5 февраля -")
     const region = stripBoilerplate('Херсонская область, 5 февраля - Три мирных жителя погибли.');
     expect(region.text).toBe('Три мирных жителя погибли.');

@@ -458,3 +458,22 @@ describe('negotiations: hauliers, insurance cover and treaty talks are other tal
     ],
   ]);
 });
+
+describe('negotiations: French "règlement" is the war\'s settlement, not a regulation; tax talks are other talks', () => {
+  countsIn('negotiations', [
+    [
+      1,
+      'Pour Kiev, seul un règlement durable du conflit avec la Russie, garanti par des alliés, est acceptable.',
+    ],
+    [
+      0,
+      'La Russie bombarde Kherson. Le règlement européen sur l’étiquetage des vins entre en vigueur en mai.',
+    ],
+    [0, 'La guerre en Ukraine pèse sur la compagnie. Le règlement de sécurité impose une vitesse réduite.'],
+    // the first talks are the war's, the second are about taxes
+    [
+      1,
+      'No date has been set for talks with Moscow, the Kremlin said. Swiss officials said talks with Italy on the taxation of cross-border workers would resume.',
+    ],
+  ]);
+});

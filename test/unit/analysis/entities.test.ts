@@ -398,6 +398,19 @@ describe('EntityExtractor: organisation names as written', () => {
       ),
     ).toEqual(['Helen Ashby']);
   });
+  it('names UN agencies, Ukrainian ministries and British parties by their full names', () => {
+    expect(orgs('The UN Development Programme and UN OCHA said the grants would help.').sort()).toEqual([
+      'UN Office for the Coordination of Humanitarian Affairs',
+      'United Nations Development Programme',
+    ]);
+    expect(orgs('The Ministry of Agrarian Policy and Food said the harvest fell.')).toEqual([
+      'Ministry of Agrarian Policy and Food of Ukraine',
+    ]);
+    expect(orgs('The Liberal Democrats and the Labour Party voted against.').sort()).toEqual([
+      'Labour Party',
+      'Liberal Democrats',
+    ]);
+  });
   it("drops a councillor's title from the name (Cllr Dawn Pearce)", () => {
     expect(
       names('Cabinet member for planning Cllr Dawn Pearce said the decision was fair.', 'person'),

@@ -24,6 +24,7 @@ type CompiledTopic = {
   readonly exclude: Words;
   readonly context: Words;
   readonly avoid: Words;
+  readonly bargaining: Words;
   readonly article: Words;
   readonly strong: Words;
   readonly surnames: Words;
@@ -40,15 +41,16 @@ const maybeMatcher = (terms: readonly string[] | undefined) => (terms?.length ? 
 
 /**
  * Counts topic mentions in tokenised text per the counting rules: whole words, longest term
- * first, overlapping terms once, two adjacent matches that form one phrase ("ceasefire talks")
- * once; a match overlapped by an exclusion is dropped; with `context`, a match counts only when a
+ * first, overlapping terms once, two adjacent matches that form one phrase ("ceasefire talks",
+ * "talks on a ceasefire") once; a match overlapped by an exclusion is dropped; with `context`, a match counts only when a
  * context term appears in its sentence (or the `before` sentences preceding it) or the article,
  * or a counted mention lies at most `chain` sentences before it or later in its own sentence, or
  * the article is about the context (`articleShare`) and no rejected candidate lies at most `chain`
  * sentences before it; never when the clause after it names another partner or a price
  * (clause.ts);
- * never when its own sentence holds an `avoid` term, or when it has no context and the sentence
- * before holds an `avoid` term and no context; never in an article without an `article` term;
+ * never when its own sentence holds an `avoid` term, or a `bargaining` one unless it is a `strong`
+ * term in an article about the war, or when it has no context and the sentence before holds
+ * either and no context; never in an article without an `article` term;
  * never a person's surname (`surnames`). A surname, or a word any topic excludes (Chersonesus), is
  * no context or article term of any topic either. With a `judge` (`context.judge`, judge.ts), a
  * learned model decides again every candidate these context rules decided, reading their verdict.
@@ -65,6 +67,7 @@ export class TopicMatcher {
         exclude: def.exclude.length > 0 ? asMatcher(def.exclude) : undefined,
         context: def.context ? asMatcher(def.context.terms) : undefined,
         avoid: def.context?.avoid.length ? asMatcher(def.context.avoid) : undefined,
+        bargaining: maybeMatcher(def.context?.bargaining),
         article: def.context?.article.length ? asMatcher(def.context.article) : undefined,
         strong: def.context?.strong.length ? asMatcher(def.context.strong) : undefined,
         surnames: def.surnames.length > 0 ? asMatcher(def.surnames) : undefined,
@@ -89,23 +92,26 @@ export class TopicMatcher {
     });
     // Every topic's matchers read the same tokens: one look-up a token for all of them.
     groupMatchers(
-      this.topics.flatMap(({ terms, exclude, context, avoid, article, strong, surnames, clause, senses }) => [
-        ...senses.flatMap((sense) => [sense.terms, sense.words]),
-        terms,
-        exclude,
-        context,
-        avoid,
-        article,
-        strong,
-        surnames,
-        clause.cues,
-        clause.sure,
-        clause.people,
-        clause.objects,
-        clause.about,
-        clause.subjects,
-        clause.between,
-      ]),
+      this.topics.flatMap(
+        ({ terms, exclude, context, avoid, bargaining, article, strong, surnames, clause, senses }) => [
+          ...senses.flatMap((sense) => [sense.terms, sense.words]),
+          terms,
+          exclude,
+          context,
+          avoid,
+          bargaining,
+          article,
+          strong,
+          surnames,
+          clause.cues,
+          clause.sure,
+          clause.people,
+          clause.objects,
+          clause.about,
+          clause.subjects,
+          clause.between,
+        ],
+      ),
     );
   }
 
@@ -169,25 +175,29 @@ export class TopicMatcher {
         const named = new Set([...contextMatches, ...articleMatches].map((m) => m.first));
         const between = new Set((topic.clause.between?.match(tokens) ?? []).map((m) => m.first));
         for (const c of partiesBefore({ between, candidates: matches, named, sentenceEnd })) other.add(c);
-        const avoidMatches = topic.avoid?.match(tokens) ?? [];
-        const avoidSentences = new Set(avoidMatches.map((m) => sentenceOf(m.first)));
-        // Another subject named in an inserted clause ("Witkoff, who brokered the Gaza ceasefire,
-        // attended the Geneva talks") is that clause's, not its sentence's.
-        const avoidsAll = new Set<number>();
-        const avoidsSpans: (readonly [number, number])[] = [];
-        for (const a of avoidMatches) {
-          const span = insertedClause(text, tokens, a.first, sentenceEnd);
-          if (span && a.last <= span[1]) avoidsSpans.push(span);
-          else avoidsAll.add(sentenceOf(a.first));
-        }
-        const avoidedAt = (first: number, s: number) =>
-          avoidsAll.has(s) || avoidsSpans.some(([f, t]) => first >= f && first < t);
         const { scope, before, beforeInWar, chain, articleShare, strongSentences } = topic.def.context;
         const aboutContext = articleShare < 1 && contextSentences.size >= articleShare * sentences.length;
         // Strong terms need only the article's context (checked above) when it names the war in
         // `strongSentences` sentences or more; by their first token.
         const aboutWar = new Set(articleMatches.map((m) => sentenceOf(m.first))).size >= strongSentences;
         const strongAt = new Set(aboutWar ? (topic.strong?.match(tokens) ?? []).map((m) => m.first) : []);
+        const avoided = otherSubjects(
+          text,
+          tokens,
+          topic.avoid?.match(tokens) ?? [],
+          sentenceOf,
+          sentenceEnd,
+        );
+        const bargained = otherSubjects(
+          text,
+          tokens,
+          topic.bargaining?.match(tokens) ?? [],
+          sentenceOf,
+          sentenceEnd,
+        );
+        const avoidSentences = new Set([...avoided.sentences, ...bargained.sentences]);
+        const avoidedAt = (first: number, s: number) =>
+          avoided.at(first, s) || (bargained.at(first, s) && !strongAt.has(first));
         // "These talks" right after rejected wage or trade talks continues them, whatever the article.
         const continuesRejected = (first: number, s: number) =>
           rejected.some((r) => r < first && s - sentenceOf(r) <= chain);
@@ -242,7 +252,12 @@ export class TopicMatcher {
           matches = decided.filter((_, k) => verdicts[k]).map((c) => c.match);
         }
       }
-      const merged = mergeAdjacent(text, matches);
+      const about = topic.clause.about?.match(tokens);
+      const merged = mergeAdjacent(
+        text,
+        matches,
+        about && { tokens, at: new Set(about.map((m) => m.first)) },
+      );
       if (merged.length === 0) return;
       hits.set(topic.def.id, {
         mentions: merged.length,
@@ -252,6 +267,32 @@ export class TopicMatcher {
     });
     return hits;
   }
+}
+
+/**
+ * Where another subject's words (`avoid`, `bargaining`) take a mention: their sentences, except
+ * where they stand in an inserted clause ("Witkoff, who brokered the Gaza ceasefire, attended the
+ * Geneva talks"), which takes only the mentions inside it.
+ */
+function otherSubjects(
+  text: string,
+  tokens: readonly Token[],
+  words: readonly Match<true>[],
+  sentenceOf: (token: number) => number,
+  sentenceEnd: (token: number) => number,
+): { sentences: Set<number>; at: (first: number, sentence: number) => boolean } {
+  const sentences = new Set(words.map((m) => sentenceOf(m.first)));
+  const whole = new Set<number>();
+  const spans: (readonly [number, number])[] = [];
+  for (const a of words) {
+    const span = insertedClause(text, tokens, a.first, sentenceEnd);
+    if (span && a.last <= span[1]) spans.push(span);
+    else whole.add(sentenceOf(a.first));
+  }
+  return {
+    sentences,
+    at: (first, s) => whole.has(s) || spans.some(([f, t]) => first >= f && first < t),
+  };
 }
 
 /** Token indexes of the topic's candidates that an exclusion overlaps ("wage talks", "Херсонеса"). */

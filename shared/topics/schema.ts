@@ -41,6 +41,13 @@ export const TopicDefinition = z.object({
        */
       avoid: z.array(Term).default([]),
       /**
+       * Words of other bargaining (wages, transfers, insurers, loans, imports): like `avoid`, except
+       * that a `strong` term in an article about the war still counts beside them — a banker
+       * asking what a ceasefire would do to the balance sheet talks of the war's ceasefire, while
+       * "talks" beside insurers are the insurers'. Other wars belong in `avoid`.
+       */
+      bargaining: z.array(Term).default([]),
+      /**
        * A mention without context still counts when an earlier counted mention of the topic lies
        * within this many sentences before it ("... talks between Russia and Ukraine. ... Those talks").
        */

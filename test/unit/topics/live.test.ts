@@ -145,13 +145,14 @@ describe('a topic set stored before later fields existed', () => {
     delete t.senses;
     delete t.surnames;
     delete (t.context as Record<string, unknown> | undefined)?.subjects;
+    delete (t.context as Record<string, unknown> | undefined)?.bargaining;
   }
   const stored = { topics: old, version: 3, updatedAt: '2026-01-01T00:00:00Z', updated: {}, seed: 'x' };
   it('is read with their defaults and analyses as a new one would', () => {
     const read = storedTopicsOf(stored as unknown as StoredTopics);
     expect(read.topics.topics[0]?.senses).toEqual([]);
     expect(read.version).toBe(3);
-    const body = 'Russian drones hit Kherson. Talks on a ceasefire resumed in Istanbul.';
+    const body = 'Russian drones hit Kherson. Talks resumed in Istanbul, and a ceasefire is near.';
     expect(base.withTopics(read.topics).analyse({ body }).topics.negotiations?.mentions).toBe(2);
     expect(() => base.withTopics(stored.topics as unknown as TopicFile).analyse({ body })).toThrow();
   });

@@ -477,3 +477,39 @@ describe('negotiations: French "règlement" is the war\'s settlement, not a regu
     ],
   ]);
 });
+
+describe('negotiations: business words take talks, not the war’s ceasefire, in an article about the war', () => {
+  const war = 'Russian drones hit Kherson overnight. The war has cut Ukraine’s exports by a third. ';
+  countsIn('negotiations', [
+    [1, `${war}Shareholders are asking what a ceasefire would do to the balance sheet.`],
+    [1, `${war}Sin una tregua estable, las aseguradoras no cubren obras en el sur.`],
+    [0, `${war}Talks with the insurers over war-risk cover resume next week.`],
+    // not an article about the war: the club's truce is the club's
+    [0, 'The club’s shareholders want a truce with the fans before the derby.'],
+    // another war's ceasefire stays another's, even in an article about this one
+    [1, `${war}A ceasefire in Gaza held. Kyiv rejects a ceasefire on Moscow’s terms.`],
+  ]);
+});
+
+describe('negotiations: talks on a ceasefire are one phrase, as ceasefire talks are', () => {
+  const war = 'Russian drones hit Kherson overnight. ';
+  countsIn('negotiations', [
+    [1, `${war}Kyiv and Moscow resumed talks on a ceasefire.`],
+    [1, `${war}Кремль отверг переговоры о прекращении огня.`],
+    [1, `${war}Київ відкритий до перемовин про припинення вогню.`],
+    [1, `${war}Paris appelle à des négociations sur un cessez-le-feu.`],
+    [1, `${war}Berlin drängt auf Gespräche über einen Waffenstillstand.`],
+    // joined by more than a word of what they are about: two mentions
+    [2, `${war}Talks resumed in Geneva, and a ceasefire is near.`],
+  ]);
+});
+
+describe('negotiations: talks on steel tariffs or financial support, and a parliament’s debate, are not the war’s', () => {
+  const war = 'Russische Drohnen trafen Cherson. ';
+  countsIn('negotiations', [
+    [0, `${war}Washington und Brüssel verhandeln weiter über Stahlzölle.`],
+    [0, `${war}Die Verhandlungen im Nationalrat über das Kriegsmaterialgesetz dauern an.`],
+    [0, 'Росія обстріляла Херсон. У Брюсселі тривають перемовини щодо програми фінансової підтримки.'],
+    [1, `${war}Die Verhandlungen über einen Waffenstillstand stocken.`],
+  ]);
+});

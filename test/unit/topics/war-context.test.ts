@@ -50,7 +50,8 @@ describe('talks about trade or accession are other talks, whatever else the sent
       'Brüssel verweist darauf, dass die Verhandlungen über den EU-Beitritt der Ukraine begonnen haben.',
     ];
     for (const body of bodies) expect(count(war + body), body).toBe(0);
-    expect(count(`${war}Kyiv said negotiations on a ceasefire could start in spring.`)).toBe(2);
+    // "negotiations on a ceasefire" is one phrase, as "ceasefire negotiations" is (counting rules).
+    expect(count(`${war}Kyiv said negotiations on a ceasefire could start in spring.`)).toBe(1);
   });
 });
 
@@ -187,7 +188,7 @@ describe('talks about a customs union or minerals, or with ordinary people', () 
     expect(count(`${war}${sentence}`)).toBe(0);
   });
   it('still counts talks on the war, talks whose subject names the war first, talks with Moscow', () => {
-    expect(count(`${war}Both sides will resume talks on a ceasefire.`)).toBe(2);
+    expect(count(`${war}Both sides will resume talks on a ceasefire.`)).toBe(1);
     // The rule: the subject named first is the war's. The judge retrained in session 14 (with
     // paragraph sets k and l) vetoes this short constructed text; held out it counts better (see
     // docs/topics.md), so the rule is asserted on the rules alone.

@@ -32,6 +32,8 @@ const split = JSON.parse(readFileSync(join(fixtures, 'counting-split.json'), 'ut
   untouched?: string[];
 };
 const untouched = new Set(split.untouched ?? []);
+/** JUDGE_LABELS=counts: an article's labels from its gold count alone (the labelling before session 18). */
+const LABELS = process.env.JUDGE_LABELS === 'counts' ? 'counts' : 'quotes';
 
 const topics = defaultTopics();
 let inputs: JudgeInput[] = [];
@@ -75,7 +77,62 @@ const write = (input: JudgeInput, labels: readonly (string | undefined)[], group
     );
   });
 };
+/** Folded for comparing an article with the phrases its gold notes quote. */
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[\u00ab\u00bb\u201c\u201d\u201e]/g, '"')
+    .replace(/\s/g, ' ');
+
+/**
+ * How many characters around text[start, end) the note `section` quotes as the article has them:
+ * the longest run, left plus right, over the section's occurrences of the candidate's words.
+ */
+function quotedAround(text: string, start: number, end: number, section: string): number {
+  const term = fold(text.slice(start, end));
+  let best = -1;
+  for (let at = section.indexOf(term); at >= 0; at = section.indexOf(term, at + 1)) {
+    let left = 0;
+    while (
+      left < 60 &&
+      section[at - left - 1] !== undefined &&
+      section[at - left - 1] === text[start - left - 1]
+    )
+      left++;
+    let right = 0;
+    const after = at + term.length;
+    while (right < 60 && section[after + right] !== undefined && section[after + right] === text[end + right])
+      right++;
+    best = Math.max(best, left + right);
+  }
+  return best;
+}
+
+/**
+ * Each candidate's label from the phrases the gold notes quote (the blind sets' notes quote every
+ * counted mention after "negotiations (N):" and the rejected ones after "Rejected"): `war` where a
+ * counted quote holds it with some of its context, `other` where a rejected one does, and the rest
+ * `other` — used only where the `war` candidates, merged as the matcher merges them, give the gold
+ * count (so the labels agree with the count), else undefined.
+ */
+function quotedLabels(text: string, input: JudgeInput, notes: string, want: number): boolean[] | undefined {
+  const folded = fold(notes).replace(/ +/g, ' ');
+  const head = folded.search(/negotiations \(\d+\)/);
+  if (head < 0) return undefined;
+  const stop = folded.slice(head).search(/rejected|not counted|label (negative|neutral|positive)|entities:/);
+  const counted = folded.slice(head, stop < 0 ? undefined : head + stop);
+  // Folding keeps the text's length (offsets stay valid); a quote spanning a paragraph break is not found.
+  const foldedText = fold(text);
+  if (foldedText.length !== text.length) return undefined;
+  const keep = input.candidates.map(
+    (c) => quotedAround(foldedText, c.match.start, c.match.end, counted) >= 6,
+  );
+  return countOf(text, input, keep) === want ? keep : undefined;
+}
+
 let articles = 0;
+let byQuotes = 0;
 let unsettled = 0;
 const sets: string[] = [];
 for (const set of readdirSync(fixtures).sort()) {
@@ -84,7 +141,7 @@ for (const set of readdirSync(fixtures).sort()) {
   sets.push(set);
   const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8')) as Record<
     string,
-    { topics?: Record<string, number> }
+    { topics?: Record<string, number>; notes?: string }
   >;
   for (const [id, g] of Object.entries(gold)) {
     if (!existsSync(join(dir, `${id}.json`))) continue;
@@ -94,14 +151,19 @@ for (const set of readdirSync(fixtures).sort()) {
     const want = g.topics?.[TOPIC] ?? 0;
     const rules = input.candidates.map((c) => countedByRules(c.verdict));
     const all = input.candidates.map(() => true);
+    const quoted =
+      LABELS === 'quotes' && want > 0 ? quotedLabels(text, input, g.notes ?? '', want) : undefined;
+    if (quoted) byQuotes++;
     const keep =
       want === 0
         ? input.candidates.map(() => false)
-        : countOf(text, input, all) === want
-          ? all
-          : countOf(text, input, rules) === want
-            ? rules
-            : undefined;
+        : quoted
+          ? quoted
+          : countOf(text, input, all) === want
+            ? all
+            : countOf(text, input, rules) === want
+              ? rules
+              : undefined;
     if (!keep) {
       unsettled++;
       continue;
@@ -146,6 +208,7 @@ mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'judge-train.jsonl'), `${rows.join('\n')}\n`);
 console.log(
   `${rows.length} candidates -> ${join(out, 'judge-train.jsonl')}: ${articles} articles of ${sets.length} sets ` +
+    `(${byQuotes} labelled by the quotes of their notes) ` +
     `(${unsettled} left out: the gold count settles no labels), ${paragraphs} paragraphs; ` +
     `not read: ${[...untouched].join(', ') || 'none'}`,
 );

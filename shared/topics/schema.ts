@@ -41,10 +41,12 @@ export const TopicDefinition = z.object({
        */
       avoid: z.array(Term).default([]),
       /**
-       * Words of other bargaining (wages, transfers, insurers, loans, imports): like `avoid`, except
+       * Words of trade and finance (insurers, shareholders, loans, imports): like `avoid`, except
        * that a `strong` term in an article about the war still counts beside them — a banker
        * asking what a ceasefire would do to the balance sheet talks of the war's ceasefire, while
-       * "talks" beside insurers are the insurers'. Other wars belong in `avoid`.
+       * "talks" beside insurers are the insurers'. Other wars, and sport and labour (whose
+       * truces between a club and its fans, a union and management are figurative), belong in
+       * `avoid`.
        */
       bargaining: z.array(Term).default([]),
       /**

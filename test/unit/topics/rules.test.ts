@@ -485,7 +485,7 @@ describe('negotiations: business words take talks, not the war’s ceasefire, in
     [1, `${war}Sin una tregua estable, las aseguradoras no cubren obras en el sur.`],
     [0, `${war}Talks with the insurers over war-risk cover resume next week.`],
     // not an article about the war: the club's truce is the club's
-    [0, 'The club’s shareholders want a truce with the fans before the derby.'],
+    [0, `${war}The club’s owners and its fans agreed a truce before the derby.`],
     // another war's ceasefire stays another's, even in an article about this one
     [1, `${war}A ceasefire in Gaza held. Kyiv rejects a ceasefire on Moscow’s terms.`],
   ]);

@@ -556,3 +556,38 @@ describe("EntityExtractor: a country's initials as an adjective", () => {
     expect(names('The UK government agreed.', 'organization')).toEqual(['UK Government']);
   });
 });
+
+describe('organisations with no head word at the end (issue 19, session 18)', () => {
+  it('names a broker or reinsurer the text introduces, "X Re" and "X Brothers" firms', () => {
+    expect(names('Marcus Hale, head of marine at broker Thorncastle Re, said.', 'organization')).toEqual([
+      'Thorncastle Re',
+    ]);
+    expect(names('The fund was founded by former Salomon Brothers traders.', 'organization')).toEqual([
+      'Salomon Brothers',
+    ]);
+  });
+  it('knows command, think-tank, party and league names the press writes without a head word', () => {
+    expect(
+      names("Ukraine's Operational Command South said two assaults were repelled.", 'organization'),
+    ).toEqual(['Operational Command South']);
+    expect(names('Researchers at Chatham House disagree.', 'organization')).toEqual(['Chatham House']);
+    expect(names("Zelensky's office said talks would resume.", 'organization')).toEqual([
+      'Office of the President of Ukraine',
+    ]);
+    expect(
+      names(
+        'The Liberal Democrats won 9 seats, the Greens 5, and the Conservatives lost nine.',
+        'organization',
+      ).sort(),
+    ).toEqual(['Conservative Party', 'Green Party', 'Liberal Democrats']);
+    // "the Premier League" is not inside "the Northern Premier League"
+    expect(names('Harbridge Town play in the Northern Premier League.', 'organization').sort()).toEqual([
+      'Harbridge Town',
+      'Northern Premier League',
+    ]);
+  });
+  it('does not read a river bank or the labour market as a body', () => {
+    expect(names('On the right bank, Russian artillery struck Kherson.', 'organization')).toEqual([]);
+    expect(names('Labour shortages hit farms in the south.', 'organization')).toEqual([]);
+  });
+});

@@ -162,7 +162,15 @@ const SHORT_LINE = [120, 300, 200, 200, 200, 250, 200];
 const BYLINE_PATTERN = 3;
 const MAX_BYLINE = 250;
 
+/**
+ * A section path: two to four parts of at most six words, without sentence punctuation, joined by
+ * "|", "·" or "›": "Official statement | Kherson Regional Military Administration", "News · Region".
+ */
+const SEGMENT = String.raw`[^\s.!?|\u00b7\u203a]+(?: [^\s.!?|\u00b7\u203a]+){0,5}`;
+const SECTION_PATH = new RegExp(String.raw`^\s*${SEGMENT}(?:\s[|\u00b7\u203a]\s${SEGMENT}){1,3}\s*$`, 'u');
+
 export function isBoilerplateLine(line: string): boolean {
+  if (line.length <= 150 && SECTION_PATH.test(line)) return true;
   const n = BOILERPLATE_LINE.length;
   for (let k = 0; k < n; k++) {
     const shortIndex = k - (n - SHORT_LINE_ONLY);

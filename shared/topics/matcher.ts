@@ -36,6 +36,15 @@ type CompiledTopic = {
   readonly judge: Judge | undefined;
 };
 
+/** Words that point back to something just named: "those talks", "ces négociations", "ці переговори". */
+const DEMONSTRATIVES = new Set(
+  [
+    ...['these', 'those', 'such', 'ces', 'cette', 'diese', 'dieser', 'diesen', 'jene', 'jenen'],
+    ...['estas', 'estos', 'esas', 'esos', 'dichas', 'dichos'],
+    ...['эти', 'этих', 'этим', 'этими', 'ці', 'цих', 'цим', 'цими', 'такі', 'такие'],
+  ].map(foldForMatch),
+);
+
 const asMatcher = (terms: readonly string[]) => PhraseMatcher.fromTerms(terms.map((t) => [t, true] as const));
 const maybeMatcher = (terms: readonly string[] | undefined) => (terms?.length ? asMatcher(terms) : undefined);
 
@@ -201,6 +210,15 @@ export class TopicMatcher {
         // "These talks" right after rejected wage or trade talks continues them, whatever the article.
         const continuesRejected = (first: number, s: number) =>
           rejected.some((r) => r < first && s - sentenceOf(r) <= chain);
+        // "Those negotiations" whose nearest earlier candidate, in its sentence or the one before,
+        // was another subject's talks (trade quotas, accession) are those talks again.
+        const all = candidates[i] ?? [];
+        const refersToRejected = (first: number, s: number) => {
+          if (!DEMONSTRATIVES.has(tokens[first - 1]?.norm ?? '')) return false;
+          const before = all.filter((m) => m.first < first).at(-1);
+          if (!before || s - sentenceOf(before.first) > 1) return false;
+          return rejected.includes(before.first) || other.has(before.first);
+        };
         let lastCounted = Number.NEGATIVE_INFINITY;
         /** Candidates without context: a mention counted later in their own sentence still carries them. */
         const withoutContext: Match<true>[] = [];
@@ -213,6 +231,7 @@ export class TopicMatcher {
           // agreement followed."): it continues that, not the war.
           const continuesOther =
             !contextSentences.has(s) && avoidSentences.has(s - 1) && !contextSentences.has(s - 1);
+          if (refersToRejected(m.first, s)) other.add(m.first);
           if (avoidedAt(m.first, s) || continuesOther || other.has(m.first)) {
             rejected.push(m.first);
             decided.push({ match: m, verdict: other.has(m.first) ? 'other' : 'avoid', sentence: s });

@@ -11,6 +11,8 @@ const PLACE_NOUN = new RegExp(
     ...['distrit', 'provinc', 'provinz'],
     // an institution named after the place: "Херсонська міська військова адміністрація"
     ...['міськ', 'обласн', 'районн', 'городск', 'военн', 'військов', 'city', 'regional', 'municipal'],
+    // and its administration by name or initials: "повідомила Херсонська ОВА"
+    ...['адміністрац', 'администрац', 'ова$', 'ода$', 'мва$'],
   ].join('|')})`,
   'u',
 );
@@ -177,7 +179,13 @@ export function surnamesAmong(
     !/(^|[.!?\n])\s*["'\u00ab\u201e\u201c]?\s*$/u.test(text.slice(Math.max(0, t.start - 4), t.start));
   for (const i of candidates) {
     const token = tokens[i];
-    if (!token?.cap || PLACE_NOUN.test(tokens[i + 1]?.norm ?? '')) continue;
+    const after = tokens[i + 1];
+    // (the noun right after it, not past a comma: "по словам Херсонского, администрация обещала")
+    if (
+      !token?.cap ||
+      (after && PLACE_NOUN.test(after.norm) && /^\s+$/.test(text.slice(token.end, after.start)))
+    )
+      continue;
     shaped.push(i);
     const prev = tokens[i - 1];
     const afterName =

@@ -24,6 +24,13 @@ describe('the boilerplate patterns behind a cheap check', () => {
       expect(isBoilerplateLine(line), line).toBe(true);
     expect(isBoilerplateLine('Bystanders said the shelling stopped.')).toBe(false);
     expect(isBoilerplateLine('By the way | we went to Kherson and saw the ruins of the bridge')).toBe(false);
+    // a section path: short parts joined by "|", "·" or "›", no sentence punctuation
+    for (const line of [
+      'Official statement | Kherson Regional Military Administration',
+      'Новини · Херсонщина',
+    ])
+      expect(isBoilerplateLine(line), line).toBe(true);
+    expect(isBoilerplateLine('Kherson | The city was shelled again.')).toBe(false);
   });
 
   it('still removes datelines and an opening author line', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Analyser } from '#shared/analysis/analyse.js';
-import { defaultTopics } from '#shared/topics/load.js';
+import { defaultTopics, withoutJudges } from '#shared/topics/load.js';
 
 /** The counting rules added for issue 19 (item 7): one test per class of error. */
 const analyser = new Analyser(defaultTopics());
@@ -512,4 +512,54 @@ describe('negotiations: talks on steel tariffs or financial support, and a parli
     [0, 'Росія обстріляла Херсон. У Брюсселі тривають перемовини щодо програми фінансової підтримки.'],
     [1, `${war}Die Verhandlungen über einen Waffenstillstand stocken.`],
   ]);
+});
+
+describe('negotiations: blind86-89’s misses (session 18)', () => {
+  countsIn('negotiations', [
+    // another war's ceasefire, in Ukrainian: "в Газі"
+    [0, 'Росія обстріляла Херсон. План порівнюють із тим, що привів до припинення вогню в Газі.'],
+    // the settling of a legal status, and the payment of compensation
+    [
+      0,
+      'Они уехали из России после начала войны против Украины. Ведомство подчёркивает, что вопрос урегулирования правового статуса рассматривается индивидуально.',
+    ],
+    [0, 'La Russie bombarde Kherson. Le gouvernement a promis un règlement rapide des indemnisations.'],
+    // talks on a nuclear agreement, on agriculture, on a fund's terms
+    [
+      1,
+      'Kyiv accepted a ceasefire. Saudi officials held their own talks with the American delegation on a civil nuclear agreement.',
+    ],
+    [
+      1,
+      'Russian troops shelled Kherson. Membership could be part of a ceasefire arrangement, Kyiv said. Negotiations on agriculture will be the hardest.',
+    ],
+    [
+      1,
+      "La Maison-Blanche presse Moscou d'accepter un cessez-le-feu. Les négociations sur les modalités du fonds ont duré un mois.",
+    ],
+  ]);
+});
+
+describe('kherson: the region’s administration after a surname spelled like it', () => {
+  countsIn('kherson', [
+    [
+      1,
+      'Про це розповіла речниця енергокомпанії Ярина Херсонська. Про загиблих повідомила Херсонська ОВА. Херсонська розповіла про колег.',
+    ],
+  ]);
+});
+
+describe('negotiations: "those negotiations" after another subject’s talks are those talks (the rules)', () => {
+  const rules = new Analyser(withoutJudges(defaultTopics()));
+  it('rejects a demonstrative mention whose nearest earlier candidate was rejected, and only that', () => {
+    const war =
+      'Russia shelled Kherson again. Kyiv is drafting a counter-proposal before the talks in Geneva. ';
+    const countAfter = (body: string) => rules.analyse({ body: war + body }).topics.negotiations?.mentions;
+    expect(
+      countAfter(
+        'Brussels also runs Ukraine’s EU accession talks and the renewal of trade quotas; those negotiations move to the rhythm of Brussels.',
+      ),
+    ).toBe(1);
+    expect(countAfter('The Kremlin said those negotiations would fail.')).toBe(2);
+  });
 });

@@ -39,7 +39,8 @@ const stem = (norm: string) => norm.slice(0, 6);
 /**
  * The features of candidate `i`: the rules' verdict, the term, whether its sentence, the one
  * before or after names the war, the article's share of such sentences, what the rules made of
- * the other candidates of its sentence and of the two sentences before, and the words of its
+ * the other candidates of its sentence, of the two sentences before and after and of the whole
+ * article (alone and with its verdict), and the words of its
  * sentence, of the four words on each side and of the sentence before. One definition for
  * training (scripts/train/judge-data.ts) and for the Lambda.
  */
@@ -60,11 +61,20 @@ export function judgeFeatures(
   if (ctx.has(s + 1)) f.set('c:next', 1);
   if (ctx.size === 0) f.set('c:none', 1);
   f.set('c:share', ctx.size / Math.max(1, input.sentenceCount));
+  let anyCounted = false;
   candidates.forEach((o, j) => {
     if (j === i) return;
+    if (countedByRules(o.verdict)) {
+      anyCounted = true;
+      if (o.sentence > s && o.sentence <= s + 2) f.set('k:next', 1);
+    }
     if (o.sentence === s) f.set(countedByRules(o.verdict) ? 'k:sent' : 'k:sentNot', 1);
     if (o.sentence < s && o.sentence >= s - 2) f.set(countedByRules(o.verdict) ? 'k:prev' : 'k:prevNot', 1);
   });
+  // Whether the rules count any other candidate of the article, and that with its own verdict:
+  // "None of this argues against negotiations" in a commentary on a ceasefire line.
+  if (anyCounted) f.set('k:any', 1);
+  f.set(`vk:${c.verdict}:${anyCounted ? 1 : 0}`, 1);
   const { first, end } = ranges;
   for (let k = first[s] as number; k < (end[s] as number); k++) {
     if (k >= c.match.first && k < c.match.last) continue;

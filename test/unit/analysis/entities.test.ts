@@ -586,6 +586,13 @@ describe('organisations with no head word at the end (issue 19, session 18)', ()
       'Northern Premier League',
     ]);
   });
+  it('names the NSDC by its full name and the Oval Office as a place, as the annotated sets do', () => {
+    expect(names('The NSDC met on Monday.', 'organization')).toEqual([
+      'National Security and Defense Council of Ukraine',
+    ]);
+    expect(names('They met in the Oval Office.', 'organization')).toEqual([]);
+    expect(names('They met in the Oval Office.', 'place')).toEqual(['Oval Office']);
+  });
   it('does not read a river bank or the labour market as a body', () => {
     expect(names('On the right bank, Russian artillery struck Kherson.', 'organization')).toEqual([]);
     expect(names('Labour shortages hit farms in the south.', 'organization')).toEqual([]);

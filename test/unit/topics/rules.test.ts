@@ -524,6 +524,11 @@ describe('negotiations: blind86-89’s misses (session 18)', () => {
       'Они уехали из России после начала войны против Украины. Ведомство подчёркивает, что вопрос урегулирования правового статуса рассматривается индивидуально.',
     ],
     [0, 'La Russie bombarde Kherson. Le gouvernement a promis un règlement rapide des indemnisations.'],
+    // talks with U.S. officials are the war's, as talks with Washington are
+    [
+      1,
+      "Russian shelling hit Kherson overnight. Kyiv studied the framework that emerged from Sunday's talks with U.S. officials in Geneva. A senior officer said units would hold.",
+    ],
     // talks on a nuclear agreement, on agriculture, on a fund's terms
     [
       1,

@@ -170,7 +170,7 @@ const SEGMENT = String.raw`[^\s.!?|\u00b7\u203a]+(?: [^\s.!?|\u00b7\u203a]+){0,5
 const SECTION_PATH = new RegExp(String.raw`^\s*${SEGMENT}(?:\s[|\u00b7\u203a]\s${SEGMENT}){1,3}\s*$`, 'u');
 
 export function isBoilerplateLine(line: string): boolean {
-  if (line.length <= 150 && SECTION_PATH.test(line)) return true;
+  if (line.length <= 150 && /[|\u00b7\u203a]/u.test(line) && SECTION_PATH.test(line)) return true;
   const n = BOILERPLATE_LINE.length;
   for (let k = 0; k < n; k++) {
     const shortIndex = k - (n - SHORT_LINE_ONLY);

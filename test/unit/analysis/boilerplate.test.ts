@@ -31,6 +31,13 @@ describe('the boilerplate patterns behind a cheap check', () => {
     ])
       expect(isBoilerplateLine(line), line).toBe(true);
     expect(isBoilerplateLine('Kherson | The city was shelled again.')).toBe(false);
+    // an interview's byline, naming two places
+    for (const line of [
+      'Interview by Clare Whitcombe in Kherson and London',
+      'Propos recueillis par Marie Dupont à Kherson',
+    ])
+      expect(isBoilerplateLine(line), line).toBe(true);
+    expect(isBoilerplateLine('Interview by the BBC shows that the city suffers.')).toBe(false);
   });
 
   it('still removes datelines and an opening author line', () => {

@@ -568,3 +568,22 @@ describe('negotiations: "those negotiations" after another subject’s talks are
     expect(countAfter('The Kremlin said those negotiations would fail.')).toBe(2);
   });
 });
+
+describe('negotiations: blind90-93’s misses (session 18)', () => {
+  countsIn('negotiations', [
+    // house rules, and another century's peace talks
+    [
+      1,
+      "Trois civils ont été tués près de Kherson. Conformément au règlement du centre d'aide, seuls les titulaires d'une carte sont servis. Aucune trêve n'a été observée sur ce tronçon du front.",
+    ],
+    [
+      1,
+      'Russische Drohnen trafen Cherson. "Wir warten nicht auf einen Waffenstillstand", sagte er. Die Stadt ist stolz auf die Westfälischen Friedensverhandlungen von 1648.',
+    ],
+    // talks on a lasting peace, in the Russian locative
+    [
+      1,
+      'Россия обстреляла Херсон. Киев рассчитывает, что частичные договорённости станут шагом к переговорам о прочном мире.',
+    ],
+  ]);
+});

@@ -38,6 +38,7 @@ describe('the boilerplate patterns behind a cheap check', () => {
     ])
       expect(isBoilerplateLine(line), line).toBe(true);
     expect(isBoilerplateLine('Interview by the BBC shows that the city suffers.')).toBe(false);
+    expect(isBoilerplateLine("Get The Northern Review's weekly Energy Brief in your inbox.")).toBe(true);
   });
 
   it('still removes datelines and an opening author line', () => {

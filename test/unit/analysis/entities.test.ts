@@ -593,6 +593,14 @@ describe('organisations with no head word at the end (issue 19, session 18)', ()
     expect(names('They met in the Oval Office.', 'organization')).toEqual([]);
     expect(names('They met in the Oval Office.', 'place')).toEqual(['Oval Office']);
   });
+  it('names the State Department, the Pensions Regulator and the RDIF by the names most annotated sets give them', () => {
+    expect(names('The US State Department said it would comment later.', 'organization')).toEqual([
+      'United States Department of State',
+    ]);
+    expect(names('The firm reached a settlement with the Pensions Regulator.', 'organization')).toEqual([
+      'The Pensions Regulator',
+    ]);
+  });
   it('does not read a river bank or the labour market as a body', () => {
     expect(names('On the right bank, Russian artillery struck Kherson.', 'organization')).toEqual([]);
     expect(names('Labour shortages hit farms in the south.', 'organization')).toEqual([]);

@@ -190,20 +190,10 @@ export class TopicMatcher {
         // `strongSentences` sentences or more; by their first token.
         const aboutWar = new Set(articleMatches.map((m) => sentenceOf(m.first))).size >= strongSentences;
         const strongAt = new Set(aboutWar ? (topic.strong?.match(tokens) ?? []).map((m) => m.first) : []);
-        const avoided = otherSubjects(
-          text,
-          tokens,
-          topic.avoid?.match(tokens) ?? [],
-          sentenceOf,
-          sentenceEnd,
-        );
-        const bargained = otherSubjects(
-          text,
-          tokens,
-          topic.bargaining?.match(tokens) ?? [],
-          sentenceOf,
-          sentenceEnd,
-        );
+        const subjectOf = (words: Words) =>
+          otherSubjects(text, tokens, words?.match(tokens) ?? [], sentenceOf, sentenceEnd);
+        const avoided = subjectOf(topic.avoid);
+        const bargained = subjectOf(topic.bargaining);
         const avoidSentences = new Set([...avoided.sentences, ...bargained.sentences]);
         const avoidedAt = (first: number, s: number) =>
           avoided.at(first, s) || (bargained.at(first, s) && !strongAt.has(first));
